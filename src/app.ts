@@ -1,0 +1,62 @@
+// buildApp(config, deps): the Fastify application with its plugins, testable in-process.
+// Shared services (calls, bus, metrics, models) are decorated once at the root; each route is an
+// encapsulated plugin.
+
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import websocket from '@fastify/websocket';
+import type { Config } from './config/schema.js';
+import { CallManager } from './pipeline/calls.js';
+import { LocalBus, type Bus } from './delivery/bus.js';
+import { feedDelivery } from './delivery/feed.js';
+import { nativeIngest } from './ingest/native.js';
+import { transportMaxPayload } from './ingest/socket.js';
+import { Metrics } from './observability/metrics.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { opsRoutes } from './observability/routes.js';
+import type { ProsodyModel } from './classifiers/prosody.js';
+
+export interface AppDeps {
+  prosodyModel: ProsodyModel | null;
+  bus?: Bus;
+  logger?: Logger;
+}
+
+export interface Callcue {
+  config: Config;
+  calls: CallManager;
+  bus: Bus;
+  metrics: Metrics;
+  logger: Logger;
+  models: { prosody: ProsodyModel | null };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    callcue: Callcue;
+  }
+}
+
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  // Per-request lines are off: query strings carry tokens, and a call's life is logged by the call.
+  const app = Fastify({
+    loggerInstance: logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1 << 20,
+  });
+  const metrics = new Metrics();
+  const bus = deps.bus ?? new LocalBus();
+  const calls = new CallManager({ bus, metrics, logger, prosodyModel: deps.prosodyModel }, config);
+  app.decorate('callcue', { config, calls, bus, metrics, logger, models: { prosody: deps.prosodyModel } });
+
+  await app.register(websocket, { options: { maxPayload: transportMaxPayload(config.maxMessageBytes) } });
+  await app.register(opsRoutes);
+  await app.register(nativeIngest);
+  await app.register(feedDelivery);
+
+  app.addHook('onClose', async () => {
+    await calls.drain(0);
+    await bus.close();
+  });
+  return app as unknown as FastifyInstance;
+}

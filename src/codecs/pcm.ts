@@ -1,0 +1,67 @@
+// Linear PCM conversions between the wire's 16-bit little-endian bytes and the pipeline's floats.
+
+import { CallcueError, ErrorCodes } from '../errors.js';
+import type { AudioEncoding } from '../frames/types.js';
+import { decodeAlaw, decodeMulaw, encodeAlaw, encodeMulaw } from './g711.js';
+
+/** Little-endian 16-bit bytes → Int16Array (copies: the source buffer may be unaligned or reused). */
+export function pcm16leToInt16(bytes: Uint8Array): Int16Array {
+  if (bytes.byteLength % 2 !== 0) {
+    throw new CallcueError(ErrorCodes.BAD_AUDIO, `pcm16le audio needs an even byte count, got ${bytes.byteLength}`);
+  }
+  const out = new Int16Array(bytes.byteLength / 2);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < out.length; i++) out[i] = view.getInt16(i * 2, true);
+  return out;
+}
+
+export function int16ToPcm16le(samples: Int16Array): Uint8Array {
+  const out = new Uint8Array(samples.length * 2);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < samples.length; i++) view.setInt16(i * 2, samples[i]!, true);
+  return out;
+}
+
+export function int16ToFloat(samples: Int16Array): Float32Array {
+  const out = new Float32Array(samples.length);
+  for (let i = 0; i < samples.length; i++) out[i] = samples[i]! / 32768;
+  return out;
+}
+
+export function floatToInt16(samples: Float32Array): Int16Array {
+  const out = new Int16Array(samples.length);
+  for (let i = 0; i < samples.length; i++) {
+    const v = Math.max(-1, Math.min(1, samples[i]!));
+    out[i] = v < 0 ? Math.round(v * 32768) : Math.round(v * 32767);
+  }
+  return out;
+}
+
+/** Any wire encoding → floats in [-1, 1]. */
+export function decodeAudio(bytes: Uint8Array, encoding: AudioEncoding): Float32Array {
+  switch (encoding) {
+    case 'pcm16le':
+      return int16ToFloat(pcm16leToInt16(bytes));
+    case 'mulaw':
+      return int16ToFloat(decodeMulaw(bytes));
+    case 'alaw':
+      return int16ToFloat(decodeAlaw(bytes));
+  }
+}
+
+/** Floats → wire bytes: what bridges, the replay tool and tests send. */
+export function encodeAudio(samples: Float32Array, encoding: AudioEncoding): Uint8Array {
+  const pcm = floatToInt16(samples);
+  switch (encoding) {
+    case 'pcm16le':
+      return int16ToPcm16le(pcm);
+    case 'mulaw':
+      return encodeMulaw(pcm);
+    case 'alaw':
+      return encodeAlaw(pcm);
+  }
+}
+
+export function bytesPerSample(encoding: AudioEncoding): number {
+  return encoding === 'pcm16le' ? 2 : 1;
+}

@@ -1,0 +1,45 @@
+// The one configuration schema. Defaults make `npm start` work with no settings at all.
+
+import { z } from 'zod';
+
+const agentToken = z.object({ agentId: z.string().min(1), token: z.string().min(16) });
+const supervisorToken = z.object({
+  supervisorId: z.string().min(1),
+  token: z.string().min(16),
+  /** Agents this supervisor's team covers; empty = every agent. */
+  agentIds: z.array(z.string()).default([]),
+});
+
+export const configSchema = z
+  .object({
+    port: z.number().int().min(0).max(65535).default(8080),
+    host: z.string().min(1).default('127.0.0.1'),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** API keys that bridges present (Authorization: Bearer KEY, X-API-Key, or ?key=). */
+    apiKeys: z.array(z.string().min(16)).default([]),
+    agentTokens: z.array(agentToken).default([]),
+    supervisorTokens: z.array(supervisorToken).default([]),
+    /** Most concurrent calls this node accepts. */
+    maxCalls: z.number().int().positive().default(500),
+    /** Most concurrent calls one API key may hold. */
+    maxCallsPerKey: z.number().int().positive().default(500),
+    /** Largest WebSocket message accepted, bytes (200 ms of 16 kHz PCM16 stereo is 12.8 kB). */
+    maxMessageBytes: z.number().int().min(1024).default(65_536),
+    /** The latency budget, ms: p99 of audio-to-event latency the service promises. */
+    latencyBudgetMs: z.number().positive().default(100),
+    /** Audio messages a call may have queued before the oldest are shed. */
+    maxQueuedAudioFrames: z.number().int().positive().default(50),
+    /** How often the caller's emotion state is emitted, ms. */
+    emotionIntervalMs: z.number().int().min(50).default(250),
+    /** Length of the rolling prosody window, ms. */
+    windowMs: z.number().int().min(500).default(3000),
+    /** Speech a window needs before the model judges it, ms (less is a pause). */
+    minSpeechMs: z.number().int().min(0).default(600),
+    modelsDir: z.string().default('models'),
+    /** Graceful drain: how long SIGTERM waits for calls to end before closing them, ms. */
+    drainTimeoutMs: z.number().int().min(0).default(10_000),
+  })
+  .strict();
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+export type ConfigInput = z.input<typeof configSchema>;

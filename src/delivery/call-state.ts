@@ -1,0 +1,80 @@
+// The live state of one call as a feed needs it to redraw from nothing: folded from the call's
+// events by a pure reducer, so every node that sees the events can hold the same state.
+
+import type { AckedEvent, CallStartedEvent, EmotionEvent, GenericCallEvent, PromptEvent, TranscriptEvent } from '../protocol/feed.js';
+import type { InternalEvent, Without } from '../frames/events.js';
+
+type Stored<E> = Without<E, 'latencyMs'> & { arrivalMs: number };
+
+export interface CallState {
+  callId: string;
+  agentId: string;
+  lastSeq: number;
+  started: Stored<CallStartedEvent>;
+  emotion: Stored<EmotionEvent> | null;
+  /** Finals in order, then at most one partial per track (the newest). */
+  transcript: Stored<TranscriptEvent>[];
+  /** Prompts still on screen (not expired, not dismissed). */
+  prompts: Stored<PromptEvent>[];
+  /** Every prompt this call has shown, for validating acknowledgements. */
+  promptIds: string[];
+  acks: Stored<AckedEvent>[];
+  /** The newest event of each other kind (checklist, alert…). */
+  extras: Stored<GenericCallEvent>[];
+}
+
+/** Most transcript entries a reconnecting screen gets: enough to read back, bounded in memory. */
+const TRANSCRIPT_KEEP = 200;
+
+export function applyEvent(state: CallState | undefined, ev: InternalEvent): CallState | undefined {
+  if (ev.type === 'call.started') {
+    return {
+      callId: ev.callId,
+      agentId: ev.agentId,
+      lastSeq: ev.seq,
+      started: ev as Stored<CallStartedEvent>,
+      emotion: null,
+      transcript: [],
+      prompts: [],
+      promptIds: [],
+      acks: [],
+      extras: [],
+    };
+  }
+  if (!state) return undefined;
+  if (ev.type === 'call.ended') return undefined;
+  state.lastSeq = ev.seq;
+  switch (ev.type) {
+    case 'emotion':
+      state.emotion = ev as Stored<EmotionEvent>;
+      break;
+    case 'transcript': {
+      const t = ev as Stored<TranscriptEvent>;
+      // A partial replaces the previous partial of its track; a final replaces it for good.
+      state.transcript = state.transcript.filter((x) => x.isFinal || x.track !== t.track);
+      state.transcript.push(t);
+      if (state.transcript.length > TRANSCRIPT_KEEP) state.transcript.splice(0, state.transcript.length - TRANSCRIPT_KEEP);
+      break;
+    }
+    case 'prompt':
+      state.prompts.push(ev as Stored<PromptEvent>);
+      state.promptIds.push((ev as Stored<PromptEvent>).promptId);
+      break;
+    case 'acked': {
+      const a = ev as Stored<AckedEvent>;
+      state.acks.push(a);
+      if (a.action === 'dismissed' || a.action === 'used') {
+        state.prompts = state.prompts.filter((p) => p.promptId !== a.promptId);
+      }
+      break;
+    }
+    default: {
+      const g = ev as Stored<GenericCallEvent>;
+      state.extras = state.extras.filter((x) => x.type !== g.type);
+      state.extras.push(g);
+    }
+  }
+  const nowIso = new Date().toISOString();
+  state.prompts = state.prompts.filter((p) => p.expiresAt > nowIso);
+  return state;
+}

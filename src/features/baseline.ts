@@ -1,0 +1,123 @@
+// A speaker's own baseline, built live from everything the speaker has said so far in the call
+// (never the future). Emotion shows as change against the speaker's usual voice: a deep voice
+// is not calm and a high one is not anxious. The baseline is the running mean of functionals
+// over consecutive 2 s stretches of the speaker's speech, so a window is compared with what
+// windows of this speaker usually look like (like with like: a 3 s window's pitch range with
+// past windows' ranges, not with the whole call's spread).
+//
+// The model input (normalize) is: every functional minus the baseline, then the functionals
+// that mean something without a baseline (variability, spectral shape, rhythm; not the levels
+// of pitch and loudness, which identify the speaker and the line), then how much speech the
+// baseline holds. Callers are often upset from their first words, so the model must judge
+// with a thin baseline too; the last input tells it how far to trust the differences.
+//
+// Use: for each window, normalize(windowFunctionals(window)) first, then add() the frames that
+// are new since the previous window (each frame once), so the baseline is strictly the past.
+
+import { FUNCTIONAL_COUNT, FUNCTIONAL_NAMES, windowFunctionals } from './functionals.js';
+import { HOP_MS, type FrameFeatures } from './types.js';
+
+/** Speech per baseline stretch: about one live window. */
+const SEGMENT_SPEECH_FRAMES = 200;
+/** A partial stretch counts once it holds this much speech (0.5 s). */
+const MIN_PARTIAL_SPEECH_FRAMES = 50;
+/** Bound on buffered frames when a line carries little speech (30 s). */
+const MAX_PENDING_FRAMES = 3000;
+/** Baseline speech at which the confidence input reaches 1. */
+const FULL_CONFIDENCE_S = 120;
+
+/** Levels that identify the speaker or the line rather than the emotion: relative use only. */
+const LEVEL_FUNCTIONALS = new Set([
+  'pitch_st_mean',
+  'pitch_st_p10',
+  'pitch_st_p50',
+  'pitch_st_p90',
+  'loudness_db_mean',
+  'loudness_db_p10',
+  'loudness_db_p50',
+  'loudness_db_p90',
+  'mfcc0_mean',
+]);
+const ABSOLUTE_INDICES = FUNCTIONAL_NAMES.flatMap((name, i) => (LEVEL_FUNCTIONALS.has(name) ? [] : [i]));
+
+/** Names of the model-input vector that normalize() returns. */
+export const NORMALIZED_NAMES: readonly string[] = Object.freeze([
+  ...FUNCTIONAL_NAMES.map((n) => `rel_${n}`),
+  ...ABSOLUTE_INDICES.map((i) => `abs_${FUNCTIONAL_NAMES[i]}`),
+  'baseline_confidence',
+]);
+export const NORMALIZED_COUNT = NORMALIZED_NAMES.length;
+
+export class SpeakerBaseline {
+  private readonly segmentSum = new Float64Array(FUNCTIONAL_COUNT);
+  private segmentCount = 0;
+  private pending: FrameFeatures[] = [];
+  private pendingSpeechFrames = 0;
+  private speechFrames = 0;
+  /** Cached reference; invalidated by add(). */
+  private cachedReference: Float32Array | null = null;
+  private cacheValid = false;
+
+  /** Milliseconds of speech the baseline has heard. */
+  get speechMs(): number {
+    return this.speechFrames * HOP_MS;
+  }
+
+  add(frames: readonly FrameFeatures[]): void {
+    for (const f of frames) {
+      this.pending.push(f);
+      if (f.isSpeech) {
+        this.pendingSpeechFrames++;
+        this.speechFrames++;
+      }
+      if (this.pendingSpeechFrames >= SEGMENT_SPEECH_FRAMES) this.fold();
+      else if (this.pending.length >= MAX_PENDING_FRAMES) {
+        if (this.pendingSpeechFrames >= MIN_PARTIAL_SPEECH_FRAMES) this.fold();
+        else this.dropPending();
+      }
+    }
+    this.cacheValid = false;
+  }
+
+  /** The speaker's usual functionals so far, or null before there is enough speech. */
+  reference(): Float32Array | null {
+    if (this.cacheValid) return this.cachedReference;
+    let weight = this.segmentCount;
+    const sum = Float64Array.from(this.segmentSum);
+    if (this.pendingSpeechFrames >= MIN_PARTIAL_SPEECH_FRAMES) {
+      const partial = windowFunctionals(this.pending);
+      const w = this.pendingSpeechFrames / SEGMENT_SPEECH_FRAMES;
+      for (let i = 0; i < FUNCTIONAL_COUNT; i++) sum[i] += partial[i] * w;
+      weight += w;
+    }
+    this.cachedReference = weight > 0 ? Float32Array.from(sum, (s) => s / weight) : null;
+    this.cacheValid = true;
+    return this.cachedReference;
+  }
+
+  /** The model input for a window's functionals: see the file header and NORMALIZED_NAMES. */
+  normalize(functionals: Float32Array): Float32Array {
+    if (functionals.length !== FUNCTIONAL_COUNT) {
+      throw new RangeError(`expected ${FUNCTIONAL_COUNT} functionals, got ${functionals.length}`);
+    }
+    const out = new Float32Array(NORMALIZED_COUNT);
+    const ref = this.reference();
+    if (ref) for (let i = 0; i < FUNCTIONAL_COUNT; i++) out[i] = functionals[i] - ref[i];
+    let at = FUNCTIONAL_COUNT;
+    for (const i of ABSOLUTE_INDICES) out[at++] = functionals[i];
+    out[at] = ref ? Math.min(1, Math.log1p(this.speechMs / 1000) / Math.log1p(FULL_CONFIDENCE_S)) : 0;
+    return out;
+  }
+
+  private fold(): void {
+    const f = windowFunctionals(this.pending);
+    for (let i = 0; i < FUNCTIONAL_COUNT; i++) this.segmentSum[i] += f[i];
+    this.segmentCount++;
+    this.dropPending();
+  }
+
+  private dropPending(): void {
+    this.pending = [];
+    this.pendingSpeechFrames = 0;
+  }
+}

@@ -1,0 +1,72 @@
+// Fundamental-frequency tracker for one 32 ms frame, restricted to 60–400 Hz (adult voices).
+// Why our own instead of pitchfinder: pitchfinder's YIN searches every lag up to half the
+// buffer and allocates its difference buffer on every call; at 8 kHz a 256-sample frame with
+// a 60 Hz floor needs lags up to 134, past YIN's half-buffer limit. We use McLeod's normalised
+// square difference (NSDF, the core of pitchfinder's "Macleod" detector) evaluated only at
+// lags 20–134 into preallocated buffers: it is bounded to [-1, 1], so one clarity threshold
+// serves quiet and loud callers alike, and picking the first peak near the global maximum
+// avoids the sub-octave errors of a plain autocorrelation maximum.
+
+export const PITCH_MIN_HZ = 60;
+export const PITCH_MAX_HZ = 400;
+/** Peaks within this share of the best one compete; the shortest lag (highest pitch) wins. */
+const PEAK_SHARE = 0.9;
+/** NSDF clarity below which the frame is called unvoiced. */
+const MIN_CLARITY = 0.6;
+
+export interface PitchTracker {
+  /** Returns the pitch in Hz, or 0 when the frame is unvoiced. */
+  pitchHz(frame: Float32Array): number;
+}
+
+export function createPitchTracker(size: number, sampleRateHz: number): PitchTracker {
+  const tauMin = Math.floor(sampleRateHz / PITCH_MAX_HZ);
+  const tauMax = Math.ceil(sampleRateHz / PITCH_MIN_HZ);
+  const span = size - tauMax - 1;
+  if (span < tauMin) throw new RangeError(`frame of ${size} samples is too short for ${PITCH_MIN_HZ} Hz`);
+  const x = new Float64Array(size);
+  const squaresPrefix = new Float64Array(size + 1);
+  // nsdf[t] holds lag tauMin - 1 + t, so every candidate lag has both neighbours.
+  const nsdf = new Float64Array(tauMax - tauMin + 3);
+
+  function pitchHz(frame: Float32Array): number {
+    let mean = 0;
+    for (let i = 0; i < size; i++) mean += frame[i];
+    mean /= size;
+    squaresPrefix[0] = 0;
+    for (let i = 0; i < size; i++) {
+      const v = frame[i] - mean;
+      x[i] = v;
+      squaresPrefix[i + 1] = squaresPrefix[i] + v * v;
+    }
+    const headEnergy = squaresPrefix[span];
+    if (headEnergy <= 0) return 0;
+
+    let best = -1;
+    for (let t = 0; t < nsdf.length; t++) {
+      const tau = tauMin - 1 + t;
+      let r = 0;
+      for (let j = 0; j < span; j++) r += x[j] * x[j + tau];
+      const m = headEnergy + squaresPrefix[tau + span] - squaresPrefix[tau];
+      const n = m > 0 ? (2 * r) / m : 0;
+      nsdf[t] = n;
+      if (n > best) best = n;
+    }
+    if (best < MIN_CLARITY) return 0;
+
+    const threshold = PEAK_SHARE * best;
+    for (let t = 1; t < nsdf.length - 1; t++) {
+      const n = nsdf[t];
+      if (n < threshold || n < nsdf[t - 1] || n < nsdf[t + 1]) continue;
+      const a = nsdf[t - 1];
+      const c = nsdf[t + 1];
+      const denom = a - 2 * n + c;
+      const shift = denom < 0 ? (0.5 * (a - c)) / denom : 0;
+      const tau = tauMin - 1 + t + shift;
+      return sampleRateHz / tau;
+    }
+    return 0;
+  }
+
+  return { pitchHz };
+}

@@ -1,0 +1,89 @@
+// The closed set of frames that flow through one call's pipeline, and the events it emits.
+// Every frame carries callId, track and tsMs (media time since the call's start) and
+// arrivalMs (monotonic clock when the newest input it reflects reached the server),
+// from which every emitted event derives its latencyMs.
+
+import type { ProsodySummary } from '../features/types.js';
+
+export type Track = 'caller' | 'agent';
+export type AudioEncoding = 'pcm16le' | 'mulaw' | 'alaw';
+export type EmotionLabel = 'neutral' | 'anger' | 'anxiety' | 'disappointment';
+export const EMOTION_LABELS: readonly EmotionLabel[] = ['neutral', 'anger', 'anxiety', 'disappointment'];
+export type EmotionProbs = Record<EmotionLabel, number>;
+
+export interface TrackSpec {
+  track: Track;
+  encoding: AudioEncoding;
+  sampleRateHz: number;
+}
+
+interface FrameBase {
+  callId: string;
+  tsMs: number;
+  arrivalMs: number;
+}
+
+/** Encoded bytes as a bridge sent them, before decoding. */
+export interface RawAudioFrame extends FrameBase {
+  kind: 'raw-audio';
+  track: Track;
+  encoding: AudioEncoding;
+  sampleRateHz: number;
+  bytes: Uint8Array;
+}
+
+/** Linear samples in [-1, 1] at sampleRateHz. */
+export interface PcmFrame extends FrameBase {
+  kind: 'pcm';
+  track: Track;
+  sampleRateHz: number;
+  samples: Float32Array;
+}
+
+export interface TranscriptFrame extends FrameBase {
+  kind: 'transcript';
+  track: Track;
+  text: string;
+  isFinal: boolean;
+  startMs: number;
+  endMs: number;
+}
+
+export interface StopFrame extends FrameBase {
+  kind: 'stop';
+  track?: undefined;
+  reason: string;
+}
+
+export type InputFrame = RawAudioFrame | TranscriptFrame | StopFrame;
+
+/** A rolling window of one track's speech, measured. */
+export interface ProsodyWindow {
+  callId: string;
+  track: Track;
+  /** Media time of the window's end. */
+  tsMs: number;
+  arrivalMs: number;
+  durationMs: number;
+  summary: ProsodySummary;
+  /** Baseline-normalised functionals, the model's input (empty before the baseline exists). */
+  features: Float32Array;
+}
+
+export type { ProsodySummary };
+
+/** Analysed 10 ms hops of one track, as one batch per incoming audio message. */
+export interface FeatureBatch {
+  kind: 'features';
+  callId: string;
+  track: Track;
+  /** Media time of the first frame in the batch. */
+  tsMs: number;
+  arrivalMs: number;
+  frames: import('../features/types.js').FrameFeatures[];
+}
+
+/** A window with the model's verdict (null when no model is loaded or the baseline is too young). */
+export interface ClassifiedWindow extends ProsodyWindow {
+  probs: EmotionProbs | null;
+}

@@ -1,0 +1,2 @@
+export { Metrics } from './metrics.js';
+export { createLogger, REDACT_PATHS, type Logger } from './logger.js';

@@ -1,0 +1,73 @@
+// Prometheus metrics, one registry per app instance (tests build several apps in one process).
+// Side-taps only: recording a metric never changes what a call does.
+
+import client from 'prom-client';
+
+const STAGE_BUCKETS_MS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250];
+const LATENCY_BUCKETS_MS = [1, 2, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000, 2000];
+
+export class Metrics {
+  readonly registry = new client.Registry();
+  /** Processing time of one stage for one input, ms. */
+  readonly stageMs = new client.Histogram({
+    name: 'callcue_stage_duration_ms',
+    help: 'Processing time of one pipeline stage for one input, milliseconds',
+    labelNames: ['stage'] as const,
+    buckets: STAGE_BUCKETS_MS,
+    registers: [this.registry],
+  });
+  /** End-to-end: newest input's arrival → event sent on a socket. */
+  readonly eventLatencyMs = new client.Histogram({
+    name: 'callcue_event_latency_ms',
+    help: 'Latency from the arrival of the newest input an event reflects to its sending, milliseconds',
+    labelNames: ['type'] as const,
+    buckets: LATENCY_BUCKETS_MS,
+    registers: [this.registry],
+  });
+  readonly activeCalls = new client.Gauge({
+    name: 'callcue_active_calls',
+    help: 'Calls whose pipeline runs on this node',
+    registers: [this.registry],
+  });
+  readonly callsTotal = new client.Counter({
+    name: 'callcue_calls_total',
+    help: 'Calls started, by bridge protocol',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
+  readonly shedFrames = new client.Counter({
+    name: 'callcue_shed_frames_total',
+    help: 'Audio messages dropped because a call pipeline fell behind',
+    registers: [this.registry],
+  });
+  readonly errors = new client.Counter({
+    name: 'callcue_errors_total',
+    help: 'Errors answered to clients or raised inside calls, by code',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+  readonly feeds = new client.Gauge({
+    name: 'callcue_feeds',
+    help: 'Connected agent and supervisor feeds',
+    registers: [this.registry],
+  });
+  readonly droppedFeedEvents = new client.Counter({
+    name: 'callcue_feed_skipped_events_total',
+    help: 'Superseded emotion states not sent to a feed whose socket was backed up',
+    registers: [this.registry],
+  });
+
+  constructor() {
+    client.collectDefaultMetrics({ register: this.registry, prefix: 'callcue_' });
+  }
+
+  /** Times a synchronous stage. */
+  time<T>(stage: string, fn: () => T): T {
+    const t0 = performance.now();
+    try {
+      return fn();
+    } finally {
+      this.stageMs.observe({ stage }, performance.now() - t0);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+// One live call: validates what a bridge sends, feeds the call's pipeline, numbers its events and
+// publishes them. A failure inside this call ends this call only.
+
+import { Subject, type Subscription } from 'rxjs';
+import { CallcueError, ErrorCodes } from '../errors.js';
+import { bytesPerSample } from '../codecs/pcm.js';
+import { nowMs } from '../frames/clock.js';
+import type { InputFrame, Track, TrackSpec } from '../frames/types.js';
+import type { EventPayload, InternalEvent } from '../frames/events.js';
+import type { Bus } from '../delivery/bus.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Logger } from '../observability/logger.js';
+import { buildCallPipeline, type PipelineDeps } from './compose.js';
+
+export interface CallStart {
+  callId: string;
+  agentId: string;
+  language: string;
+  tracks: TrackSpec[];
+  /** The bridge protocol that carries the call: native, twilio, audiohook, fork, offline. */
+  source: string;
+  metadata?: Record<string, string>;
+}
+
+export interface SessionSettings {
+  maxQueuedAudio: number;
+  windowMs: number;
+  emotionIntervalMs: number;
+  minSpeechMs: number;
+}
+
+export interface SessionDeps extends PipelineDeps {
+  bus: Bus;
+  logger: Logger;
+}
+
+export class CallSession {
+  readonly startedAtMs = Date.now();
+  private readonly input = new Subject<InputFrame>();
+  private readonly samplesIn: number[];
+  private readonly subscription: Subscription;
+  private seq = 0;
+  private stopping = false;
+  private shed = 0;
+  private endReason = 'stop';
+  /** Resolves once call.ended has been published. */
+  readonly ended: Promise<void>;
+
+  constructor(
+    private readonly deps: SessionDeps,
+    readonly start: CallStart,
+    settings: SessionSettings,
+  ) {
+    this.samplesIn = start.tracks.map(() => 0);
+    const arrivalMs = nowMs();
+    this.emit({
+      type: 'call.started',
+      callId: start.callId,
+      agentId: start.agentId,
+      language: start.language,
+      tracks: start.tracks.map((t) => t.track),
+      startedAt: new Date(this.startedAtMs).toISOString(),
+      source: start.source,
+      arrivalMs,
+    });
+    const pipeline = buildCallPipeline(deps, {
+      tracks: start.tracks,
+      maxQueuedAudio: settings.maxQueuedAudio,
+      windowMs: settings.windowMs,
+      emotionIntervalMs: settings.emotionIntervalMs,
+      minSpeechMs: settings.minSpeechMs,
+      onShed: () => {
+        this.shed++;
+        deps.metrics.shedFrames.inc();
+      },
+    });
+    let resolveEnded!: () => void;
+    this.ended = new Promise((r) => (resolveEnded = r));
+    this.subscription = pipeline(this.input).subscribe({
+      next: (ev) => this.emit(ev),
+      error: (err: unknown) => {
+        deps.metrics.errors.inc({ code: ErrorCodes.INTERNAL });
+        deps.logger.error({ callId: start.callId, err: (err as Error).message }, 'call pipeline failed');
+        this.finish('pipeline_error');
+        resolveEnded();
+      },
+      complete: () => {
+        this.finish(this.endReason);
+        resolveEnded();
+      },
+    });
+  }
+
+  get callId(): string {
+    return this.start.callId;
+  }
+  get shedFrames(): number {
+    return this.shed;
+  }
+  get isStopping(): boolean {
+    return this.stopping;
+  }
+
+  trackIndexOf(track: Track): number {
+    return this.start.tracks.findIndex((t) => t.track === track);
+  }
+
+  /** One audio message of one track. Throws a coded error the bridge is told about. */
+  pushAudio(trackIndex: number, bytes: Uint8Array, arrivalMs = nowMs()): void {
+    if (this.stopping) throw new CallcueError(ErrorCodes.NOT_STARTED, 'the call has stopped');
+    const spec = this.start.tracks[trackIndex];
+    if (!spec) {
+      throw new CallcueError(
+        ErrorCodes.UNKNOWN_TRACK,
+        `track index ${trackIndex} does not exist; this call has ${this.start.tracks.length} track(s)`,
+      );
+    }
+    const width = bytesPerSample(spec.encoding);
+    if (bytes.byteLength % width !== 0) {
+      throw new CallcueError(ErrorCodes.BAD_AUDIO, `${spec.encoding} audio needs a multiple of ${width} bytes, got ${bytes.byteLength}`);
+    }
+    if (bytes.byteLength === 0) return;
+    const samples = bytes.byteLength / width;
+    const tsMs = (this.samplesIn[trackIndex]! / spec.sampleRateHz) * 1000;
+    this.samplesIn[trackIndex]! += samples;
+    this.input.next({
+      kind: 'raw-audio',
+      callId: this.callId,
+      track: spec.track,
+      encoding: spec.encoding,
+      sampleRateHz: spec.sampleRateHz,
+      bytes,
+      tsMs,
+      arrivalMs,
+    });
+  }
+
+  pushTranscript(t: { track: Track; text: string; isFinal: boolean; startMs: number; endMs: number }, arrivalMs = nowMs()): void {
+    if (this.stopping) throw new CallcueError(ErrorCodes.NOT_STARTED, 'the call has stopped');
+    this.input.next({ kind: 'transcript', callId: this.callId, ...t, tsMs: t.endMs, arrivalMs });
+  }
+
+  /** Ends the call: what was received is processed, then call.ended is published. */
+  stop(reason: string): Promise<void> {
+    if (!this.stopping) {
+      this.stopping = true;
+      this.endReason = reason;
+      this.input.complete();
+    }
+    return this.ended;
+  }
+
+  /** Media duration received so far, ms (the longest track). */
+  get mediaMs(): number {
+    return Math.max(0, ...this.samplesIn.map((n, i) => (n / this.start.tracks[i]!.sampleRateHz) * 1000));
+  }
+
+  private finish(reason: string): void {
+    this.subscription?.unsubscribe();
+    this.emit({
+      type: 'call.ended',
+      callId: this.callId,
+      reason,
+      durationMs: Date.now() - this.startedAtMs,
+      shedFrames: this.shed,
+      arrivalMs: nowMs(),
+    });
+  }
+
+  private emit(ev: EventPayload): void {
+    const numbered = { ...ev, seq: ++this.seq, at: new Date().toISOString() } as InternalEvent;
+    this.deps.bus.publish(numbered);
+  }
+}

@@ -1,0 +1,56 @@
+// Stage 4: rolling windows. Keeps the last windowMs of a track's frames and, every intervalMs of
+// media time, emits the window measured against the speaker's own baseline so far (src/features/
+// baseline.ts: normalise first, then add the new frames).
+
+import { defer, mergeMap, type OperatorFunction } from 'rxjs';
+import { HOP_MS, SpeakerBaseline, summarizeProsody, windowFunctionals, type FrameFeatures } from '../features/index.js';
+import type { FeatureBatch, ProsodyWindow } from '../frames/types.js';
+import type { Metrics } from '../observability/metrics.js';
+
+export interface WindowOptions {
+  windowMs: number;
+  intervalMs: number;
+  /** Speech a window needs before the model judges it (less is a pause, not a voice). */
+  minSpeechMs: number;
+}
+
+const EMPTY = new Float32Array(0);
+
+export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorFunction<FeatureBatch, ProsodyWindow> {
+  const capacity = Math.ceil(opts.windowMs / HOP_MS);
+  return (source) =>
+    defer(() => {
+      const ring: FrameFeatures[] = [];
+      const baseline = new SpeakerBaseline();
+      let nextEmitMs = opts.intervalMs;
+      return source.pipe(
+        mergeMap((batch) => {
+          const out: ProsodyWindow[] = [];
+          metrics.time('window', () => {
+            for (let i = 0; i < batch.frames.length; i++) {
+              ring.push(batch.frames[i]!);
+              if (ring.length > capacity) ring.shift();
+              const endMs = batch.tsMs + (i + 1) * HOP_MS;
+              if (endMs < nextEmitMs) continue;
+              nextEmitMs += opts.intervalMs;
+              let speechFrames = 0;
+              for (const f of ring) if (f.isSpeech) speechFrames++;
+              const judged = speechFrames * HOP_MS >= opts.minSpeechMs;
+              out.push({
+                callId: batch.callId,
+                track: batch.track,
+                tsMs: endMs,
+                arrivalMs: batch.arrivalMs,
+                durationMs: ring.length * HOP_MS,
+                summary: summarizeProsody(ring, baseline),
+                features: judged ? baseline.normalize(windowFunctionals(ring)) : EMPTY,
+              });
+            }
+            // Only now: the baseline is strictly the speaker's past, never the window it judges.
+            baseline.add(batch.frames);
+          });
+          return out;
+        }),
+      );
+    });
+}

@@ -1,0 +1,122 @@
+// The agent feed on GET /v1/feed (docs/protocol.md): what callcue tells an agent's desktop or a
+// supervisor wall. Every event carries callId, seq (per call, gap-free) and latencyMs.
+
+import { z } from 'zod';
+import type { EmotionLabel, EmotionProbs, ProsodySummary, Track } from '../frames/types.js';
+
+export interface EventBase {
+  callId: string;
+  /** Per-call sequence number, from 1, no gaps: a desktop detects loss or reordering with it. */
+  seq: number;
+  /** Milliseconds from the arrival of the newest input this event reflects to its sending. */
+  latencyMs: number;
+  /** Wall-clock time the event was produced (ISO 8601). */
+  at: string;
+}
+
+export interface CallStartedEvent extends EventBase {
+  type: 'call.started';
+  agentId: string;
+  language: string;
+  tracks: Track[];
+  startedAt: string;
+  source: string;
+}
+
+export interface EmotionEvent extends EventBase {
+  type: 'emotion';
+  track: 'caller';
+  /** Media time of the newest audio reflected, ms since call start. */
+  tsMs: number;
+  /** Absent until a trained model produces one: measured prosody is never dressed up as a label. */
+  label?: EmotionLabel | 'uncertain';
+  probs?: EmotionProbs;
+  /** 0..1: how strongly the label is expressed. */
+  intensity?: number;
+  trend?: 'rising' | 'steady' | 'easing';
+  /** Which evidence produced the state: 'prosody', 'text', or both. */
+  sources?: string[];
+  prosody: ProsodySummary;
+  speaking: boolean;
+}
+
+export interface TranscriptEvent extends EventBase {
+  type: 'transcript';
+  track: Track;
+  text: string;
+  isFinal: boolean;
+  startMs: number;
+  endMs: number;
+}
+
+export interface PromptEvent extends EventBase {
+  type: 'prompt';
+  promptId: string;
+  rule: string;
+  kind: string;
+  priority: number;
+  title: string;
+  text: string;
+  evidence: string[];
+  expiresAt: string;
+  [extra: string]: unknown;
+}
+
+export interface CallEndedEvent extends EventBase {
+  type: 'call.ended';
+  reason: string;
+  durationMs: number;
+  shedFrames: number;
+}
+
+export interface AckedEvent extends EventBase {
+  type: 'acked';
+  promptId: string;
+  action: AckAction;
+  agentId: string;
+}
+
+/** Events other issues add (language findings, checklist, alerts) share the base and a type name. */
+export interface GenericCallEvent extends EventBase {
+  type: `x.${string}` | 'language' | 'checklist' | 'alert' | 'redaction';
+  [extra: string]: unknown;
+}
+
+export type CallEvent = CallStartedEvent | EmotionEvent | TranscriptEvent | PromptEvent | CallEndedEvent | AckedEvent | GenericCallEvent;
+
+/** Sent once per live call when a feed (re)connects: everything needed to draw the call now. */
+export interface CallStateMessage {
+  type: 'call.state';
+  callId: string;
+  seq: number;
+  latencyMs: number;
+  at: string;
+  started: CallStartedEvent;
+  emotion: EmotionEvent | null;
+  transcript: TranscriptEvent[];
+  prompts: PromptEvent[];
+  acks: AckedEvent[];
+  extras: GenericCallEvent[];
+}
+
+export type FeedServerMessage =
+  | CallEvent
+  | CallStateMessage
+  | { type: 'hello'; agentId: string | null; role: 'agent' | 'supervisor'; calls: number }
+  | { type: 'error'; code: string; message: string };
+
+export const ACK_ACTIONS = ['used', 'dismissed', 'helpful', 'not_helpful'] as const;
+export type AckAction = (typeof ACK_ACTIONS)[number];
+
+export const ackMessageSchema = z
+  .object({
+    type: z.literal('ack'),
+    callId: z.string().min(1).max(128).optional(),
+    promptId: z.string().min(1).max(128),
+    action: z.enum(ACK_ACTIONS),
+  })
+  .strict();
+
+export const feedClientMessageSchema = ackMessageSchema;
+export type AckMessage = z.infer<typeof ackMessageSchema>;
+export type { EmotionLabel, EmotionProbs };

@@ -1,0 +1,3 @@
+export * from './native.js';
+export * from './feed.js';
+export { parseJsonMessage } from './parse.js';

@@ -1,0 +1,69 @@
+// Starting and stopping a node: the security rule for unauthenticated use, model loading, listen,
+// and the graceful drain. Shared by `npm start`, `callcue serve`, the demo and the tests.
+
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/schema.js';
+import { packagePath } from './config/paths.js';
+import { CallcueError, ErrorCodes } from './errors.js';
+import { isLoopback, isOpen } from './auth/credentials.js';
+import { buildApp, type AppDeps } from './app.js';
+import { loadProsodyModel } from './classifiers/prosody.js';
+import { createLogger } from './observability/logger.js';
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || isLoopback(host);
+}
+
+/** Refuses configurations that would expose an unauthenticated service. */
+export function checkExposure(config: Config): void {
+  if (isLoopbackHost(config.host)) return;
+  const missing = [
+    config.apiKeys.length === 0 ? 'CALLCUE_API_KEYS' : null,
+    config.agentTokens.length + config.supervisorTokens.length === 0 ? 'CALLCUE_AGENT_TOKENS or CALLCUE_SUPERVISOR_TOKENS' : null,
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    throw new CallcueError(
+      ErrorCodes.CONFIG_INVALID,
+      `invalid configuration: HOST ${config.host} is not loopback, so credentials are required: set ${missing.join(' and ')}`,
+    );
+  }
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  port: number;
+  /** Drains calls (up to the configured timeout) and closes. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, deps: Partial<AppDeps> = {}): Promise<RunningServer> {
+  checkExposure(config);
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const prosodyModel = deps.prosodyModel !== undefined ? deps.prosodyModel : await loadProsodyModel(packagePath(config.modelsDir));
+  const app = await buildApp(config, { ...deps, logger, prosodyModel });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  if (isOpen(config)) {
+    logger.warn({ host: config.host }, 'no API keys or tokens configured: accepting unauthenticated connections on loopback only');
+  }
+  logger.info(
+    { url, prosodyModel: prosodyModel?.version ?? null, maxCalls: config.maxCalls, latencyBudgetMs: config.latencyBudgetMs },
+    'callcue listening',
+  );
+  let stopping: Promise<void> | null = null;
+  return {
+    app,
+    url,
+    port,
+    stop() {
+      stopping ??= (async () => {
+        await app.callcue.calls.drain(config.drainTimeoutMs);
+        await app.close();
+      })();
+      return stopping;
+    },
+  };
+}

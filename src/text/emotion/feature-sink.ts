@@ -1,0 +1,74 @@
+// Collects one utterance's sparse features (hashed index, signed value) and the cue hits that
+// justify them. One sink per model, reset per utterance, so the hot path reuses its arrays.
+
+import { hash32 } from './hash.js';
+import type { EmotionLabel } from '../../frames/types.js';
+
+/** A lexicon or pattern hit, kept so the agent sees why a label was chosen. */
+export interface CueHit {
+  /** The caller's own words that matched (or a short description for structural cues). */
+  text: string;
+  /** The emotion this hit speaks for; null for lexicon categories that map to none of ours. */
+  label: EmotionLabel | null;
+  negated: boolean;
+  /** Call-center patterns outrank generic lexicon words when choosing which cues to show. */
+  strength: number;
+}
+
+const INITIAL_CAPACITY = 1024;
+
+export class FeatureSink {
+  indices = new Int32Array(INITIAL_CAPACITY);
+  values = new Float32Array(INITIAL_CAPACITY);
+  length = 0;
+  readonly hits: CueHit[] = [];
+  private readonly mask: number;
+  private blockStart = 0;
+
+  constructor(readonly hashBits: number) {
+    this.mask = (1 << hashBits) - 1;
+  }
+
+  reset(): void {
+    this.length = 0;
+    this.hits.length = 0;
+    this.blockStart = 0;
+  }
+
+  /** Signed feature hashing: the top hash bit picks the sign so collisions tend to cancel. */
+  add(name: string, value = 1): void {
+    if (value === 0) return;
+    if (this.length === this.indices.length) this.grow();
+    const h = hash32(name);
+    this.indices[this.length] = h & this.mask;
+    this.values[this.length] = h & 0x80000000 ? -value : value;
+    this.length += 1;
+  }
+
+  addHit(hit: CueHit): void {
+    this.hits.push(hit);
+  }
+
+  /** Start a block of n-gram counts that endBlock will scale to unit length. */
+  beginBlock(): void {
+    this.blockStart = this.length;
+  }
+
+  /** Unit-length n-gram blocks keep long and short utterances on one scale (as TF-IDF's l2 norm does). */
+  endBlock(): void {
+    let sumSq = 0;
+    for (let i = this.blockStart; i < this.length; i += 1) sumSq += this.values[i] * this.values[i];
+    if (sumSq === 0) return;
+    const scale = 1 / Math.sqrt(sumSq);
+    for (let i = this.blockStart; i < this.length; i += 1) this.values[i] *= scale;
+  }
+
+  private grow(): void {
+    const indices = new Int32Array(this.indices.length * 2);
+    indices.set(this.indices);
+    const values = new Float32Array(this.values.length * 2);
+    values.set(this.values);
+    this.indices = indices;
+    this.values = values;
+  }
+}

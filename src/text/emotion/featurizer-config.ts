@@ -1,0 +1,30 @@
+// The shape of the featurizer's shipped configuration and resources (the sidecar's core): hashing
+// width, n-gram ranges, the hashed lexicon and the call-center patterns. Training writes it,
+// inference reads it, so the two can never featurise differently.
+
+import type { EmotionLabel } from '../../frames/types.js';
+import type { CuePatternSpec } from './cue-patterns.js';
+import type { PackedLexicon } from './lexicon.js';
+
+export interface FeaturizerConfig {
+  /** Feature vector width is 2^hashBits. */
+  hashBits: number;
+  /** Chinese character n-gram lengths, inclusive. */
+  zhCharNgrams: [number, number];
+  /** English within-word character n-gram lengths, inclusive; [0, 0] turns them off. */
+  enCharNgrams: [number, number];
+}
+
+export interface FeaturizerResources {
+  config: FeaturizerConfig;
+  lexicon: PackedLexicon;
+  /** For each lexicon category, which of our labels it speaks for (null: none, e.g. joy). */
+  categoryLabels: Array<EmotionLabel | null>;
+  patterns: CuePatternSpec[];
+}
+
+export const DEFAULT_FEATURIZER_CONFIG: FeaturizerConfig = {
+  hashBits: 18,
+  zhCharNgrams: [1, 3],
+  enCharNgrams: [3, 5],
+};

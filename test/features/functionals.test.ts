@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createFrameAnalyzer,
+  Framer,
+  FUNCTIONAL_COUNT,
+  FUNCTIONAL_NAMES,
+  functionalIndex,
+  windowFunctionals,
+  type FrameFeatures,
+} from '../../src/features/index.js';
+import { concat, voice } from './signals.js';
+
+function analyzeAll(samples: Float32Array): FrameFeatures[] {
+  const analyzer = createFrameAnalyzer();
+  return new Framer().push(samples).map((f) => analyzer.analyze(f));
+}
+
+const get = (f: Float32Array, name: string): number => f[functionalIndex(name)];
+
+describe('windowFunctionals', () => {
+  it('has one value per name, all finite', () => {
+    expect(new Set(FUNCTIONAL_NAMES).size).toBe(FUNCTIONAL_COUNT);
+    const f = windowFunctionals(analyzeAll(voice({ f0Hz: 150, durationS: 2, syllablesPerS: 4 })));
+    expect(f).toHaveLength(FUNCTIONAL_COUNT);
+    expect(f.every(Number.isFinite)).toBe(true);
+  });
+
+  it('gives pitch in semitones re 100 Hz and a range for a glide', () => {
+    const steady = windowFunctionals(analyzeAll(voice({ f0Hz: 200, durationS: 1 })));
+    expect(get(steady, 'pitch_st_p50')).toBeCloseTo(12, 0);
+    expect(get(steady, 'pitch_st_range')).toBeLessThan(0.5);
+    const glide = windowFunctionals(analyzeAll(concat(voice({ f0Hz: 120, durationS: 0.5 }), voice({ f0Hz: 240, durationS: 0.5 }))));
+    expect(get(glide, 'pitch_st_range')).toBeGreaterThan(10);
+    expect(get(glide, 'pitch_st_slope')).toBeGreaterThan(5);
+  });
+
+  it('is all zeros for a window without speech', () => {
+    const f = windowFunctionals(analyzeAll(new Float32Array(8000)));
+    expect(f.every((v) => v === 0)).toBe(true);
+  });
+
+  it('estimates a faster speaking rate for faster syllables', () => {
+    const slow = get(windowFunctionals(analyzeAll(voice({ f0Hz: 140, durationS: 4, syllablesPerS: 2.5 }))), 'syllables_per_s');
+    const fast = get(windowFunctionals(analyzeAll(voice({ f0Hz: 140, durationS: 4, syllablesPerS: 5 }))), 'syllables_per_s');
+    expect(slow).toBeGreaterThan(1.5);
+    expect(slow).toBeLessThan(4);
+    expect(fast).toBeGreaterThan(slow * 1.5);
+  });
+
+  it('shows louder speech in the loudness functionals', () => {
+    const quiet = windowFunctionals(analyzeAll(voice({ f0Hz: 140, durationS: 1, amplitude: 0.05 })));
+    const loud = windowFunctionals(analyzeAll(voice({ f0Hz: 140, durationS: 1, amplitude: 0.2 })));
+    expect(get(loud, 'loudness_db_mean') - get(quiet, 'loudness_db_mean')).toBeCloseTo(12, 0);
+  });
+});

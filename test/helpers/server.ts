@@ -1,0 +1,11 @@
+// Starts a real callcue server on an ephemeral loopback port for a test, with the given settings.
+
+import { parseConfig, type ConfigInput } from '../../src/config/index.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import type { AppDeps } from '../../src/app.js';
+
+export async function startTestServer(overrides: ConfigInput = {}, deps: Partial<AppDeps> = {}): Promise<RunningServer & { wsUrl: string }> {
+  const config = parseConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent', drainTimeoutMs: 2000, ...overrides });
+  const server = await startServer(config, deps);
+  return { ...server, wsUrl: server.url.replace(/^http/, 'ws') };
+}
