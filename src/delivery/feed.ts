@@ -78,7 +78,7 @@ export const feedDelivery: FastifyPluginAsync = async (app: FastifyInstance) => 
         const bytes = toBytes(data);
         checkSize(bytes.byteLength, 16 * 1024);
         if (isBinary) throw new CallcueError(ErrorCodes.INVALID_MESSAGE, 'the feed takes JSON text messages only');
-        const ack = parseJsonMessage(Buffer.from(bytes).toString('utf8'), ['ack'], ackMessageSchema);
+        const ack = parseJsonMessage(Buffer.from(bytes).toString('utf8'), { ack: ackMessageSchema });
         const call = [...visible].map((id) => bus.getCall(id)).find((c) => c && c.promptIds.includes(ack.promptId) && (!ack.callId || ack.callId === c.callId));
         if (!call) throw new CallcueError(ErrorCodes.UNKNOWN_PROMPT, `no prompt ${ack.promptId} on a live call of this feed`);
         bus.sendAck({

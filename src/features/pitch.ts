@@ -11,11 +11,15 @@ export const PITCH_MIN_HZ = 60;
 export const PITCH_MAX_HZ = 400;
 /** Peaks within this share of the best one compete; the shortest lag (highest pitch) wins. */
 const PEAK_SHARE = 0.9;
+/** A peak within this log-ratio (≈ ±20 %) of the previous period continues the contour… */
+const CONTINUITY_LOG_RATIO = 0.18;
+/** …if it reaches this share of the best peak. */
+const CONTINUITY_SHARE = 0.7;
 /** NSDF clarity below which the frame is called unvoiced. */
 const MIN_CLARITY = 0.6;
 
 export interface PitchTracker {
-  /** Returns the pitch in Hz, or 0 when the frame is unvoiced. */
+  /** Returns the pitch in Hz, or 0 when the frame is unvoiced. Stateful: consecutive frames. */
   pitchHz(frame: Float32Array): number;
 }
 
@@ -29,7 +33,17 @@ export function createPitchTracker(size: number, sampleRateHz: number): PitchTra
   // nsdf[t] holds lag tauMin - 1 + t, so every candidate lag has both neighbours.
   const nsdf = new Float64Array(tauMax - tauMin + 3);
 
+  const peakAt = new Int32Array(16);
+  /** Period of the last voiced frame, samples (0 after an unvoiced frame). */
+  let previousTau = 0;
+
   function pitchHz(frame: Float32Array): number {
+    const hz = estimate(frame);
+    if (hz === 0) previousTau = 0;
+    return hz;
+  }
+
+  function estimate(frame: Float32Array): number {
     let mean = 0;
     for (let i = 0; i < size; i++) mean += frame[i];
     mean /= size;
@@ -54,18 +68,56 @@ export function createPitchTracker(size: number, sampleRateHz: number): PitchTra
     }
     if (best < MIN_CLARITY) return 0;
 
-    const threshold = PEAK_SHARE * best;
+    // Key maxima: the highest NSDF value between successive positive-going zero crossings.
+    let candidates = 0;
+    let inLobe = false;
+    let lobeAt = -1;
     for (let t = 1; t < nsdf.length - 1; t++) {
       const n = nsdf[t];
-      if (n < threshold || n < nsdf[t - 1] || n < nsdf[t + 1]) continue;
-      const a = nsdf[t - 1];
-      const c = nsdf[t + 1];
-      const denom = a - 2 * n + c;
-      const shift = denom < 0 ? (0.5 * (a - c)) / denom : 0;
-      const tau = tauMin - 1 + t + shift;
-      return sampleRateHz / tau;
+      if (n > 0 && !inLobe) {
+        inLobe = true;
+        lobeAt = -1;
+      } else if (n <= 0 && inLobe) {
+        inLobe = false;
+        if (lobeAt >= 0 && candidates < peakAt.length) peakAt[candidates++] = lobeAt;
+      }
+      if (inLobe && n >= nsdf[t - 1] && n >= nsdf[t + 1] && (lobeAt < 0 || n > nsdf[lobeAt])) lobeAt = t;
     }
-    return 0;
+    if (inLobe && lobeAt >= 0 && candidates < peakAt.length) peakAt[candidates++] = lobeAt;
+    if (candidates === 0) return 0;
+
+    let chosen = -1;
+    const threshold = PEAK_SHARE * best;
+    for (let c = 0; c < candidates; c++) {
+      if (nsdf[peakAt[c]] >= threshold) {
+        chosen = peakAt[c];
+        break;
+      }
+    }
+    // Continuity: when the previous frame was voiced, a strong peak near its period beats a
+    // slightly stronger one an octave away (the usual NSDF error on telephone-band vowels).
+    if (previousTau > 0) {
+      let near = -1;
+      let nearDist = Infinity;
+      for (let c = 0; c < candidates; c++) {
+        const t = peakAt[c];
+        const dist = Math.abs(Math.log((tauMin - 1 + t) / previousTau));
+        if (dist < nearDist) {
+          nearDist = dist;
+          near = t;
+        }
+      }
+      if (near >= 0 && near !== chosen && nearDist < CONTINUITY_LOG_RATIO && nsdf[near] >= CONTINUITY_SHARE * best) chosen = near;
+    }
+    if (chosen < 0) return 0;
+    const a = nsdf[chosen - 1];
+    const n = nsdf[chosen];
+    const c = nsdf[chosen + 1];
+    const denom = a - 2 * n + c;
+    const shift = denom < 0 ? (0.5 * (a - c)) / denom : 0;
+    const tau = tauMin - 1 + chosen + shift;
+    previousTau = tau;
+    return sampleRateHz / tau;
   }
 
   return { pitchHz };

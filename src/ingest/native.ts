@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { CloseCodes, CallcueError, ErrorCodes } from '../errors.js';
 import { nowMs } from '../frames/clock.js';
-import { NATIVE_TYPES, nativeClientMessageSchema, type NativeServerMessage } from '../protocol/native.js';
+import { nativeClientSchemas, type NativeServerMessage } from '../protocol/native.js';
 import { parseJsonMessage } from '../protocol/parse.js';
 import type { CallSession } from '../pipeline/session.js';
 import { answerError, checkSize, sendJson, toBytes } from './socket.js';
@@ -29,7 +29,7 @@ export const nativeIngest: FastifyPluginAsync = async (app: FastifyInstance) => 
           session.pushAudio(bytes[0]!, bytes.subarray(1), arrivalMs);
           return;
         }
-        const msg = parseJsonMessage(Buffer.from(bytes).toString('utf8'), NATIVE_TYPES, nativeClientMessageSchema);
+        const msg = parseJsonMessage(Buffer.from(bytes).toString('utf8'), nativeClientSchemas);
         switch (msg.type) {
           case 'start': {
             if (session) throw new CallcueError(ErrorCodes.ALREADY_STARTED, `this connection already carries call ${session.callId}`);

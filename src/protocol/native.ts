@@ -45,14 +45,17 @@ export const transcriptMessageSchema = z
 
 export const stopMessageSchema = z.object({ type: z.literal('stop'), reason: z.string().max(200).optional() }).strict();
 
-export const NATIVE_TYPES = ['start', 'transcript', 'stop'] as const;
-
-export const nativeClientMessageSchema = z.union([startMessageSchema, transcriptMessageSchema, stopMessageSchema]);
+/** Each client message type and its schema (the parser picks by `type`, so errors name the field). */
+export const nativeClientSchemas = {
+  start: startMessageSchema,
+  transcript: transcriptMessageSchema,
+  stop: stopMessageSchema,
+} as const;
 
 export type StartMessage = z.infer<typeof startMessageSchema>;
 export type TranscriptMessage = z.infer<typeof transcriptMessageSchema>;
 export type StopMessage = z.infer<typeof stopMessageSchema>;
-export type NativeClientMessage = z.infer<typeof nativeClientMessageSchema>;
+export type NativeClientMessage = StartMessage | TranscriptMessage | StopMessage;
 
 /** Server → bridge. */
 export type NativeServerMessage =

@@ -1,10 +1,13 @@
-// The edge where untrusted text becomes a typed message: JSON, then a known type, then the schema.
-// Each failure has its own code so a bridge developer knows exactly what was wrong.
+// The edge where untrusted text becomes a typed message: JSON, then a known type, then that type's
+// schema. Each failure has its own code so a bridge developer knows exactly what was wrong.
 
 import type { z } from 'zod';
 import { CallcueError, ErrorCodes } from '../errors.js';
 
-export function parseJsonMessage<T>(text: string, knownTypes: readonly string[], schema: z.ZodType<T>): T {
+type SchemasByType = Record<string, z.ZodType>;
+type Parsed<S extends SchemasByType> = { [K in keyof S]: z.infer<S[K]> }[keyof S];
+
+export function parseJsonMessage<S extends SchemasByType>(text: string, schemas: S): Parsed<S> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -15,17 +18,19 @@ export function parseJsonMessage<T>(text: string, knownTypes: readonly string[],
     throw new CallcueError(ErrorCodes.INVALID_MESSAGE, 'message must be a JSON object with a "type"');
   }
   const type = (json as { type?: unknown }).type;
-  if (typeof type !== 'string' || !knownTypes.includes(type)) {
+  const schema = typeof type === 'string' && Object.hasOwn(schemas, type) ? schemas[type] : undefined;
+  if (!schema) {
     throw new CallcueError(
       ErrorCodes.UNKNOWN_TYPE,
-      `unknown message type ${JSON.stringify(type ?? null).slice(0, 40)}; expected one of ${knownTypes.join(', ')}`,
+      `unknown message type ${JSON.stringify(type ?? null).slice(0, 40)}; expected one of ${Object.keys(schemas).join(', ')}`,
     );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? issue.path.join('.') : ((issue as { keys?: string[] }).keys ?? []).join(', ');
-    throw new CallcueError(ErrorCodes.INVALID_MESSAGE, `invalid "${type}" message: ${where ? `${where}: ` : ''}${issue.message}`);
+    const keys = (issue as { keys?: string[] }).keys;
+    const where = [...issue.path, ...(keys ?? [])].join('.');
+    throw new CallcueError(ErrorCodes.INVALID_MESSAGE, `invalid "${type as string}" message: ${where ? `${where}: ` : ''}${issue.message}`);
   }
-  return parsed.data;
+  return parsed.data as Parsed<S>;
 }

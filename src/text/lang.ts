@@ -12,11 +12,10 @@ type ConvertFn = (text: string) => string;
 const converters = new Map<string, ConvertFn>();
 
 function converterFrom(variant: 'hk' | 'tw' | 'twp'): ConvertFn {
-  let convert = converters.get(variant);
-  if (convert === undefined) {
-    convert = Converter({ from: variant, to: 'cn' });
-    converters.set(variant, convert);
-  }
+  const cached = converters.get(variant);
+  if (cached !== undefined) return cached;
+  const convert: ConvertFn = Converter({ from: variant, to: 'cn' });
+  converters.set(variant, convert);
   return convert;
 }
 

@@ -1,0 +1,22 @@
+// The command table: each entry names the module that implements it, imported only when used, so
+// `callcue classify-text` does not pay for the server and `serve` does not load training code.
+
+export interface Command {
+  summary: string;
+  /** Resolves to the exit code, or -1 for a command that keeps running (serve). */
+  run: (argv: string[]) => Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  serve: {
+    summary: 'start the service (PORT, HOST, CALLCUE_* settings)',
+    run: async () => {
+      await import('../main.js');
+      return -1;
+    },
+  },
+  replay: {
+    summary: 'stream a WAV to a running callcue over twilio|audiohook|fork|native',
+    run: async (argv) => (await import('./replay.js')).runReplay(argv),
+  },
+};

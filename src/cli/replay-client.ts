@@ -1,0 +1,146 @@
+// What every replay client (the bridge side of one protocol) offers the replay loop, and the
+// WebSocket plumbing they share. Clients live in replay-<protocol>.ts so the tests and the
+// benchmark can drive the same code the `callcue replay` command does.
+
+import WebSocket from 'ws';
+
+export const REPLAY_PROTOCOLS = ['twilio', 'audiohook', 'fork', 'native'] as const;
+export type ReplayProtocol = (typeof REPLAY_PROTOCOLS)[number];
+
+/** Audio is sent in 20 ms messages on every protocol, as the telephony bridges do. */
+export const REPLAY_FRAME_MS = 20;
+
+export interface TranscriptEntry {
+  track: 'caller' | 'agent';
+  text: string;
+  isFinal: boolean;
+  startMs: number;
+  endMs: number;
+}
+
+export interface ReplayCall {
+  /** Base URL of the callcue node, ws:// or wss://. */
+  url: string;
+  callId: string;
+  agentId: string;
+  language: string;
+  key?: string;
+  /** Whether an agent channel is sent. */
+  stereo: boolean;
+}
+
+export interface ReplayEnd {
+  /** Close code of the socket (null if it never closed). */
+  closeCode: number | null;
+  /** Whether the server acknowledged the end in the protocol's own terms (stopped, closed). */
+  acknowledged: boolean;
+}
+
+export interface ReplayClient {
+  readonly protocol: ReplayProtocol;
+  /** The rate this protocol carries; audio is resampled to it before sendFrame. */
+  readonly sampleRateHz: number;
+  readonly carriesTranscripts: boolean;
+  open(): Promise<void>;
+  /** One 20 ms frame per channel at sampleRateHz (agent null on a mono call). */
+  sendFrame(caller: Float32Array, agent: Float32Array | null): void;
+  sendTranscript(t: TranscriptEntry): void;
+  finish(): Promise<ReplayEnd>;
+}
+
+/** A ws client that queues JSON text messages so a client can await the one it needs. */
+export class JsonSocket {
+  readonly received: Record<string, unknown>[] = [];
+  closeCode: number | null = null;
+  closeReason = '';
+  readonly closed: Promise<number>;
+  private waiters: { pred: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void }[] = [];
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      let m: Record<string, unknown>;
+      try {
+        m = JSON.parse(data.toString()) as Record<string, unknown>;
+      } catch {
+        return;
+      }
+      this.received.push(m);
+      this.waiters = this.waiters.filter((w) => (w.pred(m) ? (w.resolve(m), false) : true));
+    });
+    this.closed = new Promise((resolve) =>
+      ws.on('close', (code, reason) => {
+        this.closeCode = code;
+        this.closeReason = reason.toString();
+        resolve(code);
+      }),
+    );
+  }
+
+  static open(url: string, options: { headers?: Record<string, string>; protocols?: string[] } = {}): Promise<JsonSocket> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(url, options.protocols ?? [], { headers: options.headers ?? {} });
+      const s = new JsonSocket(ws);
+      ws.once('open', () => resolve(s));
+      ws.once('unexpected-response', (_req, res) =>
+        reject(Object.assign(new Error(`the server refused the upgrade: HTTP ${res.statusCode}`), { statusCode: res.statusCode })),
+      );
+      ws.once('error', reject);
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  sendText(text: string): void {
+    if (this.isOpen) this.ws.send(text);
+  }
+
+  sendJson(msg: unknown): void {
+    this.sendText(JSON.stringify(msg));
+  }
+
+  sendBinary(bytes: Uint8Array): void {
+    if (this.isOpen) this.ws.send(bytes, { binary: true });
+  }
+
+  /** The first message (received or to come) that matches; rejects when the socket closes first. */
+  next(pred: (m: Record<string, unknown>) => boolean, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+    const have = this.received.find(pred);
+    if (have) return Promise.resolve(have);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching message within ${timeoutMs} ms`)), timeoutMs);
+      void this.closed.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`the socket closed (${code} ${this.closeReason}) before the expected message`));
+      });
+      this.waiters.push({
+        pred,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      });
+    });
+  }
+
+  /** Closes (if still open) and waits for the close, up to timeoutMs. */
+  async close(code = 1000, timeoutMs = 5_000): Promise<number | null> {
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(code);
+    await Promise.race([this.closed, new Promise((r) => setTimeout(r, timeoutMs))]);
+    return this.closeCode;
+  }
+
+  /** Waits for the server to close, up to timeoutMs, then closes from this side. */
+  async awaitClose(timeoutMs = 5_000): Promise<number | null> {
+    await Promise.race([this.closed, new Promise((r) => setTimeout(r, timeoutMs))]);
+    return this.closeCode ?? this.close();
+  }
+}
+
+export function joinUrl(base: string, path: string, query: Record<string, string | undefined> = {}): string {
+  const u = new URL(path, base.endsWith('/') ? base : `${base}/`);
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) u.searchParams.set(k, v);
+  return u.toString();
+}

@@ -1,0 +1,83 @@
+// The raw-PCM fork bridges' side: one JSON metadata text frame shaped as the chosen bridge sends
+// it, then 20 ms binary L16 frames (stereo interleaved caller, agent), then a normal close.
+//   jambonz `listen`: subprotocol audio.jambonz.org, wsAuth as HTTP Basic, call attributes plus
+//     sampleRate and mixType with the verb's metadata merged on top;
+//   FreeSWITCH mod_audio_fork: subprotocol audio.drachtio.org, the <metadata> argument as given;
+//   Vonage: {"event":"websocket:connected","content-type":"audio/l16;rate=…", …headers}.
+
+import { randomUUID } from 'node:crypto';
+import { encodeAudio } from '../codecs/pcm.js';
+import { interleave } from '../codecs/interleave.js';
+import { JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './replay-client.js';
+
+export const FORK_FLAVOURS = ['jambonz', 'freeswitch', 'vonage'] as const;
+export type ForkFlavourName = (typeof FORK_FLAVOURS)[number];
+
+export class ForkReplayClient implements ReplayClient {
+  readonly protocol = 'fork' as const;
+  readonly carriesTranscripts = false;
+  private socket: JsonSocket | null = null;
+
+  constructor(
+    private readonly call: ReplayCall,
+    readonly sampleRateHz = 16000,
+    readonly flavour: ForkFlavourName = 'jambonz',
+  ) {}
+
+  async open(): Promise<void> {
+    const c = this.call;
+    const mixType = c.stereo ? 'stereo' : 'mono';
+    let url = joinUrl(c.url, 'v1/fork');
+    let metadata: Record<string, unknown>;
+    const options: { headers?: Record<string, string>; protocols?: string[] } = {};
+    switch (this.flavour) {
+      case 'jambonz':
+        options.protocols = ['audio.jambonz.org'];
+        if (c.key) options.headers = { authorization: `Basic ${Buffer.from(`callcue:${c.key}`).toString('base64')}` };
+        metadata = {
+          sampleRate: this.sampleRateHz,
+          mixType,
+          callSid: randomUUID(),
+          direction: 'inbound',
+          callId: c.callId,
+          agentId: c.agentId,
+          language: c.language,
+        };
+        break;
+      case 'freeswitch':
+        options.protocols = ['audio.drachtio.org'];
+        if (c.key) url = joinUrl(c.url, 'v1/fork', { key: c.key });
+        metadata = { callId: c.callId, agentId: c.agentId, language: c.language, sampleRate: `${this.sampleRateHz / 1000}k`, mixType };
+        break;
+      case 'vonage':
+        metadata = {
+          event: 'websocket:connected',
+          'content-type': `audio/l16;rate=${this.sampleRateHz}`,
+          callId: c.callId,
+          agentId: c.agentId,
+          language: c.language,
+          mixType,
+          ...(c.key ? { key: c.key } : {}),
+        };
+        break;
+    }
+    this.socket = await JsonSocket.open(url, options);
+    this.socket.sendJson(metadata);
+  }
+
+  sendFrame(caller: Float32Array, agent: Float32Array | null): void {
+    const c = encodeAudio(caller, 'pcm16le');
+    this.socket?.sendBinary(agent && this.call.stereo ? interleave([c, encodeAudio(agent, 'pcm16le')], 2) : c);
+  }
+
+  sendTranscript(_t: TranscriptEntry): void {
+    // Raw-PCM forks carry no text.
+  }
+
+  async finish(): Promise<ReplayEnd> {
+    const s = this.socket!;
+    const refused = s.received.find((m) => m.type === 'error');
+    const code = await s.close(1000);
+    return { closeCode: code, acknowledged: !refused && code === 1000 };
+  }
+}

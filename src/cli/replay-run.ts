@@ -1,0 +1,79 @@
+// The replay loop: a recording (caller, optional agent) resampled to the protocol's rate and sent
+// in 20 ms frames at the recording's pace (or `speed` times faster), with transcript entries sent
+// when the media reaches their endMs on protocols that carry text.
+
+import { resample } from '../codecs/resample.js';
+import { REPLAY_FRAME_MS, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './replay-client.js';
+
+export interface ReplayAudio {
+  caller: Float32Array;
+  agent: Float32Array | null;
+  sampleRateHz: number;
+}
+
+export interface ReplayStats {
+  protocol: string;
+  mediaMs: number;
+  frames: number;
+  wallMs: number;
+  transcriptsSent: number;
+  transcriptsSkipped: number;
+  end: ReplayEnd;
+}
+
+/** speed: 1 = real time, N = N× faster, Infinity = as fast as the socket takes it. */
+export async function runReplayLoop(client: ReplayClient, audio: ReplayAudio, transcript: readonly TranscriptEntry[], speed = 1): Promise<ReplayStats> {
+  const rate = client.sampleRateHz;
+  const caller = resample(audio.caller, audio.sampleRateHz, rate);
+  const agent = audio.agent ? resample(audio.agent, audio.sampleRateHz, rate) : null;
+  const frame = Math.round((rate * REPLAY_FRAME_MS) / 1000);
+  const pending = [...transcript].sort((a, b) => a.endMs - b.endMs);
+  let sent = 0;
+  let skipped = 0;
+  const flushTranscripts = (mediaMs: number) => {
+    while (pending.length && pending[0]!.endMs <= mediaMs) {
+      const t = pending.shift()!;
+      if (client.carriesTranscripts) {
+        client.sendTranscript(t);
+        sent++;
+      } else skipped++;
+    }
+  };
+
+  await client.open();
+  const t0 = performance.now();
+  let frames = 0;
+  const silence = new Float32Array(frame);
+  for (let i = 0; i < caller.length; i += frame, frames++) {
+    const c = padded(caller.subarray(i, i + frame), frame);
+    const a = agent ? padded(agent.length > i ? agent.subarray(i, i + frame) : silence, frame) : null;
+    client.sendFrame(c, a);
+    const mediaMs = (frames + 1) * REPLAY_FRAME_MS;
+    flushTranscripts(mediaMs);
+    if (Number.isFinite(speed)) {
+      const wait = t0 + mediaMs / speed - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    } else if (frames % 50 === 49) {
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  flushTranscripts(Infinity);
+  const end = await client.finish();
+  return {
+    protocol: client.protocol,
+    mediaMs: frames * REPLAY_FRAME_MS,
+    frames,
+    wallMs: Math.round(performance.now() - t0),
+    transcriptsSent: sent,
+    transcriptsSkipped: skipped,
+    end,
+  };
+}
+
+/** The last frame of a recording, filled to a whole frame with silence. */
+function padded(chunk: Float32Array, frame: number): Float32Array {
+  if (chunk.length === frame) return chunk;
+  const out = new Float32Array(frame);
+  out.set(chunk);
+  return out;
+}

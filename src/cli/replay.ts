@@ -1,0 +1,58 @@
+// `callcue replay`: streams a WAV recording to a running callcue over one bridge protocol, in
+// real time or faster, and prints a one-line JSON summary. The protocol clients are the
+// replay-<protocol>.ts modules; this file wires arguments, file and loop together.
+
+import { readFileSync } from 'node:fs';
+import { readWav } from './wav.js';
+import type { ReplayCall, ReplayClient } from './replay-client.js';
+import { parseReplayArgs, parseTranscript, REPLAY_USAGE, UsageError, type ReplayArgs } from './replay-args.js';
+import { runReplayLoop } from './replay-run.js';
+import { NativeReplayClient } from './replay-native.js';
+import { TwilioReplayClient } from './replay-twilio.js';
+import { AudiohookReplayClient } from './replay-audiohook.js';
+import { ForkReplayClient } from './replay-fork.js';
+
+export function replayClientFor(args: Pick<ReplayArgs, 'protocol' | 'rateHz' | 'forkFlavour' | 'secret'>, call: ReplayCall): ReplayClient {
+  switch (args.protocol) {
+    case 'native':
+      return new NativeReplayClient(call, args.rateHz);
+    case 'twilio':
+      return new TwilioReplayClient(call);
+    case 'audiohook':
+      return new AudiohookReplayClient(call, args.secret ? { clientSecret: args.secret } : {});
+    case 'fork':
+      return new ForkReplayClient(call, args.rateHz, args.forkFlavour);
+  }
+}
+
+export async function runReplay(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(REPLAY_USAGE);
+    return 0;
+  }
+  let args: ReplayArgs;
+  try {
+    args = parseReplayArgs(argv);
+    const wav = readWav(args.file);
+    const transcript = args.transcript ? parseTranscript(readFileSync(args.transcript, 'utf8')) : [];
+    const stereo = wav.channels.length === 2;
+    const call: ReplayCall = { url: args.url, callId: args.callId, agentId: args.agentId, language: args.language, key: args.key, stereo };
+    const stats = await runReplayLoop(
+      replayClientFor(args, call),
+      { caller: wav.channels[0]!, agent: stereo ? wav.channels[1]! : null, sampleRateHz: wav.sampleRateHz },
+      transcript,
+      args.speed,
+    );
+    process.stdout.write(
+      `${JSON.stringify({ ...stats, url: args.url, callId: args.callId, agentId: args.agentId, language: args.language, speed: args.speed, channels: wav.channels.length })}\n`,
+    );
+    return stats.end.acknowledged ? 0 : 1;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`callcue replay: ${err.message}\n\n${REPLAY_USAGE}`);
+      return 2;
+    }
+    process.stderr.write(`callcue replay: ${(err as Error).message}\n`);
+    return 1;
+  }
+}

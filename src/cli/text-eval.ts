@@ -1,0 +1,50 @@
+// `callcue eval-text [--data DIR] [--models DIR] [--custom FILE]... [--baseline]`: per-dataset
+// macro-F1, per-class F1 and confusion matrices as tables, then one JSON line with everything.
+// Without the shared data it still scores the in-repo call-center held-out set.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadTextEmotion } from '../text/emotion/index.js';
+import { readCustomExamples } from '../training/text/custom-data.js';
+import { loadCorpora, type CorpusSplits } from '../training/text/datasets.js';
+import { evaluateModel } from '../training/text/evaluate.js';
+import { formatScore, scoreDataset, type DatasetScore } from '../training/text/metrics.js';
+import { baselineScores } from '../training/text/tfidf-baseline.js';
+import { DEFAULT_TRAIN_OPTIONS } from '../training/text/trainer.js';
+import { defaultDataDir, defaultModelsDir, lastValue, parseFlags } from './text-args.js';
+
+const USAGE = 'usage: callcue eval-text [--data DIR] [--models DIR] [--custom FILE]... [--baseline]\n';
+
+export async function runEvalText(argv: string[]): Promise<number> {
+  const flags = parseFlags(argv, ['data', 'models', 'custom'], ['baseline', 'help']);
+  if (flags.values.has('help')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (flags.errors.length > 0) {
+    process.stderr.write(`eval-text: ${flags.errors.join('; ')}\n${USAGE}`);
+    return 2;
+  }
+  const modelsDir = lastValue(flags, 'models') ?? defaultModelsDir();
+  const model = await loadTextEmotion(modelsDir);
+  if (model === null) {
+    process.stderr.write(`eval-text: no text-emotion model in ${modelsDir}; run train-text first\n`);
+    return 2;
+  }
+  const dataDir = lastValue(flags, 'data') ?? defaultDataDir();
+  let corpora: CorpusSplits | null = null;
+  if (existsSync(join(dataDir, 'text'))) {
+    corpora = loadCorpora(dataDir, { includeVirus: false });
+  } else {
+    process.stderr.write(`eval-text: no text/ under ${dataDir} (pass --data); scoring the in-repo held-out set only\n`);
+  }
+  const scores: DatasetScore[] = evaluateModel(model, corpora?.dev ?? {});
+  for (const file of flags.values.get('custom') ?? []) {
+    scores.push(scoreDataset(`custom ${file}`, readCustomExamples(file), (e) => model.classify(e.text, e.language).label));
+  }
+  if (flags.values.has('baseline') && corpora !== null) scores.push(...baselineScores(corpora, DEFAULT_TRAIN_OPTIONS.seed));
+  process.stdout.write(`text-emotion ${model.version}\n`);
+  for (const score of scores) process.stdout.write(`${formatScore(score)}\n\n`);
+  process.stdout.write(`${JSON.stringify({ model: model.version, scores })}\n`);
+  return 0;
+}

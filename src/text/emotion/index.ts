@@ -1,0 +1,11 @@
+// Caller text emotion (Chinese and English): load the shipped model once, classify utterances.
+export { loadTextEmotion, LinearTextEmotionModel, selectCues } from './model.js';
+export type { TextEmotionModel, TextEmotionResult } from './model.js';
+export { Featurizer } from './featurizer.js';
+export type { FeaturizerConfig, FeaturizerResources } from './featurizer-config.js';
+export { DEFAULT_FEATURIZER_CONFIG } from './featurizer-config.js';
+export type { CuePatternSpec } from './cue-patterns.js';
+export { readLinearOnnx } from './onnx-weights.js';
+export type { OnnxLinearWeights } from './onnx-weights.js';
+export { sidecarSchema, TEXT_EMOTION_FORMAT, TEXT_EMOTION_ONNX, TEXT_EMOTION_SIDECAR } from './sidecar.js';
+export type { TextEmotionSidecar } from './sidecar.js';

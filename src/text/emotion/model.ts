@@ -1,0 +1,101 @@
+// The caller-text emotion model at run time: loads the shipped ONNX weights and sidecar once, then
+// classifies an utterance (partial or final) synchronously in well under a millisecond, with the
+// lexicon and pattern hits that justify the label as cues for the agent.
+
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EMOTION_LABELS, type EmotionLabel, type EmotionProbs } from '../../frames/types.js';
+import type { CueHit } from './feature-sink.js';
+import { Featurizer } from './featurizer.js';
+import { readLinearOnnx, type OnnxLinearWeights } from './onnx-weights.js';
+import { sidecarSchema, TEXT_EMOTION_ONNX, TEXT_EMOTION_SIDECAR, type TextEmotionSidecar } from './sidecar.js';
+
+export interface TextEmotionResult {
+  label: EmotionLabel;
+  probs: EmotionProbs;
+  /** Short evidence strings (the caller's own words that matched), strongest first. */
+  cues: string[];
+}
+
+export interface TextEmotionModel {
+  readonly version: string;
+  /** language: a BCP-47 tag (zh-CN, zh-TW, zh-HK, en-US, en-GB…); the script overrides a wrong tag. */
+  classify(text: string, language: string): TextEmotionResult;
+}
+
+const MAX_CUES = 4;
+const MAX_CUE_CHARS = 40;
+const CLASSES = EMOTION_LABELS.length;
+
+export class LinearTextEmotionModel implements TextEmotionModel {
+  readonly version: string;
+  private readonly featurizer: Featurizer;
+  private readonly scores = new Float64Array(CLASSES);
+
+  constructor(sidecar: TextEmotionSidecar, private readonly linear: OnnxLinearWeights) {
+    this.version = sidecar.version;
+    this.featurizer = new Featurizer({ ...sidecar.featurizer, lexicon: sidecar.lexicon });
+    if (linear.dimension !== this.featurizer.dimension || linear.classes !== CLASSES) {
+      throw new Error(`text-emotion.onnx is ${linear.dimension}×${linear.classes}, the sidecar expects ${this.featurizer.dimension}×${CLASSES}`);
+    }
+  }
+
+  classify(text: string, language: string): TextEmotionResult {
+    if (text.trim().length === 0) return { label: 'neutral', probs: { neutral: 1, anger: 0, anxiety: 0, disappointment: 0 }, cues: [] };
+    this.featurizer.featurize(text, language);
+    const { indices, values, length, hits } = this.featurizer.sink;
+    const { weights, bias } = this.linear;
+    const scores = this.scores;
+    for (let k = 0; k < CLASSES; k += 1) scores[k] = bias[k];
+    for (let j = 0; j < length; j += 1) {
+      const base = indices[j] * CLASSES;
+      const v = values[j];
+      for (let k = 0; k < CLASSES; k += 1) scores[k] += v * weights[base + k];
+    }
+    let max = -Infinity;
+    for (let k = 0; k < CLASSES; k += 1) max = Math.max(max, scores[k]);
+    let sum = 0;
+    let best = 0;
+    for (let k = 0; k < CLASSES; k += 1) {
+      scores[k] = Math.exp(scores[k] - max);
+      sum += scores[k];
+      if (scores[k] > scores[best]) best = k;
+    }
+    const label = EMOTION_LABELS[best];
+    return {
+      label,
+      probs: { neutral: scores[0] / sum, anger: scores[1] / sum, anxiety: scores[2] / sum, disappointment: scores[3] / sum },
+      cues: selectCues(hits, label),
+    };
+  }
+}
+
+/** Hits that speak for the label; for neutral, the negated emotion words ("not angry") that explain it. */
+export function selectCues(hits: readonly CueHit[], label: EmotionLabel): string[] {
+  const relevant = hits.filter((h) => (label === 'neutral' ? h.negated || h.label === 'neutral' : h.label === label && !h.negated));
+  relevant.sort((a, b) => b.strength - a.strength);
+  const cues: string[] = [];
+  for (const hit of relevant) {
+    const cue = hit.text.trim().slice(0, MAX_CUE_CHARS);
+    if (cue.length === 0 || cues.some((c) => c.includes(cue) || cue.includes(c))) continue;
+    cues.push(cue);
+    if (cues.length === MAX_CUES) break;
+  }
+  return cues;
+}
+
+/** The model in modelsDir, or null when its files are not there (text emotion then stays off). */
+export async function loadTextEmotion(modelsDir: string): Promise<TextEmotionModel | null> {
+  const sidecarPath = join(modelsDir, TEXT_EMOTION_SIDECAR);
+  if (!existsSync(sidecarPath)) return null;
+  const parsed = sidecarSchema.safeParse(JSON.parse(await readFile(sidecarPath, 'utf8')));
+  if (!parsed.success) throw new Error(`${sidecarPath} is not a valid text-emotion sidecar: ${parsed.error.message}`);
+  const onnxPath = join(modelsDir, parsed.data.onnx.file || TEXT_EMOTION_ONNX);
+  if (!existsSync(onnxPath)) return null;
+  const bytes = await readFile(onnxPath);
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  if (digest !== parsed.data.onnx.sha256) throw new Error(`${onnxPath} does not match its sidecar (sha256 ${digest.slice(0, 12)}…): retrain or restore both files`);
+  return new LinearTextEmotionModel(parsed.data, readLinearOnnx(bytes));
+}

@@ -1,0 +1,10 @@
+// Personal-data redaction (manual §5 信息安全保密): card, ID, account, CVV, one-time code,
+// password/PIN and phone numbers, written or spoken, in English and Chinese — before anything is
+// stored, logged or pushed beyond the live agent view.
+
+export type { PiiKind, Redaction, RedactionResult, Redactor, StreamRedactionResult } from './types.js';
+export { redact, findRedactions, applyRedactions, placeholderFor } from './redact.js';
+export { createRedactor } from './redactor.js';
+export { redactForLog } from './log.js';
+export { luhnValid, cnIdValid, cnIdCheckChar, hkIdValid, hkIdCheckChar } from './checksums.js';
+export { findDigitRuns, type DigitRun, type DigitToken } from './digits.js';

@@ -1,0 +1,71 @@
+// redact(): finds personal data in one utterance (or any string) and replaces each item with a
+// typed placeholder — [CARD ****1234] keeps the last four digits, as banks show them; everything
+// else keeps nothing. Pure and synchronous: safe on every transcript message.
+
+import { findContexts } from './context.js';
+import { detectNumbers, type Detection } from './detect.js';
+import { findDigitRuns } from './digits.js';
+import { findSecretValues } from './secrets.js';
+import type { PiiKind, Redaction, RedactionResult } from './types.js';
+
+const PLACEHOLDER: Readonly<Record<PiiKind, string>> = {
+  card: '[CARD]',
+  'cn-id': '[ID]',
+  'hk-id': '[ID]',
+  account: '[ACCOUNT]',
+  cvv: '[CVV]',
+  otp: '[OTP]',
+  password: '[PASSWORD]',
+  phone: '[PHONE]',
+};
+
+export function placeholderFor(kind: PiiKind, last4?: string): string {
+  return kind === 'card' && last4 !== undefined ? `[CARD ****${last4}]` : PLACEHOLDER[kind];
+}
+
+// Cheap pre-check: text with no digit, no spoken digit and no password word needs no work.
+const MAYBE_PII = /[0-9\uff10-\uff19零〇洞一幺么二两兩三四五六七八九]|zero|one|two|three|four|five|six|seven|eight|nine|\boh?\b|ty\b|teen|pass|pin|密[码碼]/i;
+
+/** The redactions for a text, sorted and non-overlapping (the earlier, then the longer, wins). */
+export function findRedactions(text: string): Redaction[] {
+  if (!MAYBE_PII.test(text)) return [];
+  const runs = findDigitRuns(text);
+  const secrets = findSecretValues(text, runs);
+  const hits = findContexts(text);
+  const found: Detection[] = secrets.map((s) => ({ kind: 'password' as const, ...s }));
+  for (const d of detectNumbers(text, runs, hits)) found.push(d);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Redaction[] = [];
+  let lastEnd = 0;
+  for (const d of found) {
+    if (d.start < lastEnd) continue;
+    out.push({ kind: d.kind, start: d.start, end: d.end, replacement: placeholderFor(d.kind, d.last4) });
+    lastEnd = d.end;
+  }
+  return out;
+}
+
+/** Applies sorted, non-overlapping redactions to the text they were found in. */
+export function applyRedactions(text: string, redactions: readonly Redaction[]): string {
+  if (redactions.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const r of redactions) {
+    out += text.slice(at, r.start) + r.replacement;
+    at = r.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Redacts card numbers, mainland and Hong Kong ID numbers, account numbers, CVVs, one-time
+ * codes, passwords/PINs and phone numbers, written or spoken, in English or Chinese.
+ * `language` (BCP-47) is accepted for symmetry with the other text stages but does not narrow
+ * the rules: callers in Hong Kong and mainland China often read numbers in English, and English
+ * speakers spell Chinese account words, so every rule applies to every call.
+ */
+export function redact(text: string, language?: string): RedactionResult {
+  void language;
+  const redactions = findRedactions(text);
+  return { text: applyRedactions(text, redactions), redactions };
+}

@@ -1,0 +1,39 @@
+// The shapes of personal-data redaction (manual §5 信息安全保密): what was found, where, and the
+// typed placeholder that replaced it.
+
+/**
+ * 'phone' is an addition to the kinds the issue listed: banks treat phone numbers as personal data
+ * (PIPL, PDPO, GDPR), the call record does not need them (the bank's CRM has the caller's number),
+ * so they are redacted too — but only when clearly a phone number (see detect.ts).
+ */
+export type PiiKind = 'card' | 'cn-id' | 'hk-id' | 'account' | 'cvv' | 'otp' | 'password' | 'phone';
+
+export interface Redaction {
+  kind: PiiKind;
+  /** UTF-16 offsets into the input text. */
+  start: number;
+  end: number;
+  /** The placeholder that replaced text[start, end), e.g. '[CARD ****1234]'. */
+  replacement: string;
+  /** Streaming only: the number began in the previous final utterance on this track. */
+  spansPrevious?: boolean;
+}
+
+export interface RedactionResult {
+  text: string;
+  /** Sorted by start, never overlapping. */
+  redactions: Redaction[];
+}
+
+export interface StreamRedactionResult extends RedactionResult {
+  /**
+   * Set when a number straddles the previous final utterance and this one: the previous final
+   * utterance redacted again with the whole number covered. A consumer that still holds that
+   * utterance (the call record before it is flushed) must replace it with this.
+   */
+  previous?: RedactionResult;
+}
+
+export interface Redactor {
+  redact(text: string, isFinal: boolean): StreamRedactionResult;
+}

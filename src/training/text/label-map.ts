@@ -1,0 +1,58 @@
+// How each public corpus's labels map onto our four classes. The target mappings follow the data
+// README; every other label is either "benign" (a pleasant or curious state that must never raise
+// an alert, so it trains the model towards neutral) or "other" (negative or mixed states close to
+// ours — disgust, disapproval, remorse, surprise — which would teach the model that hostile or
+// shocked words are neutral if trained as such, and are not ours to predict: left out of training
+// and of macro-F1, and reported as a false-alarm rate).
+
+import type { EmotionLabel } from '../../frames/types.js';
+import type { LabelKind } from './example.js';
+
+export interface MappedLabel {
+  kind: LabelKind;
+  label: EmotionLabel | null;
+}
+
+type Mapping = Record<string, EmotionLabel | 'benign' | 'other'>;
+
+export const GOEMOTIONS_MAPPING: Mapping = {
+  anger: 'anger', annoyance: 'anger',
+  fear: 'anxiety', nervousness: 'anxiety',
+  sadness: 'disappointment', disappointment: 'disappointment', grief: 'disappointment',
+  neutral: 'neutral',
+  admiration: 'benign', amusement: 'benign', approval: 'benign', caring: 'benign', confusion: 'benign',
+  curiosity: 'benign', desire: 'benign', excitement: 'benign', gratitude: 'benign', joy: 'benign',
+  love: 'benign', optimism: 'benign', pride: 'benign', realization: 'benign', relief: 'benign',
+  disapproval: 'other', disgust: 'other', embarrassment: 'other', remorse: 'other', surprise: 'other',
+};
+
+export const SMP2020_MAPPING: Mapping = {
+  angry: 'anger', fear: 'anxiety', sad: 'disappointment', neutral: 'neutral',
+  happy: 'benign',
+  // Weibo "surprise" is as often shock at bad news as delight: not safe to call neutral.
+  surprise: 'other',
+};
+
+export const NLPCC2013_MAPPING: Mapping = {
+  anger: 'anger', fear: 'anxiety', sadness: 'disappointment', none: 'neutral',
+  like: 'benign', happiness: 'benign',
+  disgust: 'other', surprise: 'other',
+};
+
+/**
+ * Map one row's label set. Target labels decide when they agree on one class (extra benign or
+ * other labels on the same row are ignored); target labels that disagree make the row "other".
+ */
+export function mapLabels(labels: readonly string[], mapping: Mapping): MappedLabel {
+  const targets = new Set<EmotionLabel>();
+  let sawOther = false;
+  for (const raw of labels) {
+    const mapped = mapping[raw];
+    if (mapped === undefined) throw new Error(`unknown corpus label "${raw}"`);
+    if (mapped === 'other') sawOther = true;
+    else if (mapped !== 'benign') targets.add(mapped);
+  }
+  if (targets.size === 1) return { kind: 'target', label: [...targets][0] };
+  if (targets.size > 1 || sawOther) return { kind: 'other', label: null };
+  return { kind: 'benign', label: 'neutral' };
+}

@@ -1,0 +1,129 @@
+// Trains the shipped text-emotion model end to end: lexicons → hashed lexicon, public corpora +
+// our synthetic call-center utterances (+ a bank's own, if given) → weighted logistic regression →
+// models/text-emotion.onnx + text-emotion.json, then scores the written files as they will be
+// loaded in production and writes the model card. Deterministic for a given seed and inputs.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EMOTION_LABELS } from '../../frames/types.js';
+import { DEFAULT_FEATURIZER_CONFIG, Featurizer, loadTextEmotion, TEXT_EMOTION_FORMAT, TEXT_EMOTION_ONNX, TEXT_EMOTION_SIDECAR } from '../../text/emotion/index.js';
+import type { FeaturizerResources, TextEmotionSidecar } from '../../text/emotion/index.js';
+import { readCustomExamples } from './custom-data.js';
+import { CALLCENTER_PATTERNS } from './data/callcenter-patterns.js';
+import { loadCorpora } from './datasets.js';
+import { evaluateModel } from './evaluate.js';
+import type { Example } from './example.js';
+import { buildLexicon } from './lexicon-build.js';
+import type { DatasetScore } from './metrics.js';
+import { writeModelCard, type CardFacts } from './model-card.js';
+import { syntheticCallCenterExamples } from './synthetic.js';
+import { baselineScores } from './tfidf-baseline.js';
+import { encodeTextEmotionOnnx } from './text-onnx.js';
+import { classWeights, DEFAULT_TRAIN_OPTIONS, toSparseSet, trainLinear, type TrainOptions } from './trainer.js';
+
+export const MODEL_MAJOR_VERSION = '1.0.0';
+
+export interface TrainTextOptions {
+  dataDir: string;
+  outDir: string;
+  /** Extra labelled utterances (TSV: label, language, text), e.g. a bank's own calls. */
+  customFiles: string[];
+  /** Loss weight of each custom utterance relative to a public-corpus one. */
+  customWeight: number;
+  train: TrainOptions;
+  log: (line: string) => void;
+}
+
+/** Benign non-target rows (joy, gratitude…) teach "no alert" but must not swamp true neutral. */
+const BENIGN_WEIGHT = 0.2;
+/** Each synthetic call-center utterance counts as much as a public-corpus one before balancing. */
+const SYNTHETIC_WEIGHT = 1;
+const CLASS_BALANCE_POWER = 0.5;
+
+export interface TrainTextResult {
+  version: string;
+  onnxPath: string;
+  sidecarPath: string;
+  cardPath: string;
+  scores: DatasetScore[];
+}
+
+function countBy(examples: readonly Example[], key: (e: Example) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const e of examples) counts[key(e)] = (counts[key(e)] ?? 0) + 1;
+  return counts;
+}
+
+export async function trainTextEmotion(options: TrainTextOptions): Promise<TrainTextResult> {
+  const { log } = options;
+  const startedMs = Date.now();
+  const built = buildLexicon(join(options.dataDir, 'lexicons'));
+  log(`lexicon: ${Object.entries(built.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const resources: FeaturizerResources = {
+    config: DEFAULT_FEATURIZER_CONFIG,
+    lexicon: built.lexicon,
+    categoryLabels: built.categoryLabels,
+    patterns: CALLCENTER_PATTERNS,
+  };
+  const corpora = loadCorpora(options.dataDir, { includeVirus: true });
+  const synthetic = syntheticCallCenterExamples(options.train.seed);
+  const custom = options.customFiles.flatMap((file) => readCustomExamples(file));
+  const examples = [...corpora.train, ...synthetic, ...custom];
+  log(`examples: ${JSON.stringify(countBy(examples, (e) => `${e.corpus}:${e.kind}`))}`);
+
+  const balance = classWeights(corpora.train, CLASS_BALANCE_POWER);
+  const weightOf = (e: Example): number => {
+    if (e.corpus === 'synthetic') return SYNTHETIC_WEIGHT;
+    if (e.corpus === 'custom') return options.customWeight;
+    return balance(e) * (e.kind === 'benign' ? BENIGN_WEIGHT : 1);
+  };
+  const featurizer = new Featurizer(resources);
+  const set = toSparseSet(featurizer, examples, weightOf);
+  log(`featurised ${set.size} training utterances (${set.indices.length} non-zeros, ${featurizer.dimension} hashed features)`);
+  const linear = trainLinear(set, featurizer.dimension, options.train, log);
+
+  const weightsDigest = createHash('sha256').update(Buffer.from(linear.weights.buffer)).update(Buffer.from(linear.bias.buffer)).digest('hex');
+  const version = `${MODEL_MAJOR_VERSION}+${weightsDigest.slice(0, 8)}`;
+  const onnxBytes = encodeTextEmotionOnnx(linear, EMOTION_LABELS, version);
+  const sidecar: TextEmotionSidecar = {
+    format: TEXT_EMOTION_FORMAT,
+    version,
+    labels: [...EMOTION_LABELS],
+    onnx: { file: TEXT_EMOTION_ONNX, sha256: createHash('sha256').update(onnxBytes).digest('hex') },
+    featurizer: { config: resources.config, categoryLabels: resources.categoryLabels, patterns: resources.patterns },
+    lexicon: resources.lexicon,
+  };
+  mkdirSync(options.outDir, { recursive: true });
+  const onnxPath = join(options.outDir, TEXT_EMOTION_ONNX);
+  const sidecarPath = join(options.outDir, TEXT_EMOTION_SIDECAR);
+  writeFileSync(onnxPath, onnxBytes);
+  writeFileSync(sidecarPath, `${JSON.stringify(sidecar)}\n`);
+  log(`wrote ${onnxPath} (${onnxBytes.length} bytes) and ${sidecarPath}, version ${version}`);
+
+  // Score the files just written, loaded the way the service loads them.
+  const model = await loadTextEmotion(options.outDir);
+  if (model === null) throw new Error(`model files missing right after writing them in ${options.outDir}`);
+  const scores = evaluateModel(model, corpora.dev);
+  log('training the TF-IDF baseline for comparison');
+  const baseline = baselineScores(corpora, options.train.seed);
+  const facts: CardFacts = {
+    version,
+    seed: options.train.seed,
+    train: options.train,
+    lexiconCounts: built.counts,
+    trainingCounts: countBy(examples, (e) => `${e.corpus} ${e.kind}${e.label !== null && e.kind === 'target' ? ` ${e.label}` : ''}`),
+    customFiles: options.customFiles.length,
+    scores,
+    baseline,
+    trainingSeconds: Math.round((Date.now() - startedMs) / 1000),
+    hashBits: resources.config.hashBits,
+    patternCount: resources.patterns.length,
+  };
+  const cardPath = join(options.outDir, 'text-emotion.md');
+  writeFileSync(cardPath, writeModelCard(facts));
+  log(`wrote ${cardPath}`);
+  return { version, onnxPath, sidecarPath, cardPath, scores };
+}
+
+export { DEFAULT_TRAIN_OPTIONS };

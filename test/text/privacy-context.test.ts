@@ -1,0 +1,109 @@
+// Numbers that are personal data only because of the words around them: account numbers, CVVs,
+// one-time codes, passwords/PINs and phone numbers, in English and both Chinese scripts.
+
+import { describe, expect, it } from 'vitest';
+import { redact, type PiiKind } from '../../src/text/privacy/index.js';
+
+function cases(list: ReadonlyArray<readonly [string, string, PiiKind[]]>): void {
+  it.each(list)('%s', (input, expected, kinds) => {
+    const out = redact(input);
+    expect(out.text).toBe(expected);
+    expect(out.redactions.map((r) => r.kind)).toEqual(kinds);
+  });
+}
+
+describe('account numbers', () => {
+  cases([
+    ['account number 1234 5678 9012', 'account number [ACCOUNT]', ['account']],
+    ['My acct is 001-234567-890.', 'My acct is [ACCOUNT].', ['account']],
+    ['我的账号是6222 0212 3456 7890', '我的账号是[ACCOUNT]', ['account']],
+    ['帳號：012-345-6789012', '帳號：[ACCOUNT]', ['account']],
+    ['户口号码係 012 345678 901', '户口号码係 [ACCOUNT]', ['account']],
+    ['账号是幺二三四五六七八九零', '账号是[ACCOUNT]', ['account']],
+    // A card-number run that fails Luhn is most likely a mis-heard digit: still redacted.
+    ['卡号是4532015112830367', '卡号是[ACCOUNT]', ['account']],
+  ]);
+
+  cases([
+    ['the account was opened on 2024-03-15', 'the account was opened on 2024-03-15', []],
+    ['account balance is $12,345,678.00', 'account balance is $12,345,678.00', []],
+    ['账户余额12345678元', '账户余额12345678元', []],
+    ['the account ending 0366', 'the account ending 0366', []],
+  ]);
+});
+
+describe('CVV and one-time codes', () => {
+  cases([
+    ['the CVV is 123', 'the CVV is [CVV]', ['cvv']],
+    ['security code 4321', 'security code [CVV]', ['cvv']],
+    ['卡背面的安全码是七八九', '卡背面的安全码是[CVV]', ['cvv']],
+    ['驗證碼是123', '驗證碼是[CVV]', ['cvv']],
+    ['your one-time code is 884421', 'your one-time code is [OTP]', ['otp']],
+    ['the code is eight eight four four two one', 'the code is [OTP]', ['otp']],
+    ['OTP 5521', 'OTP [OTP]', ['otp']],
+    ['验证码是 884421', '验证码是 [OTP]', ['otp']],
+    ['动态码八八四四二一', '动态码[OTP]', ['otp']],
+    ['884421 is the verification code', '[OTP] is the verification code', ['otp']],
+  ]);
+
+  cases([
+    ['my zip code is 94105', 'my zip code is 94105', []],
+    ['the SWIFT code has 8 characters', 'the SWIFT code has 8 characters', []],
+    ['the code expires in 5 minutes', 'the code expires in 5 minutes', []],
+    ['CVV 12345', 'CVV 12345', []],
+  ]);
+});
+
+describe('passwords and PINs', () => {
+  cases([
+    ['my password is hunter2, ok', 'my password is [PASSWORD], ok', ['password']],
+    ['My PIN is 4 5 6 7.', 'My PIN is [PASSWORD].', ['password']],
+    ['the PIN is four five six seven', 'the PIN is [PASSWORD]', ['password']],
+    ['online banking password: Tr0ub4dor&3', 'online banking password: [PASSWORD]', ['password']],
+    ['密码是一二三四五六', '密码是[PASSWORD]', ['password']],
+    ['我的密碼為 880123。', '我的密碼為 [PASSWORD]。', ['password']],
+    ['PIN 1234', 'PIN [PASSWORD]', ['password']],
+  ]);
+
+  cases([
+    ['My password is wrong.', 'My password is wrong.', []],
+    ['my PIN is locked', 'my PIN is locked', []],
+    ['您的密码是多少？', '您的密码是多少？', []],
+    ['密码是六位数', '密码是六位数', []],
+    ['the password is not working', 'the password is not working', []],
+  ]);
+});
+
+describe('phone numbers', () => {
+  cases([
+    ['call me on 13812345678', 'call me on [PHONE]', ['phone']],
+    ['手机号138 1234 5678', '手机号[PHONE]', ['phone']],
+    ['幺三八幺二三四五六七八', '[PHONE]', ['phone']],
+    ['+852 9123 4567', '[PHONE]', ['phone']],
+    ['my mobile is 9123 4567', 'my mobile is [PHONE]', ['phone']],
+    ['電話係 2345 6789', '電話係 [PHONE]', ['phone']],
+    ['call me back on (415) 555-2671', 'call me back on ([PHONE]', ['phone']],
+  ]);
+
+  // Bare local numbers are indistinguishable from references and amounts: left alone.
+  cases([
+    ['reference 9123 4567', 'reference 9123 4567', []],
+    ['the branch is at 415 Main Street', 'the branch is at 415 Main Street', []],
+  ]);
+});
+
+describe('several kinds in one utterance', () => {
+  it('redacts each and keeps the rest of the text', () => {
+    const out = redact('Card 4532 0151 1283 0366, CVV 123, and my PIN is 9876. 谢谢');
+    expect(out.text).toBe('Card [CARD ****0366], CVV [CVV], and my PIN is [PASSWORD]. 谢谢');
+    expect(out.redactions.map((r) => r.kind)).toEqual(['card', 'cvv', 'password']);
+    for (let i = 1; i < out.redactions.length; i++) {
+      expect(out.redactions[i]!.start).toBeGreaterThanOrEqual(out.redactions[i - 1]!.end);
+    }
+  });
+
+  it('returns the input untouched when there is nothing to redact', () => {
+    const text = 'Thank you, I will send the form today.';
+    expect(redact(text, 'en-GB')).toEqual({ text, redactions: [] });
+  });
+});
