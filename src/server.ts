@@ -9,6 +9,7 @@ import { isLoopback, isOpen } from './auth/credentials.js';
 import { buildApp, type AppDeps } from './app.js';
 import { loadProsodyModel } from './classifiers/prosody.js';
 import { createLogger } from './observability/logger.js';
+import { warmAgentLanguageRules } from './text/language/index.js';
 
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || isLoopback(host);
@@ -41,6 +42,8 @@ export async function startServer(config: Config, deps: Partial<AppDeps> = {}): 
   checkExposure(config);
   const logger = deps.logger ?? createLogger(config.logLevel);
   const prosodyModel = deps.prosodyModel !== undefined ? deps.prosodyModel : await loadProsodyModel(packagePath(config.modelsDir));
+  // Compile the language rules (and load OpenCC's dictionaries) now, not on the first call.
+  warmAgentLanguageRules();
   const app = await buildApp(config, { ...deps, logger, prosodyModel });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -52,7 +52,8 @@ export async function runReplayLoop(client: ReplayClient, audio: ReplayAudio, tr
     flushTranscripts(mediaMs);
     if (Number.isFinite(speed)) {
       const wait = t0 + mediaMs / speed - performance.now();
-      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      // Behind schedule (a slow host), yield anyway rather than bursting to catch up.
+      await new Promise((r) => (wait > 0 ? setTimeout(r, wait) : setImmediate(r)));
     } else if (frames % 50 === 49) {
       await new Promise((r) => setImmediate(r));
     }

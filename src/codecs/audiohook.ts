@@ -87,6 +87,13 @@ export class AudiohookServerSession {
     const env = clientEnvelopeSchema.safeParse(json);
     if (!env.success) return this.violation('Message not a well-formed client message');
     const msg = env.data;
+    if (this.state === 'disconnecting') {
+      // An error was already signalled; whatever its numbering, let the client close cleanly.
+      this.clientseq = Math.max(this.clientseq, msg.seq);
+      const close = clientParameterSchemas.close.safeParse(msg.parameters);
+      if (msg.type === 'close' && close.success) return this.beginClose(close.data.reason);
+      return msg.type === 'ping' ? { kind: 'reply', message: this.build('pong', {}) } : { kind: 'none' };
+    }
     if (msg.seq !== this.clientseq + 1) return this.violation('Invalid seq value (not monotonically increasing)');
     this.clientseq = msg.seq;
     if (msg.serverseq > this.seq) return this.violation('Invalid serverseq value');
@@ -148,12 +155,6 @@ export class AudiohookServerSession {
 
   private dispatch<T extends ClientMessageType>(type: T, p: ClientParameters<T>): AudiohookStep {
     if (this.state === 'closing' || this.state === 'closed') return { kind: 'none' };
-    if (this.state === 'disconnecting') {
-      // After a disconnect the client owes us a close transaction; everything else is moot.
-      if (type === 'close') return this.beginClose((p as ClientParameters<'close'>).reason);
-      if (type === 'ping') return { kind: 'reply', message: this.build('pong', {}) };
-      return { kind: 'none' };
-    }
     switch (type) {
       case 'open': {
         if (this.state !== 'preparing') return { kind: 'none' };

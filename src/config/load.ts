@@ -40,6 +40,15 @@ export const ENV_SETTINGS: Record<string, [keyof Config, (v: string) => unknown]
   CALLCUE_WINDOW_MS: ['windowMs', int],
   CALLCUE_MIN_SPEECH_MS: ['minSpeechMs', int],
   CALLCUE_MODELS_DIR: ['modelsDir', (v) => v],
+  /** "term=plain words,term2" */
+  CALLCUE_JARGON: [
+    'jargon',
+    (v) =>
+      list(v).map((p) => {
+        const [term = '', plain] = p.split('=');
+        return plain ? { term: term.trim(), plain: plain.trim() } : { term: term.trim() };
+      }),
+  ],
   CALLCUE_DRAIN_TIMEOUT_MS: ['drainTimeoutMs', int],
 };
 

@@ -36,6 +36,8 @@ export const configSchema = z
     /** Speech a window needs before the model judges it, ms (less is a pause). */
     minSpeechMs: z.number().int().min(0).default(600),
     modelsDir: z.string().default('models'),
+    /** The bank's own jargon: terms agents should not use with callers, and the plain words for them. */
+    jargon: z.array(z.object({ term: z.string().min(1), plain: z.string().optional() }).strict()).default([]),
     /** Graceful drain: how long SIGTERM waits for calls to end before closing them, ms. */
     drainTimeoutMs: z.number().int().min(0).default(10_000),
   })

@@ -1,7 +1,7 @@
 // The live state of one call as a feed needs it to redraw from nothing: folded from the call's
 // events by a pure reducer, so every node that sees the events can hold the same state.
 
-import type { AckedEvent, CallStartedEvent, EmotionEvent, GenericCallEvent, PromptEvent, TranscriptEvent } from '../protocol/feed.js';
+import type { AckedEvent, CallStartedEvent, EmotionEvent, GenericCallEvent, LanguageEvent, PromptEvent, TranscriptEvent } from '../protocol/feed.js';
 import type { InternalEvent, Without } from '../frames/events.js';
 
 type Stored<E> = Without<E, 'latencyMs'> & { arrivalMs: number };
@@ -19,6 +19,7 @@ export interface CallState {
   /** Every prompt this call has shown, for validating acknowledgements. */
   promptIds: string[];
   acks: Stored<AckedEvent>[];
+  language: Stored<LanguageEvent>[];
   /** The newest event of each other kind (checklist, alert…). */
   extras: Stored<GenericCallEvent>[];
 }
@@ -38,6 +39,7 @@ export function applyEvent(state: CallState | undefined, ev: InternalEvent): Cal
       prompts: [],
       promptIds: [],
       acks: [],
+      language: [],
       extras: [],
     };
   }
@@ -50,12 +52,19 @@ export function applyEvent(state: CallState | undefined, ev: InternalEvent): Cal
       break;
     case 'transcript': {
       const t = ev as Stored<TranscriptEvent>;
-      // A partial replaces the previous partial of its track; a final replaces it for good.
-      state.transcript = state.transcript.filter((x) => x.isFinal || x.track !== t.track);
+      // A partial replaces the previous partial of its track; a final replaces it for good; a
+      // corrected final replaces the final it corrects.
+      state.transcript = state.transcript.filter(
+        (x) => (x.isFinal || x.track !== t.track) && !(t.corrected && x.isFinal && x.track === t.track && x.startMs === t.startMs),
+      );
       state.transcript.push(t);
       if (state.transcript.length > TRANSCRIPT_KEEP) state.transcript.splice(0, state.transcript.length - TRANSCRIPT_KEEP);
       break;
     }
+    case 'language':
+      state.language.push(ev as Stored<LanguageEvent>);
+      if (state.language.length > TRANSCRIPT_KEEP) state.language.shift();
+      break;
     case 'prompt':
       state.prompts.push(ev as Stored<PromptEvent>);
       state.promptIds.push((ev as Stored<PromptEvent>).promptId);

@@ -116,6 +116,7 @@ function snapshotOf(c: CallState): CallStateMessage {
     transcript: c.transcript.map(strip) as CallStateMessage['transcript'],
     prompts: c.prompts.map(strip) as CallStateMessage['prompts'],
     acks: c.acks.map(strip) as CallStateMessage['acks'],
+    language: c.language.map(strip) as CallStateMessage['language'],
     extras: c.extras.map(strip) as CallStateMessage['extras'],
   };
 }

@@ -1,14 +1,16 @@
-// Fundamental-frequency tracker for one 32 ms frame, restricted to 60–400 Hz (adult voices).
+// Fundamental-frequency tracker for one 32 ms frame, restricted to 60–500 Hz: adult voices,
+// shouting included (angry RAVDESS actors, men too, hold 380–420 Hz; a 400 Hz ceiling turned
+// those into octave errors).
 // Why our own instead of pitchfinder: pitchfinder's YIN searches every lag up to half the
 // buffer and allocates its difference buffer on every call; at 8 kHz a 256-sample frame with
 // a 60 Hz floor needs lags up to 134, past YIN's half-buffer limit. We use McLeod's normalised
 // square difference (NSDF, the core of pitchfinder's "Macleod" detector) evaluated only at
-// lags 20–134 into preallocated buffers: it is bounded to [-1, 1], so one clarity threshold
+// lags 16–134 into preallocated buffers: it is bounded to [-1, 1], so one clarity threshold
 // serves quiet and loud callers alike, and picking the first peak near the global maximum
 // avoids the sub-octave errors of a plain autocorrelation maximum.
 
 export const PITCH_MIN_HZ = 60;
-export const PITCH_MAX_HZ = 400;
+export const PITCH_MAX_HZ = 500;
 /** Peaks within this share of the best one compete; the shortest lag (highest pitch) wins. */
 const PEAK_SHARE = 0.9;
 /** A peak within this log-ratio (≈ ±20 %) of the previous period continues the contour… */
@@ -95,19 +97,22 @@ export function createPitchTracker(size: number, sampleRateHz: number): PitchTra
       }
     }
     // Continuity: when the previous frame was voiced, a strong peak near its period beats a
-    // slightly stronger one an octave away (the usual NSDF error on telephone-band vowels).
-    if (previousTau > 0) {
+    // slightly stronger one at a longer lag (a sub-octave error, the usual one on telephone-band
+    // vowels whose fundamental the line has cut). Never toward longer lags: every periodic
+    // signal also peaks at twice its period, so that way a contour would lock an octave low.
+    if (previousTau > 0 && chosen >= 0) {
       let near = -1;
       let nearDist = Infinity;
       for (let c = 0; c < candidates; c++) {
         const t = peakAt[c];
+        if (t >= chosen) break;
         const dist = Math.abs(Math.log((tauMin - 1 + t) / previousTau));
         if (dist < nearDist) {
           nearDist = dist;
           near = t;
         }
       }
-      if (near >= 0 && near !== chosen && nearDist < CONTINUITY_LOG_RATIO && nsdf[near] >= CONTINUITY_SHARE * best) chosen = near;
+      if (near >= 0 && nearDist < CONTINUITY_LOG_RATIO && nsdf[near] >= CONTINUITY_SHARE * best) chosen = near;
     }
     if (chosen < 0) return 0;
     const a = nsdf[chosen - 1];

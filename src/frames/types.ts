@@ -87,3 +87,11 @@ export interface FeatureBatch {
 export interface ClassifiedWindow extends ProsodyWindow {
   probs: EmotionProbs | null;
 }
+
+/** A transcript after personal data was replaced: nothing downstream ever sees the raw text. */
+export interface RedactedTranscript extends TranscriptFrame {
+  /** Kinds of personal data replaced in this utterance (card, cn-id, password…). */
+  redacted: string[];
+  /** True when this re-issues an earlier final whose number was completed by the next utterance. */
+  corrected?: boolean;
+}

@@ -39,6 +39,7 @@ export class CallManager {
       throw new CallcueError(ErrorCodes.TOO_MANY_CALLS, `this API key is at its limit of ${this.config.maxCallsPerKey} calls`);
     }
     const session = new CallSession(this.deps, start, {
+      jargon: this.config.jargon,
       maxQueuedAudio: this.config.maxQueuedAudioFrames,
       windowMs: this.config.windowMs,
       emotionIntervalMs: this.config.emotionIntervalMs,

@@ -1,6 +1,7 @@
 // One call's pipeline: input frames in, feed events out.
-//   shed → per track: decode → resample → analyze (frames, VAD, features) → windows
-//   caller windows → classify → emotion;   transcripts → transcript events
+//   shed → caller audio: decode → resample → analyze (frames, VAD, features) → windows
+//          → classify → emotion
+//        → transcripts: redact → transcript events; agent finals → language findings
 // Every stage is its own operator (this folder); this file only wires them.
 
 import { filter, merge, share, type Observable } from 'rxjs';
@@ -17,6 +18,8 @@ import { rollingWindows } from './window.js';
 import { classifyWindows } from './classify.js';
 import { toEmotionEvents } from './emotion.js';
 import { toTranscriptEvents } from './transcript.js';
+import { redactTranscripts } from './redact.js';
+import { agentLanguage } from './agent-language.js';
 
 export interface PipelineDeps {
   metrics: Metrics;
@@ -25,6 +28,10 @@ export interface PipelineDeps {
 
 export interface PipelineOptions {
   tracks: readonly TrackSpec[];
+  /** BCP-47 tag of the call: picks the language rules and their script. */
+  language: string;
+  /** The bank's own jargon list (config). */
+  jargon: readonly { term: string; plain?: string }[];
   maxQueuedAudio: number;
   windowMs: number;
   emotionIntervalMs: number;
@@ -56,11 +63,14 @@ export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
           ),
         ];
 
-    const transcript$ = frames$.pipe(
+    const redacted$ = frames$.pipe(
       filter((f): f is TranscriptFrame => f.kind === 'transcript'),
-      toTranscriptEvents(),
+      redactTranscripts(metrics),
+      share(),
     );
+    const transcript$ = redacted$.pipe(toTranscriptEvents());
+    const language$ = redacted$.pipe(agentLanguage(metrics, opts.language, { jargon: opts.jargon }));
 
-    return merge(...emotion$, transcript$);
+    return merge(...emotion$, transcript$, language$);
   };
 }

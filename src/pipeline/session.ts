@@ -23,6 +23,7 @@ export interface CallStart {
 }
 
 export interface SessionSettings {
+  jargon: readonly { term: string; plain?: string }[];
   maxQueuedAudio: number;
   windowMs: number;
   emotionIntervalMs: number;
@@ -65,6 +66,8 @@ export class CallSession {
     });
     const pipeline = buildCallPipeline(deps, {
       tracks: start.tracks,
+      language: start.language,
+      jargon: settings.jargon,
       maxQueuedAudio: settings.maxQueuedAudio,
       windowMs: settings.windowMs,
       emotionIntervalMs: settings.emotionIntervalMs,

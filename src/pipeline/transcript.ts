@@ -1,11 +1,11 @@
-// Transcript messages from the ASR engine → `transcript` events (partials replace the previous
-// partial of their track in the call state; finals are kept).
+// Redacted transcript messages → `transcript` events (partials replace the previous partial of
+// their track in the call state; finals are kept; a corrected final replaces its earlier self).
 
 import { map, type OperatorFunction } from 'rxjs';
-import type { TranscriptFrame } from '../frames/types.js';
+import type { RedactedTranscript } from '../frames/types.js';
 import type { EventPayload } from '../frames/events.js';
 
-export function toTranscriptEvents(): OperatorFunction<TranscriptFrame, EventPayload> {
+export function toTranscriptEvents(): OperatorFunction<RedactedTranscript, EventPayload> {
   return map((t) => ({
     type: 'transcript' as const,
     callId: t.callId,
@@ -14,6 +14,8 @@ export function toTranscriptEvents(): OperatorFunction<TranscriptFrame, EventPay
     isFinal: t.isFinal,
     startMs: t.startMs,
     endMs: t.endMs,
+    redacted: t.redacted,
+    ...(t.corrected ? { corrected: true } : {}),
     arrivalMs: t.arrivalMs,
   }));
 }

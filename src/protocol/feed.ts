@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import type { EmotionLabel, EmotionProbs, ProsodySummary, Track } from '../frames/types.js';
+import type { LanguageFinding } from '../text/language/types.js';
 
 export interface EventBase {
   callId: string;
@@ -47,6 +48,10 @@ export interface TranscriptEvent extends EventBase {
   isFinal: boolean;
   startMs: number;
   endMs: number;
+  /** Kinds of personal data replaced in the text (card, cn-id, account, cvv, otp, password, phone). */
+  redacted: string[];
+  /** Re-issues an earlier final with a number completed by the next utterance redacted. */
+  corrected?: boolean;
 }
 
 export interface PromptEvent extends EventBase {
@@ -76,13 +81,32 @@ export interface AckedEvent extends EventBase {
   agentId: string;
 }
 
-/** Events other issues add (language findings, checklist, alerts) share the base and a type name. */
+/** The agent's language on one final utterance, judged against the manual (§1–3, §5). */
+export interface LanguageEvent extends EventBase {
+  type: 'language';
+  track: 'agent';
+  /** The redacted utterance the spans refer to. */
+  text: string;
+  startMs: number;
+  endMs: number;
+  findings: LanguageFinding[];
+}
+
+/** Events later stages add (checklist, alerts…) share the base and a type name. */
 export interface GenericCallEvent extends EventBase {
-  type: `x.${string}` | 'language' | 'checklist' | 'alert' | 'redaction';
+  type: `x.${string}` | 'checklist' | 'alert';
   [extra: string]: unknown;
 }
 
-export type CallEvent = CallStartedEvent | EmotionEvent | TranscriptEvent | PromptEvent | CallEndedEvent | AckedEvent | GenericCallEvent;
+export type CallEvent =
+  | CallStartedEvent
+  | EmotionEvent
+  | TranscriptEvent
+  | LanguageEvent
+  | PromptEvent
+  | CallEndedEvent
+  | AckedEvent
+  | GenericCallEvent;
 
 /** Sent once per live call when a feed (re)connects: everything needed to draw the call now. */
 export interface CallStateMessage {
@@ -96,6 +120,8 @@ export interface CallStateMessage {
   transcript: TranscriptEvent[];
   prompts: PromptEvent[];
   acks: AckedEvent[];
+  /** The agent's language findings so far (newest last, bounded). */
+  language: LanguageEvent[];
   extras: GenericCallEvent[];
 }
 

@@ -18,7 +18,9 @@ export interface BridgeServer {
 }
 
 export async function startBridgeServer(overrides: ConfigInput = {}, audiohook: AudiohookIngestOptions = {}): Promise<BridgeServer> {
-  const config = parseConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent', drainTimeoutMs: 2000, ...overrides });
+  // A deep audio queue: these tests are about protocols, and a loaded CI host must not turn
+  // them into tests of load shedding.
+  const config = parseConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent', drainTimeoutMs: 2000, maxQueuedAudioFrames: 5000, ...overrides });
   const app = await buildApp(config, { prosodyModel: null, logger: createLogger('silent') });
   if (!app.hasRoute({ method: 'GET', url: '/v1/twilio' })) await app.register(twilioIngest);
   if (!app.hasRoute({ method: 'GET', url: '/v1/audiohook' })) await app.register(audiohookIngest, audiohook);

@@ -27,6 +27,8 @@ describe('violations in Traditional script', () => {
     ['你冷靜一點。', 'feeling-denial', '你冷靜一點'],
     ['妳冷靜一點好嗎？', 'feeling-denial', '妳冷靜一點'],
     ['沒那麼嚴重。', 'feeling-denial', '沒那麼嚴重'],
+    ['你別激動。', 'feeling-denial', '別激動'],
+    ['我做不到。', 'negative-wording', '做不到'],
     ['請告訴我您的密碼。', 'secret-request', '告訴我您的密碼'],
     ['您的頭寸不足。', 'jargon', '頭寸'],
   ] as const)('flags %s', (text, kind, span) => {

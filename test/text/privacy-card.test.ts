@@ -88,6 +88,7 @@ describe('spoken card numbers', () => {
   it('Chinese numerals, with 幺 for one and 两 for two', () => {
     expect(redact(`我的卡号是${spokenZh(card)}`).text).toBe('我的卡号是[CARD ****0366]');
     expect(redact('卡号四五三两零幺五幺幺两八三零三六六').text).toBe('卡号[CARD ****0366]');
+    expect(redact('卡号四五三二零么五么么二八三零三六六').text).toBe('卡号[CARD ****0366]');
     expect(redact('卡號是四五三二，零一五一，一二八三，零三六六。').text).toBe('卡號是[CARD ****0366]。');
   });
 

@@ -20,6 +20,7 @@ export interface CardFacts {
   trainingSeconds: number;
   hashBits: number;
   patternCount: number;
+  weighting: { benign: number; synthetic: number; classBalancePower: number };
 }
 
 const f3 = (x: number) => x.toFixed(3);
@@ -131,7 +132,7 @@ ${mappingLine('SMP2020-EWECT', SMP2020_MAPPING)}
 ${mappingLine('NLPCC 2013', NLPCC2013_MAPPING)}
 
 *Benign* emotions (joy, gratitude, curiosity…) must never raise an alert, so they train the model
-towards neutral at weight ${0.2} per row. *Other* emotions (disgust, disapproval, embarrassment, remorse,
+towards neutral at weight ${facts.weighting.benign} per row (before class balancing). *Other* emotions (disgust, disapproval, embarrassment, remorse,
 surprise) are negative or ambiguous states close to ours: trained as neutral they would teach the model
 that hostile or shocked wording is calm, and they are not ours to predict, so they are left out of
 training. A GoEmotions row with several labels takes the one target class its labels agree on
@@ -187,6 +188,6 @@ call-center phrases go in \`src/training/text/data/callcenter-patterns.ts\` (the
 carries the patterns the weights were trained with).
 
 Training settings: ${facts.train.epochs} epochs of AdaGrad, learning rate ${facts.train.learningRate}, L2 ${facts.train.l2},
-class-balancing weights (n / 4·n_class)^0.5 per language, synthetic weight 1, benign weight 0.2${facts.customFiles > 0 ? `, ${facts.customFiles} custom file(s)` : ''}.
+class-balancing weights (n / 4·n_class)^${facts.weighting.classBalancePower} per language, synthetic weight ${facts.weighting.synthetic}, benign weight ${facts.weighting.benign}${facts.customFiles > 0 ? `, ${facts.customFiles} custom file(s)` : ''}.
 `;
 }

@@ -49,7 +49,7 @@ function expandSet(set: TemplateSet, language: 'en' | 'zh', perTemplate: number,
 }
 
 /** All synthetic call-center examples, both languages, reproducible for a seed. */
-export function syntheticCallCenterExamples(seed: number, perTemplate = 8): Example[] {
+export function syntheticCallCenterExamples(seed: number, perTemplate = 16): Example[] {
   const random = seededRandom(seed);
   return [...expandSet(EN_TEMPLATES, 'en', perTemplate, random), ...expandSet(ZH_TEMPLATES, 'zh', perTemplate, random)];
 }

@@ -37,8 +37,9 @@ export interface TrainTextOptions {
 
 /** Benign non-target rows (joy, gratitude…) teach "no alert" but must not swamp true neutral. */
 const BENIGN_WEIGHT = 0.2;
-/** Each synthetic call-center utterance counts as much as a public-corpus one before balancing. */
-const SYNTHETIC_WEIGHT = 1;
+/** Synthetic call-center utterances are few (~4k) against ~90k social-media rows: weight them up so
+ * the call-center patterns and phrasings are not drowned out by Weibo and Reddit usage. */
+const SYNTHETIC_WEIGHT = 3;
 const CLASS_BALANCE_POWER = 0.5;
 
 export interface TrainTextResult {
@@ -119,6 +120,7 @@ export async function trainTextEmotion(options: TrainTextOptions): Promise<Train
     trainingSeconds: Math.round((Date.now() - startedMs) / 1000),
     hashBits: resources.config.hashBits,
     patternCount: resources.patterns.length,
+    weighting: { benign: BENIGN_WEIGHT, synthetic: SYNTHETIC_WEIGHT, classBalancePower: CLASS_BALANCE_POWER },
   };
   const cardPath = join(options.outDir, 'text-emotion.md');
   writeFileSync(cardPath, writeModelCard(facts));

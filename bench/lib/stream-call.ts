@@ -1,0 +1,103 @@
+// One benchmark call: a native-protocol bridge streaming a stereo call in real time, and the
+// agent's feed measuring what comes back. Client-side latency is the time from sending the audio
+// message that carried a moment of media to receiving the emotion state for that moment.
+
+import WebSocket from 'ws';
+import { encodeAudio } from '../../src/codecs/pcm.js';
+import type { BenchCall } from './calls.js';
+
+export interface CallResult {
+  eventLatencyMs: number[];
+  clientLatencyMs: number[];
+  transcriptLatencyMs: number[];
+  promptLatencyMs: number[];
+  emotions: number;
+  shedFrames: number;
+  errors: string[];
+}
+
+const RATE = 8000;
+
+function open(url: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+export async function streamCall(wsUrl: string, callId: string, call: BenchCall, opts: { chunkMs: number; startDelayMs: number; speed: number }): Promise<CallResult> {
+  const agentId = `agent-${callId}`;
+  const result: CallResult = { eventLatencyMs: [], clientLatencyMs: [], transcriptLatencyMs: [], promptLatencyMs: [], emotions: 0, shedFrames: 0, errors: [] };
+  const feed = await open(`${wsUrl}/v1/feed?agentId=${agentId}&callId=${callId}`);
+  const bridge = await open(`${wsUrl}/v1/stream`);
+  const chunk = Math.round((RATE * opts.chunkMs) / 1000);
+  const chunks = Math.ceil(call.caller.length / chunk);
+  const sentAt = new Float64Array(chunks);
+
+  const ended = new Promise<void>((resolve) => {
+    feed.on('message', (data) => {
+      const m = JSON.parse(data.toString());
+      if (m.type === 'emotion') {
+        result.emotions++;
+        result.eventLatencyMs.push(m.latencyMs);
+        const idx = Math.min(chunks - 1, Math.max(0, Math.ceil(m.tsMs / opts.chunkMs) - 1));
+        if (sentAt[idx]! > 0) result.clientLatencyMs.push(performance.now() - sentAt[idx]!);
+      } else if (m.type === 'transcript') result.transcriptLatencyMs.push(m.latencyMs);
+      else if (m.type === 'prompt') result.promptLatencyMs.push(m.latencyMs);
+      else if (m.type === 'call.ended') resolve();
+    });
+  });
+  const stopped = new Promise<void>((resolve) => {
+    bridge.on('message', (data) => {
+      const m = JSON.parse(data.toString());
+      if (m.type === 'error') result.errors.push(m.code);
+      if (m.type === 'stopped') {
+        result.shedFrames = m.shedFrames;
+        resolve();
+      }
+    });
+  });
+
+  await new Promise((r) => setTimeout(r, opts.startDelayMs));
+  bridge.send(
+    JSON.stringify({
+      type: 'start',
+      callId,
+      agentId,
+      language: 'en-US',
+      tracks: [
+        { track: 'caller', encoding: 'mulaw', sampleRateHz: 8000 },
+        { track: 'agent', encoding: 'mulaw', sampleRateHz: 8000 },
+      ],
+    }),
+  );
+  const t0 = performance.now();
+  let nextTranscript = 0;
+  for (let k = 0; k < chunks; k++) {
+    const due = t0 + (k * opts.chunkMs) / opts.speed;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    for (const [track, samples] of [
+      [0, call.caller],
+      [1, call.agent],
+    ] as const) {
+      const body = encodeAudio(samples.subarray(k * chunk, (k + 1) * chunk), 'mulaw');
+      const msg = new Uint8Array(body.length + 1);
+      msg[0] = track;
+      msg.set(body, 1);
+      bridge.send(msg);
+    }
+    sentAt[k] = performance.now();
+    const mediaMs = (k + 1) * opts.chunkMs;
+    while (nextTranscript < call.transcript.length && call.transcript[nextTranscript]!.endMs <= mediaMs) {
+      const t = call.transcript[nextTranscript++]!;
+      bridge.send(JSON.stringify({ type: 'transcript', isFinal: true, ...t }));
+    }
+  }
+  bridge.send(JSON.stringify({ type: 'stop' }));
+  await Promise.all([stopped, ended]);
+  bridge.close();
+  feed.close();
+  return result;
+}

@@ -1,0 +1,128 @@
+// `npm run bench`: N concurrent stereo calls streamed in real time over /v1/stream to a callcue
+// process, a feed per agent; prints audio-to-emotion latency (server-stamped latencyMs and
+// client-measured), transcript latency, server CPU and RSS, and shed frames, as a table and JSON
+// (bench/results/). `--find-max` searches for the most calls that hold the budget with nothing shed.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { assembleCall, loadUtterances, syntheticCall, type BenchCall } from './lib/calls.js';
+import { sampleProcess } from './lib/proc.js';
+import { spawnServer } from './lib/server.js';
+import { streamCall } from './lib/stream-call.js';
+import { summarize, table } from './lib/stats.js';
+
+const { values: args } = parseArgs({
+  options: {
+    calls: { type: 'string', default: '100' },
+    'duration-s': { type: 'string', default: '30' },
+    data: { type: 'string', default: '../shared/data' },
+    synthetic: { type: 'boolean', default: false },
+    'find-max': { type: 'boolean', default: false },
+    'budget-ms': { type: 'string', default: '100' },
+    'chunk-ms': { type: 'string', default: '20' },
+    out: { type: 'string', default: 'bench/results' },
+  },
+});
+
+const durationMs = Number(args['duration-s']) * 1000;
+const budgetMs = Number(args['budget-ms']);
+const chunkMs = Number(args['chunk-ms']);
+
+function material(): (i: number) => BenchCall {
+  if (args.synthetic) return (i) => syntheticCall(i, durationMs);
+  try {
+    const speakers = loadUtterances(args.data!);
+    return (i) => assembleCall(speakers, i, durationMs);
+  } catch (err) {
+    process.stderr.write(`bench: ${(err as Error).message}\n`);
+    process.exit(2);
+  }
+}
+
+async function runOnce(n: number, makeCall: (i: number) => BenchCall) {
+  const server = await spawnServer({ CALLCUE_LATENCY_BUDGET_MS: String(budgetMs) });
+  const sampler = sampleProcess(server.proc.pid!, 1000);
+  const calls = Array.from({ length: n }, (_, i) => makeCall(i));
+  // Calls start spread over one chunk period, as independent calls would.
+  const results = await Promise.all(calls.map((c, i) => streamCall(server.wsUrl, `bench-${n}-${i}`, c, { chunkMs, startDelayMs: (i * chunkMs) / n, speed: 1 })));
+  const { cpu, rss } = sampler.stop();
+  await server.stop();
+  const all = (k: 'eventLatencyMs' | 'clientLatencyMs' | 'transcriptLatencyMs' | 'promptLatencyMs') => results.flatMap((r) => r[k]);
+  return {
+    calls: n,
+    durationS: durationMs / 1000,
+    emotionLatencyMs: summarize(all('eventLatencyMs')),
+    clientLatencyMs: summarize(all('clientLatencyMs')),
+    transcriptLatencyMs: summarize(all('transcriptLatencyMs')),
+    promptLatencyMs: summarize(all('promptLatencyMs')),
+    emotions: results.reduce((a, r) => a + r.emotions, 0),
+    shedFrames: results.reduce((a, r) => a + r.shedFrames, 0),
+    errors: results.flatMap((r) => r.errors).length,
+    serverCpuPct: summarize(cpu.slice(1)),
+    serverRssMb: summarize(rss),
+  };
+}
+
+type Run = Awaited<ReturnType<typeof runOnce>>;
+
+const passes = (r: Run) => r.emotionLatencyMs.p99 <= budgetMs && r.clientLatencyMs.p99 <= budgetMs && r.shedFrames === 0 && r.errors === 0;
+
+function row(r: Run) {
+  return {
+    calls: r.calls,
+    'emotion p50': r.emotionLatencyMs.p50,
+    p95: r.emotionLatencyMs.p95,
+    p99: r.emotionLatencyMs.p99,
+    'client p50': r.clientLatencyMs.p50,
+    'client p95': r.clientLatencyMs.p95,
+    'client p99': r.clientLatencyMs.p99,
+    'transcript p99': r.transcriptLatencyMs.p99,
+    'cpu % p50': Math.round(r.serverCpuPct.p50),
+    'cpu % max': Math.round(r.serverCpuPct.max),
+    'rss MB max': r.serverRssMb.max,
+    shed: r.shedFrames,
+    errors: r.errors,
+    'within budget': passes(r) ? 'yes' : 'no',
+  };
+}
+
+async function main() {
+  const makeCall = material();
+  const runs: Run[] = [];
+  if (args['find-max']) {
+    let lo = 0;
+    let hi = 0;
+    for (let n = 50; ; n += 50) {
+      const r = await runOnce(n, makeCall);
+      runs.push(r);
+      process.stdout.write(`${JSON.stringify(row(r))}\n`);
+      if (!passes(r)) {
+        hi = n;
+        break;
+      }
+      lo = n;
+      if (n >= 1000) break;
+    }
+    while (hi - lo > 10 && hi > 0) {
+      const mid = Math.round((lo + hi) / 2);
+      const r = await runOnce(mid, makeCall);
+      runs.push(r);
+      process.stdout.write(`${JSON.stringify(row(r))}\n`);
+      if (passes(r)) lo = mid;
+      else hi = mid;
+    }
+    process.stdout.write(`\nmost concurrent calls within p99 ≤ ${budgetMs} ms and nothing shed: ${lo}\n`);
+  } else {
+    runs.push(await runOnce(Number(args.calls), makeCall));
+  }
+  process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; client = send of the audio → receipt of its emotion state)\n`);
+  const report = { at: new Date().toISOString(), budgetMs, chunkMs, source: args.synthetic ? 'synthetic' : args.data, runs };
+  mkdirSync(args.out!, { recursive: true });
+  const file = join(args.out!, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  writeFileSync(join(args.out!, 'latest.json'), JSON.stringify(report, null, 2));
+  process.stdout.write(`${JSON.stringify(report)}\nwritten to ${file}\n`);
+}
+
+await main();
