@@ -15,6 +15,18 @@ export const COMMANDS: Record<string, Command> = {
       return -1;
     },
   },
+  'train-text': {
+    summary: 'train the text emotion model from the shared corpora (--data DIR, --custom FILE.tsv)',
+    run: async (argv) => (await import('./text-train.js')).runTrainText(argv),
+  },
+  'eval-text': {
+    summary: 'evaluate the text emotion model on the dev splits (--data DIR, --baseline)',
+    run: async (argv) => (await import('./text-eval.js')).runEvalText(argv),
+  },
+  'classify-text': {
+    summary: 'label utterances from stdin, one per line (--lang zh|en): {"text","label","probs"}',
+    run: async (argv) => (await import('./text-classify.js')).runClassifyText(argv),
+  },
   replay: {
     summary: 'stream a WAV to a running callcue over twilio|audiohook|fork|native',
     run: async (argv) => (await import('./replay.js')).runReplay(argv),

@@ -1,7 +1,7 @@
 // The live state of one call as a feed needs it to redraw from nothing: folded from the call's
 // events by a pure reducer, so every node that sees the events can hold the same state.
 
-import type { AckedEvent, CallStartedEvent, EmotionEvent, GenericCallEvent, LanguageEvent, PromptEvent, TranscriptEvent } from '../protocol/feed.js';
+import type { AckedEvent, AlertEvent, CallStartedEvent, ChecklistEvent, EmotionEvent, GenericCallEvent, LanguageEvent, PromptEvent, TranscriptEvent } from '../protocol/feed.js';
 import type { InternalEvent, Without } from '../frames/events.js';
 
 type Stored<E> = Without<E, 'latencyMs'> & { arrivalMs: number };
@@ -20,6 +20,8 @@ export interface CallState {
   promptIds: string[];
   acks: Stored<AckedEvent>[];
   language: Stored<LanguageEvent>[];
+  checklist: Stored<ChecklistEvent> | null;
+  alerts: Stored<AlertEvent>[];
   /** The newest event of each other kind (checklist, alert…). */
   extras: Stored<GenericCallEvent>[];
 }
@@ -40,6 +42,8 @@ export function applyEvent(state: CallState | undefined, ev: InternalEvent): Cal
       promptIds: [],
       acks: [],
       language: [],
+      checklist: null,
+      alerts: [],
       extras: [],
     };
   }
@@ -64,6 +68,12 @@ export function applyEvent(state: CallState | undefined, ev: InternalEvent): Cal
     case 'language':
       state.language.push(ev as Stored<LanguageEvent>);
       if (state.language.length > TRANSCRIPT_KEEP) state.language.shift();
+      break;
+    case 'checklist':
+      state.checklist = ev as Stored<ChecklistEvent>;
+      break;
+    case 'alert':
+      state.alerts.push(ev as Stored<AlertEvent>);
       break;
     case 'prompt':
       state.prompts.push(ev as Stored<PromptEvent>);

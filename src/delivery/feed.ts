@@ -117,6 +117,8 @@ function snapshotOf(c: CallState): CallStateMessage {
     prompts: c.prompts.map(strip) as CallStateMessage['prompts'],
     acks: c.acks.map(strip) as CallStateMessage['acks'],
     language: c.language.map(strip) as CallStateMessage['language'],
+    checklist: c.checklist ? (strip(c.checklist) as CallStateMessage['checklist']) : null,
+    alerts: c.alerts.map(strip) as CallStateMessage['alerts'],
     extras: c.extras.map(strip) as CallStateMessage['extras'],
   };
 }

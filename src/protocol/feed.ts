@@ -54,17 +54,48 @@ export interface TranscriptEvent extends EventBase {
   corrected?: boolean;
 }
 
+export type PromptKind = 'empathy' | 'deescalation' | 'escalation' | 'compliance' | 'language' | 'coaching';
+export type EscalationTier = 'primary' | 'intermediate' | 'advanced';
+
+/** Help for the agent, from a playbook rule (which traces to a section of the manual). */
 export interface PromptEvent extends EventBase {
   type: 'prompt';
   promptId: string;
+  /** The playbook rule id, e.g. "empathy.onset.anger". */
   rule: string;
-  kind: string;
+  kind: PromptKind;
+  /** 1 is the most urgent, 5 the least. */
   priority: number;
   title: string;
+  /** What the agent could say or do, in the call's language and script. */
   text: string;
+  /** The caller's own words, for the agent to reflect back (empathy, manual §3). */
+  quote?: string;
+  /** What not to say now. */
+  avoid?: string[];
+  /** Why the prompt was raised: "caller said …", "pitch up 40 % on their baseline", "anger for 20 s". */
   evidence: string[];
+  /** The manual section the rule encodes, e.g. "§3". */
+  section: string;
+  tier?: EscalationTier;
   expiresAt: string;
-  [extra: string]: unknown;
+}
+
+/** The standard response flow (manual §2), ticked live. */
+export interface ChecklistEvent extends EventBase {
+  type: 'checklist';
+  items: { id: 'greeting' | 'confirm' | 'inform' | 'closing'; done: boolean; atMs?: number }[];
+}
+
+/** For supervisors: a call that needs a senior person (escalation, compliance). */
+export interface AlertEvent extends EventBase {
+  type: 'alert';
+  agentId: string;
+  level: 'warning' | 'critical';
+  rule: string;
+  title: string;
+  tier?: EscalationTier;
+  evidence: string[];
 }
 
 export interface CallEndedEvent extends EventBase {
@@ -92,9 +123,9 @@ export interface LanguageEvent extends EventBase {
   findings: LanguageFinding[];
 }
 
-/** Events later stages add (checklist, alerts…) share the base and a type name. */
+/** Events later stages add share the base and a type name under x.* until they get their own type. */
 export interface GenericCallEvent extends EventBase {
-  type: `x.${string}` | 'checklist' | 'alert';
+  type: `x.${string}`;
   [extra: string]: unknown;
 }
 
@@ -104,6 +135,8 @@ export type CallEvent =
   | TranscriptEvent
   | LanguageEvent
   | PromptEvent
+  | ChecklistEvent
+  | AlertEvent
   | CallEndedEvent
   | AckedEvent
   | GenericCallEvent;
@@ -122,6 +155,8 @@ export interface CallStateMessage {
   acks: AckedEvent[];
   /** The agent's language findings so far (newest last, bounded). */
   language: LanguageEvent[];
+  checklist: ChecklistEvent | null;
+  alerts: AlertEvent[];
   extras: GenericCallEvent[];
 }
 

@@ -106,7 +106,7 @@ function toySet(): SparseSet {
 }
 
 describe('trainer and ONNX', () => {
-  const options = { epochs: 5, learningRate: 0.1, l2: 1e-6, seed: 3 };
+  const options = { epochs: 5, learningRate: 0.1, l2: 1e-6, seed: 3, averageEpochs: 1 };
 
   it('learns a separable problem, reproducibly', () => {
     const a = trainLinear(toySet(), 8, options);

@@ -24,9 +24,11 @@ export interface TrainOptions {
   learningRate: number;
   l2: number;
   seed: number;
+  /** Average the weights at the end of the last N epochs (1 = no averaging): steadier than the last step. */
+  averageEpochs: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 8, learningRate: 0.08, l2: 2e-6, seed: 20240611 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 8, learningRate: 0.08, l2: 2e-6, seed: 20240611, averageEpochs: 1 };
 
 export interface LinearWeights {
   /** [dimension × classes], row-major: W[feature * classes + class], as the ONNX Gemm's B. */
@@ -99,6 +101,9 @@ export function trainLinear(set: SparseSet, dimension: number, options: TrainOpt
   const order = Array.from({ length: set.size }, (_, i) => i);
   const random = seededRandom(options.seed);
   const { learningRate: rate, l2 } = options;
+  const averaged = Math.max(1, Math.min(options.averageEpochs, options.epochs));
+  const sumWeights = new Float32Array(averaged > 1 ? model.weights.length : 0);
+  const sumBias = new Float64Array(CLASS_COUNT);
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     shuffle(random, order);
     let loss = 0;
@@ -125,7 +130,14 @@ export function trainLinear(set: SparseSet, dimension: number, options: TrainOpt
       }
     }
     log(`epoch ${epoch + 1}/${options.epochs}: weighted loss ${(loss / set.size).toFixed(4)}`);
+    if (epoch >= options.epochs - averaged) {
+      for (let i = 0; i < sumWeights.length; i += 1) sumWeights[i] += model.weights[i];
+      for (let k = 0; k < CLASS_COUNT; k += 1) sumBias[k] += model.bias[k];
+    }
   }
+  if (averaged <= 1) return model;
+  for (let i = 0; i < sumWeights.length; i += 1) model.weights[i] = sumWeights[i] / averaged;
+  for (let k = 0; k < CLASS_COUNT; k += 1) model.bias[k] = sumBias[k] / averaged;
   return model;
 }
 
