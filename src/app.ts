@@ -14,9 +14,18 @@ import { Metrics } from './observability/metrics.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { opsRoutes } from './observability/routes.js';
 import type { ProsodyModel } from './classifiers/prosody.js';
+import type { TextEmotionModel } from './text/emotion/index.js';
+import type { PlaybookStore } from './policy/store.js';
+import { twilioIngest } from './ingest/twilio.js';
+import { audiohookIngest } from './ingest/audiohook.js';
+import { forkIngest } from './ingest/fork.js';
+import { ackHandling } from './delivery/acks.js';
+import { playbookRoutes } from './policy/routes.js';
 
 export interface AppDeps {
   prosodyModel: ProsodyModel | null;
+  textModel: TextEmotionModel | null;
+  playbook: PlaybookStore;
   bus?: Bus;
   logger?: Logger;
 }
@@ -27,7 +36,8 @@ export interface Callcue {
   bus: Bus;
   metrics: Metrics;
   logger: Logger;
-  models: { prosody: ProsodyModel | null };
+  models: { prosody: ProsodyModel | null; text: TextEmotionModel | null };
+  playbook: PlaybookStore;
 }
 
 declare module 'fastify' {
@@ -46,13 +56,30 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   const metrics = new Metrics();
   const bus = deps.bus ?? new LocalBus();
-  const calls = new CallManager({ bus, metrics, logger, prosodyModel: deps.prosodyModel }, config);
-  app.decorate('callcue', { config, calls, bus, metrics, logger, models: { prosody: deps.prosodyModel } });
+  const playbook = deps.playbook;
+  const calls = new CallManager(
+    { bus, metrics, logger, prosodyModel: deps.prosodyModel, textModel: deps.textModel, playbook: () => playbook.current },
+    config,
+  );
+  app.decorate('callcue', {
+    config,
+    calls,
+    bus,
+    metrics,
+    logger,
+    models: { prosody: deps.prosodyModel, text: deps.textModel },
+    playbook,
+  });
 
   await app.register(websocket, { options: { maxPayload: transportMaxPayload(config.maxMessageBytes) } });
   await app.register(opsRoutes);
   await app.register(nativeIngest);
+  await app.register(twilioIngest);
+  await app.register(audiohookIngest, { clientSecrets: config.audiohookClientSecrets });
+  await app.register(forkIngest);
   await app.register(feedDelivery);
+  await app.register(ackHandling);
+  await app.register(playbookRoutes);
 
   app.addHook('onClose', async () => {
     await calls.drain(0);

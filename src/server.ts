@@ -10,6 +10,8 @@ import { buildApp, type AppDeps } from './app.js';
 import { loadProsodyModel } from './classifiers/prosody.js';
 import { createLogger } from './observability/logger.js';
 import { warmAgentLanguageRules } from './text/language/index.js';
+import { loadTextEmotion } from './text/emotion/index.js';
+import { PlaybookStore } from './policy/store.js';
 
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || isLoopback(host);
@@ -41,10 +43,15 @@ export interface RunningServer {
 export async function startServer(config: Config, deps: Partial<AppDeps> = {}): Promise<RunningServer> {
   checkExposure(config);
   const logger = deps.logger ?? createLogger(config.logLevel);
-  const prosodyModel = deps.prosodyModel !== undefined ? deps.prosodyModel : await loadProsodyModel(packagePath(config.modelsDir));
+  const modelsDir = packagePath(config.modelsDir);
+  const prosodyModel = deps.prosodyModel !== undefined ? deps.prosodyModel : await loadProsodyModel(modelsDir);
+  const textModel = deps.textModel !== undefined ? deps.textModel : await loadTextEmotion(modelsDir);
+  const playbook = deps.playbook ?? new PlaybookStore(packagePath(config.playbookPath));
+  playbook.watch();
   // Compile the language rules (and load OpenCC's dictionaries) now, not on the first call.
   warmAgentLanguageRules();
-  const app = await buildApp(config, { ...deps, logger, prosodyModel });
+  const app = await buildApp(config, { ...deps, logger, prosodyModel, textModel, playbook });
+  app.addHook('onClose', async () => playbook.close());
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -53,7 +60,7 @@ export async function startServer(config: Config, deps: Partial<AppDeps> = {}): 
     logger.warn({ host: config.host }, 'no API keys or tokens configured: accepting unauthenticated connections on loopback only');
   }
   logger.info(
-    { url, prosodyModel: prosodyModel?.version ?? null, maxCalls: config.maxCalls, latencyBudgetMs: config.latencyBudgetMs },
+    { url, prosodyModel: prosodyModel?.version ?? null, textModel: textModel?.version ?? null, playbook: playbook.current.version, maxCalls: config.maxCalls, latencyBudgetMs: config.latencyBudgetMs },
     'callcue listening',
   );
   let stopping: Promise<void> | null = null;

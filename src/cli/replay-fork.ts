@@ -3,7 +3,8 @@
 //   jambonz `listen`: subprotocol audio.jambonz.org, wsAuth as HTTP Basic, call attributes plus
 //     sampleRate and mixType with the verb's metadata merged on top;
 //   FreeSWITCH mod_audio_fork: subprotocol audio.drachtio.org, the <metadata> argument as given;
-//   Vonage: {"event":"websocket:connected","content-type":"audio/l16;rate=…", …headers}.
+//   Vonage: {"event":"websocket:connected","content-type":"audio/l16;rate=…", …headers}, then
+//     one mono stream (a stereo recording is sent mixed, as the websocket leg would hear it).
 
 import { randomUUID } from 'node:crypto';
 import { encodeAudio } from '../codecs/pcm.js';
@@ -50,13 +51,14 @@ export class ForkReplayClient implements ReplayClient {
         metadata = { callId: c.callId, agentId: c.agentId, language: c.language, sampleRate: `${this.sampleRateHz / 1000}k`, mixType };
         break;
       case 'vonage':
+        // One mono stream of what the websocket leg hears: both parties mixed on a stereo call.
         metadata = {
           event: 'websocket:connected',
           'content-type': `audio/l16;rate=${this.sampleRateHz}`,
           callId: c.callId,
           agentId: c.agentId,
           language: c.language,
-          mixType,
+          ...(c.stereo ? {} : { mixType: 'mono' }),
           ...(c.key ? { key: c.key } : {}),
         };
         break;
@@ -66,8 +68,13 @@ export class ForkReplayClient implements ReplayClient {
   }
 
   sendFrame(caller: Float32Array, agent: Float32Array | null): void {
-    const c = encodeAudio(caller, 'pcm16le');
-    this.socket?.sendBinary(agent && this.call.stereo ? interleave([c, encodeAudio(agent, 'pcm16le')], 2) : c);
+    if (!agent || !this.call.stereo) return this.socket?.sendBinary(encodeAudio(caller, 'pcm16le'));
+    if (this.flavour === 'vonage') {
+      const mix = new Float32Array(caller.length);
+      for (let i = 0; i < mix.length; i++) mix[i] = caller[i]! + (agent[i] ?? 0);
+      return this.socket?.sendBinary(encodeAudio(mix, 'pcm16le'));
+    }
+    this.socket?.sendBinary(interleave([encodeAudio(caller, 'pcm16le'), encodeAudio(agent, 'pcm16le')], 2));
   }
 
   sendTranscript(_t: TranscriptEntry): void {

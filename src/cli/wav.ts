@@ -25,7 +25,8 @@ export function decodeWav(bytes: Uint8Array): WavAudio {
   } catch (err) {
     throw new CallcueError(ErrorCodes.BAD_AUDIO, `not a WAV file wavefile can read: ${(err as Error).message}`);
   }
-  const fmt = wav.fmt as { audioFormat: number; numChannels: number; sampleRate: number };
+  // Read before converting: wavefile rebuilds (and zeroes) its header objects when it converts.
+  const fmt = { ...(wav.fmt as { audioFormat: number; numChannels: number; sampleRate: number }) };
   if (fmt.audioFormat === ALAW) wav.fromALaw();
   else if (fmt.audioFormat === MULAW) wav.fromMuLaw();
   else if (fmt.audioFormat === IMA_ADPCM) wav.fromIMAADPCM();

@@ -40,6 +40,18 @@ export const ENV_SETTINGS: Record<string, [keyof Config, (v: string) => unknown]
   CALLCUE_WINDOW_MS: ['windowMs', int],
   CALLCUE_MIN_SPEECH_MS: ['minSpeechMs', int],
   CALLCUE_MODELS_DIR: ['modelsDir', (v) => v],
+  CALLCUE_PLAYBOOK: ['playbookPath', (v) => v],
+  /** "apiKey:base64secret,…" (split at the last colon: base64 has none). */
+  CALLCUE_AUDIOHOOK_SECRETS: [
+    'audiohookClientSecrets',
+    (v) =>
+      Object.fromEntries(
+        list(v).map((p) => {
+          const i = p.lastIndexOf(':');
+          return [p.slice(0, i), p.slice(i + 1)];
+        }),
+      ),
+  ],
   /** "term=plain words,term2" */
   CALLCUE_JARGON: [
     'jargon',

@@ -36,6 +36,10 @@ export const configSchema = z
     /** Speech a window needs before the model judges it, ms (less is a pause). */
     minSpeechMs: z.number().int().min(0).default(600),
     modelsDir: z.string().default('models'),
+    /** The playbook file (JSON); reloaded when it changes. */
+    playbookPath: z.string().default('playbooks/default.json'),
+    /** AudioHook client secrets by API key (base64), as entered in the Genesys integration's credentials. */
+    audiohookClientSecrets: z.record(z.string().min(16), z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')).default({}),
     /** The bank's own jargon: terms agents should not use with callers, and the plain words for them. */
     jargon: z.array(z.object({ term: z.string().min(1), plain: z.string().optional() }).strict()).default([]),
     /** Graceful drain: how long SIGTERM waits for calls to end before closing them, ms. */

@@ -95,3 +95,16 @@ export interface RedactedTranscript extends TranscriptFrame {
   /** True when this re-issues an earlier final whose number was completed by the next utterance. */
   corrected?: boolean;
 }
+
+/** The text model's verdict on one caller utterance. */
+export interface TextEvidence {
+  kind: 'text-emotion';
+  callId: string;
+  tsMs: number;
+  arrivalMs: number;
+  probs: EmotionProbs;
+  cues: string[];
+  isFinal: boolean;
+  /** The (redacted) utterance judged. */
+  text: string;
+}

@@ -119,7 +119,7 @@ export const audiohookIngest: FastifyPluginAsync<AudiohookIngestOptions> = async
           const reason = endReason === 'protocol_error' ? endReason : CLOSE_REASON[step.reason];
           void (s && !s.isStopping ? s.stop(reason) : Promise.resolve()).then(() => {
             send(codec.closed());
-            closeTimer = setTimeout(() => closeBridge(socket, CloseCodes.NORMAL, 'closed'), CLOSE_GRACE_MS);
+            closeTimer = setTimeout(() => closeBridge(socket, CloseCodes.NORMAL, 'closed'), CLOSE_GRACE_MS).unref();
           });
           return;
         }

@@ -32,8 +32,9 @@ export function bridgeCallStart(f: BridgeStartFields, source: string, names: Par
   for (const key of Object.keys(fieldSchemas) as (keyof typeof fieldSchemas)[]) {
     const parsed = fieldSchemas[key].safeParse(values[key]);
     if (!parsed.success) {
-      const what = values[key] === undefined ? 'is required' : parsed.error.issues[0]!.message;
-      throw new CallcueError(ErrorCodes.INVALID_MESSAGE, `${names[key] ?? key} ${what}`);
+      const name = names[key] ?? key;
+      const why = values[key] === undefined ? `${name} is required` : `${name} must be ${parsed.error.issues[0]!.message}`;
+      throw new CallcueError(ErrorCodes.INVALID_MESSAGE, why);
     }
     out[key] = parsed.data;
   }

@@ -57,6 +57,31 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly prompts = new client.Counter({
+    name: 'callcue_prompts_total',
+    help: 'Prompts shown to agents, by playbook rule',
+    labelNames: ['rule'] as const,
+    registers: [this.registry],
+  });
+  readonly promptsSuppressed = new client.Counter({
+    name: 'callcue_prompts_suppressed_total',
+    help: 'Prompts the discipline held back (cooldown, per-minute cap, disabled rule)',
+    labelNames: ['rule', 'reason'] as const,
+    registers: [this.registry],
+  });
+  readonly acks = new client.Counter({
+    name: 'callcue_prompt_acks_total',
+    help: 'Acknowledgements of prompts by agents, by rule and action',
+    labelNames: ['rule', 'action'] as const,
+    registers: [this.registry],
+  });
+  readonly playbookReloads = new client.Counter({
+    name: 'callcue_playbook_reloads_total',
+    help: 'Playbook reloads, by result',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     client.collectDefaultMetrics({ register: this.registry, prefix: 'callcue_' });
   }

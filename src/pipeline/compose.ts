@@ -1,32 +1,51 @@
-// One call's pipeline: input frames in, feed events out.
-//   shed → caller audio: decode → resample → analyze (frames, VAD, features) → windows
-//          → classify → emotion
-//        → transcripts: redact → transcript events; agent finals → language findings
-// Every stage is its own operator (this folder); this file only wires them.
+// One call's pipeline: input frames in, feed events out. Every stage is its own operator (this
+// folder); this file only wires them.
+//
+//   shed ─┬─ caller audio: decode → resample → analyze ─┬─ windows → classify ─┐
+//         │                                             └──────────┐           ├─ fuse → emotion
+//         ├─ agent audio:  decode → resample → analyze ─┬─ windows │(coaching) │
+//         │                                             └─ talk-over           │
+//         └─ transcripts: redact ─┬─ transcript events                         │
+//                                 ├─ caller: text emotion ─────────────────────┘
+//                                 └─ agent finals: language findings
+//   signals (fused state, transcripts, findings, agent voice, talk-over) → policy → prompts,
+//   checklist, alerts
 
-import { filter, merge, share, type Observable } from 'rxjs';
+import { EMPTY, filter, map, merge, share, type Observable } from 'rxjs';
 import { INTERNAL_RATE_HZ } from '../features/types.js';
-import type { InputFrame, RawAudioFrame, TrackSpec, TranscriptFrame } from '../frames/types.js';
+import type { FeatureBatch, InputFrame, RawAudioFrame, Track, TrackSpec, TranscriptFrame } from '../frames/types.js';
 import type { EventPayload } from '../frames/events.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ProsodyModel } from '../classifiers/prosody.js';
+import type { TextEmotionModel } from '../text/emotion/index.js';
+import type { Playbook } from '../policy/schema.js';
+import type { PolicySignal } from '../policy/signals.js';
 import { shedAudio } from './shed.js';
 import { decodeFrames } from './decode.js';
 import { resampleFrames } from './resample.js';
 import { analyzeFrames } from './analyze.js';
 import { rollingWindows } from './window.js';
 import { classifyWindows } from './classify.js';
+import { fuseEmotion } from './fuse.js';
 import { toEmotionEvents } from './emotion.js';
 import { toTranscriptEvents } from './transcript.js';
 import { redactTranscripts } from './redact.js';
-import { agentLanguage } from './agent-language.js';
+import { agentLanguage, toLanguageEvents } from './agent-language.js';
+import { classifyText } from './text-emotion.js';
+import { detectTalkOver } from './overlap.js';
+import { applyPolicy } from './policy.js';
 
 export interface PipelineDeps {
   metrics: Metrics;
   prosodyModel: ProsodyModel | null;
+  textModel: TextEmotionModel | null;
+  /** The playbook in force (read at each decision: reloads apply to live calls). */
+  playbook: () => Playbook;
 }
 
 export interface PipelineOptions {
+  callId: string;
+  agentId: string;
   tracks: readonly TrackSpec[];
   /** BCP-47 tag of the call: picks the language rules and their script. */
   language: string;
@@ -37,6 +56,7 @@ export interface PipelineOptions {
   emotionIntervalMs: number;
   minSpeechMs: number;
   onShed: (frame: InputFrame) => void;
+  onSuppressed?: (ruleId: string, reason: string) => void;
 }
 
 export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
@@ -44,33 +64,49 @@ export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
   return (input$: Observable<InputFrame>): Observable<EventPayload> => {
     const frames$ = input$.pipe(shedAudio({ maxQueuedAudio: opts.maxQueuedAudio, onShed: opts.onShed }), share());
 
-    const callerAudio = opts.tracks.some((t) => t.track === 'caller');
-    const emotion$ = !callerAudio
-      ? []
-      : [
-          frames$.pipe(
-            filter((f): f is RawAudioFrame => f.kind === 'raw-audio' && f.track === 'caller'),
+    const features = (track: Track): Observable<FeatureBatch> =>
+      !opts.tracks.some((t) => t.track === track)
+        ? EMPTY
+        : frames$.pipe(
+            filter((f): f is RawAudioFrame => f.kind === 'raw-audio' && f.track === track),
             decodeFrames(metrics),
             resampleFrames(metrics, INTERNAL_RATE_HZ),
             analyzeFrames(metrics),
-            rollingWindows(metrics, {
-              windowMs: opts.windowMs,
-              intervalMs: opts.emotionIntervalMs,
-              minSpeechMs: opts.minSpeechMs,
-            }),
-            classifyWindows(metrics, deps.prosodyModel),
-            toEmotionEvents(),
-          ),
-        ];
+            share(),
+          );
+    const windows = (track: Track, batches: Observable<FeatureBatch>, modelInput: boolean) =>
+      batches.pipe(rollingWindows(metrics, { windowMs: opts.windowMs, intervalMs: opts.emotionIntervalMs, minSpeechMs: opts.minSpeechMs, modelInput }));
+
+    const caller$ = features('caller');
+    const agent$ = features('agent');
 
     const redacted$ = frames$.pipe(
       filter((f): f is TranscriptFrame => f.kind === 'transcript'),
       redactTranscripts(metrics),
       share(),
     );
-    const transcript$ = redacted$.pipe(toTranscriptEvents());
-    const language$ = redacted$.pipe(agentLanguage(metrics, opts.language, { jargon: opts.jargon }));
+    const text$ = deps.textModel ? redacted$.pipe(classifyText(metrics, deps.textModel, opts.language)) : EMPTY;
+    const fused$ = windows('caller', caller$, true).pipe(
+      classifyWindows(metrics, deps.prosodyModel),
+      fuseEmotion(metrics, () => deps.playbook().fusion, text$),
+      share(),
+    );
+    const language$ = redacted$.pipe(agentLanguage(metrics, opts.language, { jargon: opts.jargon }), share());
 
-    return merge(...emotion$, transcript$, language$);
+    const signals$: Observable<PolicySignal> = merge(
+      redacted$.pipe(map((t): PolicySignal => ({ kind: 'transcript', tsMs: t.endMs, arrivalMs: t.arrivalMs, transcript: t }))),
+      fused$.pipe(
+        filter((f) => f.state !== null),
+        map((f): PolicySignal => ({ kind: 'emotion', tsMs: f.tsMs, arrivalMs: f.arrivalMs, state: f.state!, prosody: f.prosody, cues: f.cues, utterance: f.lastUtterance })),
+      ),
+      language$.pipe(map((l): PolicySignal => ({ kind: 'language', tsMs: l.transcript.endMs, arrivalMs: l.transcript.arrivalMs, transcript: l.transcript, findings: l.findings }))),
+      windows('agent', agent$, false).pipe(map((w): PolicySignal => ({ kind: 'agent-voice', tsMs: w.tsMs, arrivalMs: w.arrivalMs, summary: w.summary }))),
+      detectTalkOver(caller$, agent$, () => deps.playbook().coaching.talkOverMs),
+    );
+    const policy$ = signals$.pipe(
+      applyPolicy(metrics, { callId: opts.callId, agentId: opts.agentId, language: opts.language, playbook: deps.playbook, onSuppressed: opts.onSuppressed }),
+    );
+
+    return merge(fused$.pipe(toEmotionEvents()), redacted$.pipe(toTranscriptEvents()), language$.pipe(toLanguageEvents()), policy$);
   };
 }

@@ -1,35 +1,48 @@
-// Stage 6: a classified caller window → the `emotion` event. Without a model it carries the
-// measured prosody only: a label is never made up.
+// Stage 7: the fused caller state → the `emotion` event. Without any model it carries the measured
+// prosody only: a label is never made up.
 
-import { map, type OperatorFunction } from 'rxjs';
-import { EMOTION_LABELS, type ClassifiedWindow, type EmotionLabel } from '../frames/types.js';
+import { filter, map, type OperatorFunction } from 'rxjs';
 import type { EventPayload } from '../frames/events.js';
+import type { ProsodySummary } from '../frames/types.js';
+import type { FusedEmotion } from './fuse.js';
 
-/** Below this probability the top class is not worth a label. */
-const MIN_CONFIDENCE = 0.45;
+const EMPTY_PROSODY: ProsodySummary = {
+  loudnessDb: -100,
+  loudnessRelDb: 0,
+  pitchHz: 0,
+  pitchRelPct: 0,
+  pitchRangeSemitones: 0,
+  pitchRangeRelPct: 0,
+  speakingRateSylPerS: 0,
+  speakingRateRelPct: 0,
+  voiceActivity: 0,
+  baselineSpeechS: 0,
+};
 
-export function toEmotionEvents(): OperatorFunction<ClassifiedWindow, EventPayload> {
-  return map((w): EventPayload => {
-    const speaking = w.summary.voiceActivity > 0.2;
-    const base = {
-      type: 'emotion' as const,
-      callId: w.callId,
-      track: 'caller' as const,
-      tsMs: Math.round(w.tsMs),
-      arrivalMs: w.arrivalMs,
-      prosody: w.summary,
-      speaking,
-    };
-    if (!w.probs) return base;
-    let label: EmotionLabel = 'neutral';
-    for (const l of EMOTION_LABELS) if (w.probs[l] > w.probs[label]) label = l;
-    const top = w.probs[label];
-    return {
-      ...base,
-      label: top >= MIN_CONFIDENCE ? label : 'uncertain',
-      probs: w.probs,
-      intensity: label === 'neutral' ? 0 : Math.round(top * 100) / 100,
-      sources: ['prosody'],
-    };
-  });
+export function toEmotionEvents(): OperatorFunction<FusedEmotion, EventPayload> {
+  return (source) =>
+    source.pipe(
+      // Before the caller's first window there is nothing measured to show.
+      filter((f) => f.prosody !== null || f.state !== null),
+      map((f): EventPayload => {
+        const base = {
+          type: 'emotion' as const,
+          callId: f.callId,
+          track: 'caller' as const,
+          tsMs: Math.round(f.tsMs),
+          arrivalMs: f.arrivalMs,
+          prosody: f.prosody ?? EMPTY_PROSODY,
+          speaking: f.speaking,
+        };
+        if (!f.state) return base;
+        return {
+          ...base,
+          label: f.state.label,
+          probs: f.state.probs,
+          intensity: f.state.intensity,
+          trend: f.state.trend,
+          sources: f.state.sources,
+        };
+      }),
+    );
 }

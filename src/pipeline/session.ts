@@ -44,6 +44,8 @@ export class CallSession {
   private stopping = false;
   private shed = 0;
   private endReason = 'stop';
+  /** The rule behind each prompt this call showed (acknowledgements are counted by rule). */
+  private readonly promptRules = new Map<string, string>();
   /** Resolves once call.ended has been published. */
   readonly ended: Promise<void>;
 
@@ -65,6 +67,8 @@ export class CallSession {
       arrivalMs,
     });
     const pipeline = buildCallPipeline(deps, {
+      callId: start.callId,
+      agentId: start.agentId,
       tracks: start.tracks,
       language: start.language,
       jargon: settings.jargon,
@@ -76,6 +80,7 @@ export class CallSession {
         this.shed++;
         deps.metrics.shedFrames.inc();
       },
+      onSuppressed: (rule, reason) => deps.metrics.promptsSuppressed.inc({ rule, reason }),
     });
     let resolveEnded!: () => void;
     this.ended = new Promise((r) => (resolveEnded = r));
@@ -143,6 +148,15 @@ export class CallSession {
     this.input.next({ kind: 'transcript', callId: this.callId, ...t, tsMs: t.endMs, arrivalMs });
   }
 
+  /** An agent's acknowledgement of one of this call's prompts; false for a prompt it never showed. */
+  ack(promptId: string, action: 'used' | 'dismissed' | 'helpful' | 'not_helpful', agentId: string, arrivalMs = nowMs()): boolean {
+    const rule = this.promptRules.get(promptId);
+    if (!rule) return false;
+    this.deps.metrics.acks.inc({ rule, action });
+    this.emit({ type: 'acked', callId: this.callId, promptId, action, agentId, rule, arrivalMs });
+    return true;
+  }
+
   /** Ends the call: what was received is processed, then call.ended is published. */
   stop(reason: string): Promise<void> {
     if (!this.stopping) {
@@ -171,6 +185,10 @@ export class CallSession {
   }
 
   private emit(ev: EventPayload): void {
+    if (ev.type === 'prompt') {
+      this.promptRules.set(ev.promptId, ev.rule);
+      this.deps.metrics.prompts.inc({ rule: ev.rule });
+    }
     const numbered = { ...ev, seq: ++this.seq, at: new Date().toISOString() } as InternalEvent;
     this.deps.bus.publish(numbered);
   }

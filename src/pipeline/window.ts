@@ -12,6 +12,8 @@ export interface WindowOptions {
   intervalMs: number;
   /** Speech a window needs before the model judges it (less is a pause, not a voice). */
   minSpeechMs: number;
+  /** Whether the model's input is computed (the agent's windows are for coaching only). */
+  modelInput: boolean;
 }
 
 const EMPTY = new Float32Array(0);
@@ -35,7 +37,7 @@ export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorF
               nextEmitMs += opts.intervalMs;
               let speechFrames = 0;
               for (const f of ring) if (f.isSpeech) speechFrames++;
-              const judged = speechFrames * HOP_MS >= opts.minSpeechMs;
+              const judged = opts.modelInput && speechFrames * HOP_MS >= opts.minSpeechMs;
               out.push({
                 callId: batch.callId,
                 track: batch.track,

@@ -110,6 +110,8 @@ export interface AckedEvent extends EventBase {
   promptId: string;
   action: AckAction;
   agentId: string;
+  /** The playbook rule of the prompt acknowledged. */
+  rule: string;
 }
 
 /** The agent's language on one final utterance, judged against the manual (§1–3, §5). */

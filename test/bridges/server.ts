@@ -1,14 +1,10 @@
-// A real callcue node for bridge tests: the app as src/server.ts builds it, plus the bridge
-// plugins (registered here until src/app.ts registers them itself), listening on an ephemeral
-// loopback port.
+// A real callcue node for bridge tests (src/server.ts, every bridge plugin registered by app.ts),
+// listening on an ephemeral loopback port.
 
 import type { FastifyInstance } from 'fastify';
-import { parseConfig, type ConfigInput } from '../../src/config/index.js';
-import { buildApp } from '../../src/app.js';
-import { createLogger } from '../../src/observability/logger.js';
-import { twilioIngest } from '../../src/ingest/twilio.js';
-import { audiohookIngest, type AudiohookIngestOptions } from '../../src/ingest/audiohook.js';
-import { forkIngest } from '../../src/ingest/fork.js';
+import type { ConfigInput } from '../../src/config/index.js';
+import type { AudiohookIngestOptions } from '../../src/ingest/audiohook.js';
+import { startTestServer } from '../helpers/server.js';
 
 export interface BridgeServer {
   app: FastifyInstance;
@@ -19,25 +15,17 @@ export interface BridgeServer {
 
 export async function startBridgeServer(overrides: ConfigInput = {}, audiohook: AudiohookIngestOptions = {}): Promise<BridgeServer> {
   // A deep audio queue: these tests are about protocols, and a loaded CI host must not turn
-  // them into tests of load shedding.
-  const config = parseConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent', drainTimeoutMs: 2000, maxQueuedAudioFrames: 5000, ...overrides });
-  const app = await buildApp(config, { prosodyModel: null, logger: createLogger('silent') });
-  if (!app.hasRoute({ method: 'GET', url: '/v1/twilio' })) await app.register(twilioIngest);
-  if (!app.hasRoute({ method: 'GET', url: '/v1/audiohook' })) await app.register(audiohookIngest, audiohook);
-  if (!app.hasRoute({ method: 'GET', url: '/v1/fork' })) await app.register(forkIngest);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const url = `http://127.0.0.1:${port}`;
-  return {
-    app,
-    url,
-    wsUrl: url.replace(/^http/, 'ws'),
-    async stop() {
-      await app.callcue.calls.drain(2000);
-      await app.close();
+  // them into tests of load shedding. The AudioHook secrets go through the config, as a
+  // deployment's would.
+  const server = await startTestServer(
+    {
+      maxQueuedAudioFrames: 5000,
+      ...(audiohook.clientSecrets ? { audiohookClientSecrets: audiohook.clientSecrets } : {}),
+      ...overrides,
     },
-  };
+    { prosodyModel: null, textModel: null },
+  );
+  return { app: server.app, url: server.url, wsUrl: server.wsUrl, stop: server.stop };
 }
 
 /** The current value of a Prometheus counter, summed over series matching the labels. */

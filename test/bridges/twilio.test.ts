@@ -148,6 +148,13 @@ describe('Twilio Media Streams on /v1/twilio', () => {
     expect(server.app.callcue.calls.get('tw-no-agent')).toBeUndefined();
   });
 
+  it('a language that is not a BCP-47 tag is refused, naming the parameter', async () => {
+    const sock = await JsonSocket.open(`${server.wsUrl}/v1/twilio`);
+    sock.sendText(new TwilioEncoder(ids()).start(['inbound'], { agentId: 'x', callId: 'tw-lang', language: 'Chinese' }));
+    expect(await sock.awaitClose()).toBe(4400);
+    expect(sock.closeReason).toMatch(/customParameters\.language must be a BCP-47 language tag/);
+  });
+
   it('a mediaFormat other than "audio/x-mulaw" at 8000 Hz is refused', async () => {
     const sock = await JsonSocket.open(`${server.wsUrl}/v1/twilio`);
     const start = JSON.parse(new TwilioEncoder(ids()).start(['inbound'], { agentId: 'x', callId: 'tw-l16' }));

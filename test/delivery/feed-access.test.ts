@@ -25,7 +25,7 @@ beforeAll(async () => {
       ],
       supervisorTokens: [{ supervisorId: 'sup', token: SUP, agentIds: ['alice', 'bob'] }],
     },
-    { prosodyModel: null },
+    { prosodyModel: null, textModel: null },
   );
 });
 afterAll(async () => server.stop());

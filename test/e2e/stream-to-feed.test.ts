@@ -12,7 +12,7 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
   // No model: the feed must carry measured prosody and never a made-up label.
-  server = await startTestServer({}, { prosodyModel: null });
+  server = await startTestServer({}, { prosodyModel: null, textModel: null });
 });
 afterAll(async () => server.stop());
 

@@ -13,7 +13,7 @@ const TRACKS: BridgeTrack[] = [
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
-  server = await startTestServer({ jargon: [{ term: 'chargeback', plain: 'a refund request to the card network' }] }, { prosodyModel: null });
+  server = await startTestServer({ jargon: [{ term: 'chargeback', plain: 'a refund request to the card network' }] }, { prosodyModel: null, textModel: null });
 });
 afterAll(async () => server.stop());
 

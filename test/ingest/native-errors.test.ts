@@ -19,7 +19,7 @@ let n = 0;
 const nextId = () => `call-err-${++n}`;
 
 beforeAll(async () => {
-  server = await startTestServer({ apiKeys: [KEY], maxCalls: 3, maxMessageBytes: 4096 }, { prosodyModel: null });
+  server = await startTestServer({ apiKeys: [KEY], maxCalls: 3, maxMessageBytes: 4096 }, { prosodyModel: null, textModel: null });
 });
 afterAll(async () => server.stop());
 

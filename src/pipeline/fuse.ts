@@ -1,0 +1,59 @@
+// Stage 6: voice and words into one caller state (src/classifiers/fusion.ts), emitted on every
+// voice window and every utterance the text model judged.
+
+import { Observable, merge, type Observable as Obs, type OperatorFunction } from 'rxjs';
+import { EmotionFusion, type FusedState } from '../classifiers/fusion.js';
+import type { ClassifiedWindow, ProsodySummary, TextEvidence } from '../frames/types.js';
+import type { FusionParams } from '../policy/schema.js';
+import type { Metrics } from '../observability/metrics.js';
+
+export interface FusedEmotion {
+  kind: 'fused';
+  callId: string;
+  tsMs: number;
+  arrivalMs: number;
+  /** Null when neither a voice nor a text model has spoken yet. */
+  state: FusedState | null;
+  /** The newest measured prosody of the caller (null before the first window). */
+  prosody: ProsodySummary | null;
+  speaking: boolean;
+  cues: string[];
+  /** The caller's newest final utterance (redacted), for the agent to reflect back. */
+  lastUtterance: string;
+}
+
+export function fuseEmotion(metrics: Metrics, params: () => FusionParams, text$: Obs<TextEvidence>): OperatorFunction<ClassifiedWindow, FusedEmotion> {
+  return (voice$) =>
+    new Observable<FusedEmotion>((out) => {
+      const fusion = new EmotionFusion(params);
+      let prosody: ProsodySummary | null = null;
+      let speaking = false;
+      let cues: string[] = [];
+      let lastUtterance = '';
+      let heard = false;
+      let lastTsMs = 0;
+      return merge(voice$, text$).subscribe({
+        next(input) {
+          const t0 = performance.now();
+          if ('summary' in input) {
+            prosody = input.summary;
+            speaking = input.summary.voiceActivity > 0.2;
+            fusion.addVoice(input.probs, input.tsMs);
+            if (input.probs) heard = true;
+          } else {
+            fusion.addText(input.probs, input.isFinal, input.tsMs);
+            cues = input.cues;
+            if (input.isFinal) lastUtterance = input.text;
+            heard = true;
+          }
+          // Media time only moves forward: an utterance's end can trail the audio already analysed.
+          lastTsMs = Math.max(lastTsMs, input.tsMs);
+          const state = heard ? fusion.update(lastTsMs) : null;
+          metrics.stageMs.observe({ stage: 'fuse' }, performance.now() - t0);
+          out.next({ kind: 'fused', callId: input.callId, tsMs: lastTsMs, arrivalMs: input.arrivalMs, state, prosody, speaking, cues, lastUtterance });
+        },
+        error: (e) => out.error(e),
+        complete: () => out.complete(),
+      });
+    });
+}

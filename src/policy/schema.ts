@@ -1,0 +1,127 @@
+// The playbook's schema: the manual (../docs, manual §1–6) turned into data a bank can edit —
+// thresholds, keywords and prompt texts in English, Simplified and Traditional Chinese. A bank's own
+// playbook is validated against this before it replaces the running one.
+
+import { z } from 'zod';
+
+/** A text in each script the product serves. zh-Hant falls back to zh-Hans converted by OpenCC. */
+export const localizedSchema = z
+  .object({ en: z.string().min(1), 'zh-Hans': z.string().min(1), 'zh-Hant': z.string().min(1).optional() })
+  .strict();
+export const localizedListSchema = z
+  .object({ en: z.array(z.string().min(1)), 'zh-Hans': z.array(z.string().min(1)), 'zh-Hant': z.array(z.string().min(1)).optional() })
+  .strict();
+
+export const PROMPT_KINDS = ['empathy', 'deescalation', 'escalation', 'compliance', 'language', 'coaching'] as const;
+
+export const ruleSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    kind: z.enum(PROMPT_KINDS),
+    /** The manual section the rule encodes. */
+    section: z.string().regex(/^§\d$/),
+    /** 1 = most urgent (bypasses the per-minute cap), 5 = least. */
+    priority: z.number().int().min(1).max(5),
+    cooldownMs: z.number().int().min(0).optional(),
+    ttlMs: z.number().int().min(1000).optional(),
+    /** Raise a supervisor alert with the prompt. */
+    alert: z.enum(['warning', 'critical']).optional(),
+    title: localizedSchema,
+    /** May use {quote}, {suggestion}, {finding}, {amount}, {tier}. */
+    text: localizedSchema,
+    avoid: localizedListSchema.optional(),
+  })
+  .strict();
+
+const fusionSchema = z
+  .object({
+    /** Weight of the voice evidence against the text evidence and the neutral prior. */
+    voiceWeight: z.number().min(0),
+    textWeight: z.number().min(0),
+    priorWeight: z.number().min(0),
+    /** Time constant of the voice evidence's smoothing, ms of media. */
+    voiceSmoothingMs: z.number().positive(),
+    /** The text evidence halves in this many ms after the utterance. */
+    textHalfLifeMs: z.number().positive(),
+    /** A partial utterance counts this much of a final one. */
+    partialWeight: z.number().min(0).max(1),
+    /** A state starts when its fused probability holds at or above onThreshold for onsetMs … */
+    onThreshold: z.number().min(0).max(1),
+    onsetMs: z.number().min(0),
+    /** … or, with voice evidence alone, voiceOnlyOnThreshold for voiceOnlyOnsetMs (voice alone cries wolf more). */
+    voiceOnlyOnThreshold: z.number().min(0).max(1),
+    voiceOnlyOnsetMs: z.number().min(0),
+    /** … and ends when it stays below offThreshold for calmMs. */
+    offThreshold: z.number().min(0).max(1),
+    calmMs: z.number().min(0),
+    /** Below this top probability the state is "uncertain". */
+    uncertainBelow: z.number().min(0).max(1),
+    /** Voice and words each this sure of different target emotions: "uncertain". */
+    disagreeAbove: z.number().min(0).max(1),
+    /** Intensity change over trendWindowMs that counts as rising or easing. */
+    trendDelta: z.number().min(0),
+    trendWindowMs: z.number().positive(),
+  })
+  .strict();
+
+export const playbookSchema = z
+  .object({
+    version: z.string().min(1),
+    name: z.string().min(1),
+    fusion: fusionSchema,
+    discipline: z
+      .object({
+        maxPromptsPerMinute: z.number().int().min(1),
+        defaultCooldownMs: z.number().int().min(0),
+        defaultTtlMs: z.number().int().min(1000),
+      })
+      .strict(),
+    escalation: z
+      .object({
+        /** Anger held this long (media ms) after the primary tier moves the call to intermediate. */
+        intermediateAngerMs: z.number().int().min(0),
+        /** Complaint words this many times move the call to intermediate. */
+        complaintRepeats: z.number().int().min(1),
+        /** An amount at or above this (in the call's currency) with a complaint is advanced. */
+        advancedAmount: z.number().min(0),
+        /** Anger held this long triggers the de-escalation scripts. */
+        persistingAngerMs: z.number().int().min(0),
+        /** … or rising anger at or above this intensity. */
+        risingIntensity: z.number().min(0).max(1),
+      })
+      .strict(),
+    coaching: z
+      .object({
+        tooFastSylPerS: z.number().positive(),
+        tooLoudDb: z.number(),
+        tooQuietDb: z.number(),
+        /** A voice finding must hold this long (ms of the agent's speech). */
+        sustainMs: z.number().int().min(0),
+        /** Both talking for this long, the agent having started second, is talking over. */
+        talkOverMs: z.number().int().min(0),
+        /** Agent speech since the last confirmation after which to prompt "confirm understanding". */
+        monologueMs: z.number().int().min(0),
+      })
+      .strict(),
+    /** Phrases (English: whole words, case-insensitive; Chinese: either script) that are evidence. */
+    keywords: z
+      .object({
+        complaint: localizedListSchema,
+        manager: localizedListSchema,
+        regulator: localizedListSchema,
+        verificationQuestion: localizedListSchema,
+        verificationDone: localizedListSchema,
+        accountDetail: localizedListSchema,
+      })
+      .strict(),
+    rules: z.record(z.string().regex(/^[a-z]+(\.[a-z-]+)+$/), ruleSchema),
+    /** QA scorecard weights and thresholds (after the call). */
+    scoring: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
+export type Playbook = z.infer<typeof playbookSchema>;
+export type PlaybookRule = z.infer<typeof ruleSchema>;
+export type Localized = z.infer<typeof localizedSchema>;
+export type LocalizedList = z.infer<typeof localizedListSchema>;
+export type FusionParams = Playbook['fusion'];

@@ -1,0 +1,52 @@
+// Coaching from the agent's own audio (manual §2 語音語調: moderate rate, clear and warm voice):
+// speaking too fast, too loud or too quiet — each only when it holds for a while — and long
+// explanations without checking that the caller understood (§1 確認理解).
+
+import type { ProsodySummary } from '../features/types.js';
+import type { Playbook } from './schema.js';
+
+export interface CoachFinding {
+  rule: 'coaching.too-fast' | 'coaching.too-loud' | 'coaching.too-quiet';
+  value: string;
+  evidence: string;
+}
+
+/** The agent must be speaking for a window to count. */
+const MIN_VOICE_ACTIVITY = 0.5;
+
+export class VoiceCoach {
+  private readonly since = new Map<CoachFinding['rule'], number>();
+  private monologueMs = 0;
+
+  onAgentVoice(s: ProsodySummary, tsMs: number, p: Playbook['coaching']): CoachFinding[] {
+    const out: CoachFinding[] = [];
+    const speaking = s.voiceActivity >= MIN_VOICE_ACTIVITY;
+    const check = (rule: CoachFinding['rule'], hit: boolean, value: string, evidence: string) => {
+      if (!speaking) return;
+      if (!hit) {
+        this.since.delete(rule);
+        return;
+      }
+      const from = this.since.get(rule) ?? tsMs;
+      this.since.set(rule, from);
+      if (tsMs - from >= p.sustainMs) {
+        out.push({ rule, value, evidence });
+        this.since.delete(rule);
+      }
+    };
+    check('coaching.too-fast', s.speakingRateSylPerS > p.tooFastSylPerS, s.speakingRateSylPerS.toFixed(1), `agent rate ${s.speakingRateSylPerS.toFixed(1)} syllables/s`);
+    check('coaching.too-loud', s.loudnessDb > p.tooLoudDb, s.loudnessDb.toFixed(0), `agent loudness ${s.loudnessDb.toFixed(0)} dBFS`);
+    check('coaching.too-quiet', s.loudnessDb < p.tooQuietDb, s.loudnessDb.toFixed(0), `agent loudness ${s.loudnessDb.toFixed(0)} dBFS`);
+    return out;
+  }
+
+  /** Adds an agent utterance's duration; returns the explanation time since the last confirmation. */
+  onAgentUtterance(durationMs: number): number {
+    this.monologueMs += Math.max(0, durationMs);
+    return this.monologueMs;
+  }
+
+  resetMonologue(): void {
+    this.monologueMs = 0;
+  }
+}

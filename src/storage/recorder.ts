@@ -1,0 +1,144 @@
+// The call recorder: a side-tap on the bus (it observes every call event and never changes the
+// flow) that writes each call's record through the store as the call runs — batched, at most
+// flushIntervalMs apart, so a crash of the process loses at most that much. On start it marks the
+// calls a dead process left behind as incomplete, and it purges records past retention.
+
+import type { Subscription } from 'rxjs';
+import type { Bus } from '../delivery/bus.js';
+import type { InternalEvent } from '../frames/events.js';
+import type { Logger } from '../observability/logger.js';
+import { LiveCall } from './live-call.js';
+import { HEARTBEAT_MS, STALE_AFTER_MS, type CallStore, type CallWrite } from './store.js';
+
+const DAY_MS = 86_400_000;
+
+export interface RecorderOptions {
+  store: CallStore;
+  bus: Bus;
+  logger: Logger;
+  /** Records older than this are purged (at start, then every purgeIntervalMs). */
+  retentionDays: number;
+  flushIntervalMs?: number;
+  purgeIntervalMs?: number;
+  /** How often live calls of other (possibly dead) nodes are checked for a stale heartbeat. */
+  sweepIntervalMs?: number;
+}
+
+export class CallRecorder {
+  readonly store: CallStore;
+  private readonly calls = new Map<string, LiveCall>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private subscription: Subscription | null = null;
+  private flushing: Promise<void> | null = null;
+  private closed = false;
+  private readonly flushIntervalMs: number;
+
+  constructor(private readonly opts: RecorderOptions) {
+    this.store = opts.store;
+    this.flushIntervalMs = opts.flushIntervalMs ?? 250;
+  }
+
+  /** Subscribes to the bus (at once, so no call is missed), then tidies the store. */
+  async start(): Promise<void> {
+    const bootMs = Date.now();
+    this.subscription = this.opts.bus.events$.subscribe((ev) => {
+      // A bug here must never reach the bus: an error thrown into a Subject's subscriber would
+      // end the process.
+      try {
+        this.take(ev);
+      } catch (err) {
+        this.opts.logger.error({ callId: ev.callId, type: ev.type, err: (err as Error).message }, 'call recorder could not take an event');
+      }
+    });
+    // One embedded file has one writer: whatever it left live is dead. A shared database may
+    // hold other nodes' live calls: only a stale heartbeat proves those dead.
+    const abandoned = await this.store.markIncomplete(this.store.kind === 'sqlite' ? bootMs : bootMs - STALE_AFTER_MS);
+    if (abandoned > 0) this.opts.logger.warn({ calls: abandoned }, 'calls left live by a stopped process are marked incomplete');
+    await this.purge();
+    const every = (ms: number, fn: () => Promise<unknown>) => {
+      const t = setInterval(() => void fn().catch((err: Error) => this.opts.logger.error({ err: err.message }, 'call records upkeep failed')), ms);
+      t.unref();
+      this.timers.push(t);
+    };
+    every(this.flushIntervalMs, () => this.flush());
+    every(this.opts.purgeIntervalMs ?? 3_600_000, () => this.purge());
+    every(this.opts.sweepIntervalMs ?? 60_000, () => this.store.markIncomplete(Date.now() - STALE_AFTER_MS));
+  }
+
+  /** Calls whose rows are held in memory right now. */
+  get liveCalls(): number {
+    return this.calls.size;
+  }
+
+  private take(ev: InternalEvent): void {
+    if (ev.type === 'call.started') {
+      this.calls.set(ev.callId, new LiveCall(ev));
+      return;
+    }
+    // Unknown: started before this recorder, or deleted on request while it runs.
+    this.calls.get(ev.callId)?.take(ev);
+  }
+
+  /** Stops recording a live call (its record was deleted on request). */
+  forget(callId: string): void {
+    this.calls.delete(callId);
+  }
+
+  /** Writes everything taken so far. Concurrent callers share one write loop. */
+  flush(): Promise<void> {
+    this.flushing ??= this.writeLoop().finally(() => (this.flushing = null));
+    return this.flushing;
+  }
+
+  private async writeLoop(): Promise<void> {
+    // Two rounds: what arrived while the first write ran is written before anyone is told
+    // "flushed" — bounded, so a busy node never spins here.
+    for (let round = 0; round < 2; round++) {
+      const now = Date.now();
+      const batch: [LiveCall, CallWrite][] = [];
+      for (const [callId, call] of this.calls) {
+        if (call.due(now, HEARTBEAT_MS)) batch.push([call, call.takeWrite(callId, now)]);
+      }
+      if (batch.length === 0) return;
+      try {
+        await this.store.write(batch.map(([, w]) => w));
+      } catch (err) {
+        for (const [call, w] of batch) call.restore(w);
+        const e = err as Error & { code?: string };
+        this.opts.logger.error({ code: e.code, err: e.message.slice(0, 200), calls: batch.length }, 'call records write failed; retrying');
+        return;
+      }
+      for (const [call, w] of batch) {
+        call.written(now);
+        if (call.dropped > 0) {
+          this.opts.logger.warn({ callId: w.callId, rows: call.dropped }, 'call record rows dropped while the store was unreachable');
+          call.dropped = 0;
+        }
+        if (w.end && this.calls.get(w.callId) === call) this.calls.delete(w.callId);
+      }
+    }
+  }
+
+  async purge(nowMs = Date.now()): Promise<number> {
+    const n = await this.store.purgeStartedBefore(nowMs - this.opts.retentionDays * DAY_MS);
+    if (n > 0) this.opts.logger.info({ calls: n, retentionDays: this.opts.retentionDays }, 'call records past retention purged');
+    return n;
+  }
+
+  /** Deletes a call's record (privacy request), live or not. */
+  async deleteCall(callId: string): Promise<boolean> {
+    this.forget(callId);
+    // A flush in progress may still carry this call's rows: let it land, then delete them.
+    await this.flushing?.catch(() => undefined);
+    return this.store.deleteCall(callId);
+  }
+
+  /** Stops listening and writes what is left. The store stays open (its owner closes it). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.subscription?.unsubscribe();
+    for (const t of this.timers) clearInterval(t);
+    await this.flush();
+  }
+}
