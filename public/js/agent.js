@@ -33,7 +33,7 @@ let t = translator(uiLang);
 /** @type {string | null} */
 let shownCallId = null;
 /** Revisions last drawn, per part; reset to redraw everything. */
-let drawn = { call: /** @type {string | null} */ (null), emotion: -1, transcript: -1, prompts: -1, language: -1, checklist: -1, lang: '' };
+let drawn = { call: /** @type {string | null} */ (null), emotion: -1, transcript: -1, prompts: -1, wording: -1, checklist: -1, lang: '' };
 
 const el = {
   callInfo: $('#call-info', HTMLElement),
@@ -105,7 +105,7 @@ function render() {
     applyStaticStrings(document, t);
     document.documentElement.lang = uiLang;
     document.title = t('app.agent');
-    drawn = { ...drawn, emotion: -1, transcript: -1, prompts: -1, language: -1, checklist: -1, lang: uiLang };
+    drawn = { ...drawn, emotion: -1, transcript: -1, prompts: -1, wording: -1, checklist: -1, lang: uiLang };
   }
   document.body.dataset.conn = status.state;
   setText(el.conn, statusText(status, t));
@@ -136,9 +136,9 @@ function render() {
     renderChecklist(el.checklist, call?.checklist ?? null, t);
     drawn.checklist = call?.rev.checklist ?? 0;
   }
-  if (drawn.language !== (call?.rev.language ?? 0)) {
-    renderLanguage(el.language, call?.language ?? [], t);
-    drawn.language = call?.rev.language ?? 0;
+  if (drawn.wording !== (call?.rev.wording ?? 0)) {
+    renderLanguage(el.language, call?.wording ?? [], t);
+    drawn.wording = call?.rev.wording ?? 0;
   }
   if (drawn.transcript !== (call?.rev.transcript ?? 0)) {
     renderTranscript(el.transcript, call?.transcript ?? [], t, store.identity?.role !== 'supervisor');
@@ -152,7 +152,7 @@ function switchTo(call) {
   for (const c of [...store.calls.values()]) if (c.ended && c.callId !== call?.callId) store.forget(c.callId);
   shownCallId = call?.callId ?? null;
   clearCards(cards);
-  drawn = { ...drawn, call: shownCallId, emotion: -1, transcript: -1, prompts: -1, language: -1, checklist: -1 };
+  drawn = { ...drawn, call: shownCallId, emotion: -1, transcript: -1, prompts: -1, wording: -1, checklist: -1 };
 }
 
 /** @param {import('./i18n.js').UiLang} lang */

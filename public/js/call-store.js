@@ -92,9 +92,9 @@ export class CallStore {
         addTranscript(call, msg);
         break;
       case 'language':
-        call.language.push(msg);
-        if (call.language.length > LANGUAGE_KEEP) call.language.shift();
-        call.rev.language++;
+        call.wording.push(msg);
+        if (call.wording.length > LANGUAGE_KEEP) call.wording.shift();
+        call.rev.wording++;
         break;
       case 'prompt':
         if (!call.prompts.has(msg.promptId)) out.prompts.push(msg);
@@ -139,7 +139,7 @@ export class CallStore {
     call.ended = null;
     if (s.emotion) setEmotion(call, s.emotion);
     call.transcript = s.transcript.slice(-TRANSCRIPT_KEEP);
-    call.language = s.language.slice(-LANGUAGE_KEEP);
+    call.wording = s.language.slice(-LANGUAGE_KEEP);
     call.checklist = s.checklist;
     call.alerts = s.alerts.slice();
     /** @type {PromptEvent[]} */
@@ -279,12 +279,12 @@ function newCall(s) {
     timeline: [],
     transcript: [],
     prompts: new Map(),
-    language: [],
+    wording: [],
     checklist: null,
     alerts: [],
     ended: null,
     skippedEvents: 0,
-    rev: { emotion: 0, transcript: 0, prompts: 0, language: 0, checklist: 0, alerts: 0, any: 0 },
+    rev: { emotion: 0, transcript: 0, prompts: 0, wording: 0, checklist: 0, alerts: 0, any: 0 },
   };
 }
 

@@ -50,12 +50,12 @@
  * @property {TimelinePoint[]} timeline
  * @property {TranscriptEvent[]} transcript
  * @property {Map<string, PromptView>} prompts
- * @property {LanguageEvent[]} language
+ * @property {LanguageEvent[]} wording   the agent's language findings, per utterance
  * @property {ChecklistEvent | null} checklist
  * @property {AlertEvent[]} alerts
  * @property {{ reason: string, durationMs: number } | null} ended
  * @property {number} skippedEvents   events the server skipped (superseded emotion states under load)
- * @property {{ emotion: number, transcript: number, prompts: number, language: number, checklist: number, alerts: number, any: number }} rev
+ * @property {{ emotion: number, transcript: number, prompts: number, wording: number, checklist: number, alerts: number, any: number }} rev
  */
 
 export {};

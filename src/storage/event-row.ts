@@ -35,5 +35,10 @@ export function toEventRow(ev: InternalEvent): EventRow {
   const { type, seq, at, callId: _callId, arrivalMs: _arrivalMs, ...rest } = ev as InternalEvent & Record<string, unknown>;
   const body = type === 'emotion' ? emotionPoint(rest as unknown as EmotionEvent) : scrub(rest);
   const atMs = Date.parse(at);
-  return { seq, type, atMs: Number.isFinite(atMs) ? atMs : Date.now(), body: body as Record<string, unknown> };
+  const row: EventRow = { seq, type, atMs: Number.isFinite(atMs) ? atMs : Date.now(), body: body as Record<string, unknown> };
+  if (ev.type === 'transcript') {
+    row.key = `${ev.track}:${ev.startMs}`;
+    if (ev.corrected) row.replaces = true;
+  }
+  return row;
 }

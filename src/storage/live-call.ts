@@ -86,7 +86,10 @@ export class LiveCall {
       this.dropped++;
       return;
     }
-    this.events.push(toEventRow(ev));
+    const row = toEventRow(ev);
+    // The superseded row never leaves memory if it has not been written yet.
+    if (row.replaces) this.events = this.events.filter((e) => !(e.type === row.type && e.key === row.key));
+    this.events.push(row);
     this.dirty = true;
   }
 

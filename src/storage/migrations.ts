@@ -70,7 +70,7 @@ export const MIGRATIONS: readonly Migration[] = [
       callsTable({ bigint: 'INTEGER', real: 'REAL', json: 'TEXT' }),
       `CREATE TABLE call_events (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
-        call_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, at_ms INTEGER NOT NULL, body TEXT NOT NULL)`,
+        call_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, at_ms INTEGER NOT NULL, key TEXT, body TEXT NOT NULL)`,
       promptsTable({ bigint: 'INTEGER' }),
       ...indexes,
     ],
@@ -78,7 +78,7 @@ export const MIGRATIONS: readonly Migration[] = [
       callsTable({ bigint: 'BIGINT', real: 'DOUBLE PRECISION', json: 'JSONB' }),
       `CREATE TABLE call_events (
         id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        call_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, at_ms BIGINT NOT NULL, body JSONB NOT NULL)`,
+        call_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, at_ms BIGINT NOT NULL, key TEXT, body JSONB NOT NULL)`,
       promptsTable({ bigint: 'BIGINT' }),
       ...indexes,
     ],

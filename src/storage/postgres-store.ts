@@ -128,14 +128,30 @@ export class PostgresCallStore implements CallStore {
         ],
       );
       const events = batch.flatMap((w) => w.events.map((e) => ({ callId: w.callId, ...e })));
+      const replacing = events.filter((e) => e.replaces && e.key !== undefined);
+      if (replacing.length > 0) {
+        await c.query(
+          `DELETE FROM call_events e USING unnest($1::text[], $2::text[], $3::text[]) AS u(call_id, type, key)
+           WHERE e.call_id = u.call_id AND e.type = u.type AND e.key = u.key`,
+          [replacing.map((e) => e.callId), replacing.map((e) => e.type), replacing.map((e) => e.key!)],
+        );
+      }
       if (events.length > 0) {
         // Rows for a call deleted while it ran find no calls row and are dropped.
         await c.query(
-          `INSERT INTO call_events (call_id, seq, type, at_ms, body)
-           SELECT u.call_id, u.seq, u.type, u.at_ms, u.body
-           FROM unnest($1::text[], $2::int[], $3::text[], $4::bigint[], $5::jsonb[]) WITH ORDINALITY AS u(call_id, seq, type, at_ms, body, ord)
+          `INSERT INTO call_events (call_id, seq, type, at_ms, key, body)
+           SELECT u.call_id, u.seq, u.type, u.at_ms, u.key, u.body
+           FROM unnest($1::text[], $2::int[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[])
+             WITH ORDINALITY AS u(call_id, seq, type, at_ms, key, body, ord)
            WHERE EXISTS (SELECT 1 FROM calls c WHERE c.call_id = u.call_id) ORDER BY u.ord`,
-          [events.map((e) => e.callId), events.map((e) => e.seq), events.map((e) => e.type), events.map((e) => e.atMs), events.map((e) => JSON.stringify(e.body))],
+          [
+            events.map((e) => e.callId),
+            events.map((e) => e.seq),
+            events.map((e) => e.type),
+            events.map((e) => e.atMs),
+            events.map((e) => e.key ?? null),
+            events.map((e) => JSON.stringify(e.body)),
+          ],
         );
       }
       const prompts = batch.flatMap((w) => w.prompts.map((p) => ({ callId: w.callId, ...p })));

@@ -33,7 +33,7 @@ export class SqliteCallStore implements CallStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly staleAfterMs: number;
-  private readonly writeTx: (batch: readonly CallWrite[]) => void;
+  private readonly writeTx: (batch: readonly CallWrite[]) => boolean;
   private readonly deleteTx: (callIds: readonly string[]) => number;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -50,7 +50,9 @@ export class SqliteCallStore implements CallStore {
     this.db.pragma('secure_delete = ON');
     this.migrate();
     this.writeTx = this.db.transaction((batch: readonly CallWrite[]) => {
-      for (const w of batch) this.writeOne(w);
+      let replaced = false;
+      for (const w of batch) replaced = this.writeOne(w) || replaced;
+      return replaced;
     });
     this.deleteTx = this.db.transaction((callIds: readonly string[]) => {
       let n = 0;
@@ -92,7 +94,8 @@ export class SqliteCallStore implements CallStore {
     }
   }
 
-  private writeOne(w: CallWrite): void {
+  /** True when rows were replaced (their old bytes must leave the write-ahead log). */
+  private writeOne(w: CallWrite): boolean {
     if (w.start) {
       // A call id seen again starts a new record: the newest call with an id wins.
       this.sql('DELETE FROM call_events WHERE call_id = ?').run(w.callId);
@@ -115,9 +118,15 @@ export class SqliteCallStore implements CallStore {
       .run(t.heartbeatMs, encodeLabels(t.emotions), t.peakIntensity, t.prompts, t.alerts, t.violations, e ? 1 : 0,
         e?.endedAtMs ?? null, e?.reason ?? null, e?.durationMs ?? null, e?.shedFrames ?? null, w.callId);
     // No row: the call was deleted (privacy request) while it ran. Nothing more is kept.
-    if (updated.changes === 0) return;
-    const insertEvent = this.sql('INSERT INTO call_events (call_id, seq, type, at_ms, body) VALUES (?, ?, ?, ?, ?)');
-    for (const ev of w.events) insertEvent.run(w.callId, ev.seq, ev.type, ev.atMs, JSON.stringify(ev.body));
+    if (updated.changes === 0) return false;
+    let replaced = false;
+    const insertEvent = this.sql('INSERT INTO call_events (call_id, seq, type, at_ms, key, body) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const ev of w.events) {
+      if (ev.replaces && ev.key !== undefined) {
+        replaced = this.sql('DELETE FROM call_events WHERE call_id = ? AND type = ? AND key = ?').run(w.callId, ev.type, ev.key).changes > 0 || replaced;
+      }
+      insertEvent.run(w.callId, ev.seq, ev.type, ev.atMs, ev.key ?? null, JSON.stringify(ev.body));
+    }
     const insertPrompt = this.sql(
       `INSERT INTO prompts (call_id, prompt_id, agent_id, rule, kind, shown_at_ms) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (call_id, prompt_id) DO NOTHING`,
@@ -127,10 +136,11 @@ export class SqliteCallStore implements CallStore {
       const [set, clear] = ACK_COLUMNS[a.action];
       this.sql(`UPDATE prompts SET ${set} = 1${clear ? `, ${clear} = 0` : ''} WHERE call_id = ? AND prompt_id = ?`).run(w.callId, a.promptId);
     }
+    return replaced;
   }
 
   async write(batch: readonly CallWrite[]): Promise<void> {
-    if (batch.length > 0) this.writeTx(batch);
+    if (batch.length > 0 && this.writeTx(batch)) this.checkpoint();
   }
 
   async getCall(callId: string, nowMs = Date.now()): Promise<CallRecord | null> {
@@ -166,9 +176,13 @@ export class SqliteCallStore implements CallStore {
 
   private erase(callIds: readonly string[]): number {
     const n = this.deleteTx(callIds);
-    // The write-ahead log still holds the pages as they were: checkpoint it away now.
-    if (n > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (n > 0) this.checkpoint();
     return n;
+  }
+
+  /** After a deletion the write-ahead log still holds the pages as they were: empty it now. */
+  private checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async markIncomplete(heartbeatBeforeMs: number): Promise<number> {

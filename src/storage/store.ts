@@ -19,6 +19,13 @@ export interface EventRow {
   type: string;
   atMs: number;
   body: Record<string, unknown>;
+  /** Names the row for a later replacement: a final utterance's `track:startMs`. */
+  key?: string;
+  /**
+   * This row supersedes the call's earlier rows of the same type and key, which are deleted —
+   * not merely hidden: a corrected final exists because its original leaked part of a number.
+   */
+  replaces?: boolean;
 }
 
 /** A prompt shown to the agent, kept apart for per-agent, per-rule statistics (manual §6). */

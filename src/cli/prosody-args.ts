@@ -1,0 +1,57 @@
+// Flag parsing and default paths for the prosody commands (train-prosody, eval-prosody,
+// classify-audio): `--name value`, `--name=value`, boolean flags, positional files.
+
+import { resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../config/paths.js';
+
+export interface ProsodyArgs {
+  flags: Map<string, string>;
+  positional: string[];
+  errors: string[];
+}
+
+export function parseProsodyArgs(argv: readonly string[], valued: readonly string[], booleans: readonly string[]): ProsodyArgs {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  const errors: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+    if (booleans.includes(name)) flags.set(name, 'true');
+    else if (valued.includes(name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) errors.push(`--${name} needs a value`);
+      else flags.set(name, value);
+    } else errors.push(`unknown option --${name}`);
+  }
+  return { flags, positional, errors };
+}
+
+export function intFlag(args: ProsodyArgs, name: string, fallback: number, min = 0): number {
+  const raw = args.flags.get(name);
+  if (raw === undefined) return fallback;
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v < min) {
+    args.errors.push(`--${name} must be an integer ≥ ${min}, got "${raw}"`);
+    return fallback;
+  }
+  return v;
+}
+
+/** The shared data folder beside the repository (../shared/data), unless --data says otherwise. */
+export function dataDir(args: ProsodyArgs): string {
+  return resolve(args.flags.get('data') ?? resolve(PACKAGE_ROOT, '..', 'shared', 'data'));
+}
+
+export function modelsDir(args: ProsodyArgs, flag = 'models'): string {
+  return resolve(args.flags.get(flag) ?? resolve(PACKAGE_ROOT, 'models'));
+}
+
+export function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}

@@ -1,0 +1,55 @@
+// `callcue eval-prosody [--data DIR] [--rounds N] [--seed N]`: leave-speakers-out cross-
+// validation per corpus through the simulated telephone channel, plus cross-corpus transfer.
+// Prints a table per evaluation, then one JSON line with every number.
+
+import { readManifest } from '../training/manifest.js';
+import { DEFAULT_DATASET_OPTIONS } from '../training/dataset.js';
+import { evaluationJson, formatEvaluation } from '../training/metrics.js';
+import { MissingDataError, resolveManifest } from '../training/prosody-data.js';
+import { DEFAULT_TRAINER_OPTIONS, evaluateProsody, makeExamples } from '../training/prosody-run.js';
+import { dataDir, intFlag, log, parseProsodyArgs } from './prosody-args.js';
+
+const USAGE = 'usage: callcue eval-prosody [--data DIR] [--rounds N] [--seed N]';
+
+export async function runEvalProsody(argv: string[]): Promise<number> {
+  const args = parseProsodyArgs(argv, ['data', 'rounds', 'seed'], ['help']);
+  if (args.flags.has('help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const rounds = intFlag(args, 'rounds', DEFAULT_DATASET_OPTIONS.rounds, 1);
+  const seed = intFlag(args, 'seed', DEFAULT_DATASET_OPTIONS.seed);
+  if (args.errors.length > 0 || args.positional.length > 0) {
+    process.stderr.write(`${[...args.errors, ...args.positional.map((p) => `unexpected argument "${p}"`)].join('\n')}\n${USAGE}\n`);
+    return 2;
+  }
+  let manifest: string;
+  try {
+    manifest = resolveManifest(dataDir(args));
+  } catch (err) {
+    if (err instanceof MissingDataError) {
+      process.stderr.write(`eval-prosody: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const rows = readManifest(manifest);
+  log(`eval-prosody: ${rows.length} clips from ${manifest}`);
+  const examples = makeExamples(rows, { ...DEFAULT_DATASET_OPTIONS, rounds, seed }, log);
+  const scores = evaluateProsody(examples, DEFAULT_TRAINER_OPTIONS, log);
+  for (const r of scores.perCorpus) {
+    process.stdout.write(`${formatEvaluation(`${r.corpus}: leave-speakers-out, ${r.folds} folds, telephone channel`, r.evaluation)}\n\n`);
+  }
+  for (const c of scores.crossCorpus) {
+    process.stdout.write(`${formatEvaluation(`cross-corpus: train ${c.train} → test ${c.test}`, c.evaluation)}\n\n`);
+  }
+  const json = {
+    evaluation: 'prosody',
+    rounds,
+    seed,
+    perCorpus: Object.fromEntries(scores.perCorpus.map((r) => [r.corpus, { folds: r.folds, ...evaluationJson(r.evaluation) }])),
+    crossCorpus: scores.crossCorpus.map((c) => ({ train: c.train, test: c.test, ...evaluationJson(c.evaluation) })),
+  };
+  process.stdout.write(`${JSON.stringify(json)}\n`);
+  return 0;
+}

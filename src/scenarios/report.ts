@@ -1,0 +1,44 @@
+// A readable account of one scenario run: the script on its timeline, every prompt with when it
+// fired and its evidence, alerts, the checklist, and the verdict with each problem named.
+// Scenario lines are scripted, not callers' data, so quoting them here is safe.
+
+import { matchesAny } from './rules.js';
+import type { CheckResult } from './check.js';
+import type { ReplayResult } from './replay.js';
+import type { SynthesizedCall } from './synthesize.js';
+
+const sec = (ms: number) => `${(ms / 1000).toFixed(1).padStart(6)} s`;
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+export function formatReport(call: SynthesizedCall, result: ReplayResult, check: CheckResult): string {
+  const s = call.scenario;
+  const must = s.expect.must.flat();
+  const lines: string[] = [];
+  lines.push(`${s.id} — ${s.title}`);
+  lines.push(
+    `  ${s.language}, ${(call.durationMs / 1000).toFixed(1)} s of audio, caller ${call.voices.caller}, agent ${call.voices.agent}; ` +
+      `replayed in ${(result.wallMs / 1000).toFixed(1)} s, call ${result.callId}`,
+  );
+  lines.push('  script:');
+  for (const t of call.turns) {
+    const act = s.turns[t.index]!.act;
+    const acted = act && act.emotion !== 'neutral' ? ` [${act.emotion} ${act.intensity}]` : '';
+    lines.push(`    ${sec(t.startMs)}–${sec(t.endMs).trim()}  ${t.speaker.padEnd(6)} ${(t.id ?? '').padEnd(14)} ${clip(t.text, 70)}${acted}`);
+  }
+  lines.push(`  prompts (${result.prompts.length}):`);
+  if (result.prompts.length === 0) lines.push('    none');
+  for (const { mediaMs, prompt } of result.prompts) {
+    const mark = matchesAny(s.expect.mustNot, prompt.rule) ? '✗ forbidden' : must.includes(prompt.rule) ? '✓ required' : matchesAny(s.expect.may, prompt.rule) ? '~ allowed' : '✗ unexpected';
+    lines.push(`    ${sec(mediaMs)}  ${prompt.rule.padEnd(40)} ${mark.padEnd(12)} P${prompt.priority}${prompt.tier ? ` ${prompt.tier}` : ''}  ${clip(prompt.title, 60)}`);
+    lines.push(`              says: ${clip(prompt.text, 100)}`);
+    if (prompt.quote) lines.push(`              quote: ${clip(prompt.quote, 100)}`);
+    if (prompt.evidence.length > 0) lines.push(`              evidence: ${clip(prompt.evidence.join('; '), 140)}`);
+  }
+  lines.push(`  alerts: ${check.alerts.length === 0 ? 'none' : check.alerts.map((a) => `${a.level} ${a.rule}${a.tier ? ` (${a.tier})` : ''}`).join(', ')}`);
+  lines.push(`  checklist: ${check.checklist ? check.checklist.items.map((i) => `${i.id} ${i.done ? '✓' : '·'}`).join('  ') : 'none received'}`);
+  lines.push(`  expected in order: ${s.expect.must.map((st) => (Array.isArray(st) ? `{${st.join(', ')}}` : st)).join(' → ') || '(nothing)'}`);
+  if (s.expect.mustNot.length > 0) lines.push(`  must not: ${s.expect.mustNot.join(', ')}`);
+  lines.push(check.ok ? '  verdict: PASS' : `  verdict: FAIL (${check.failures.length})`);
+  for (const f of check.failures) lines.push(`    - ${f.kind}: ${f.message}`);
+  return lines.join('\n');
+}
