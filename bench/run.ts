@@ -22,6 +22,8 @@ const { values: args } = parseArgs({
     'budget-ms': { type: 'string', default: '100' },
     'chunk-ms': { type: 'string', default: '20' },
     out: { type: 'string', default: 'bench/results' },
+    /** Write a V8 CPU profile of the server to this folder. */
+    profile: { type: 'string' },
   },
 });
 
@@ -41,7 +43,7 @@ function material(): (i: number) => BenchCall {
 }
 
 async function runOnce(n: number, makeCall: (i: number) => BenchCall) {
-  const server = await spawnServer({ CALLCUE_LATENCY_BUDGET_MS: String(budgetMs) });
+  const server = await spawnServer({ CALLCUE_LATENCY_BUDGET_MS: String(budgetMs) }, args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : []);
   const sampler = sampleProcess(server.proc.pid!, 1000);
   const calls = Array.from({ length: n }, (_, i) => makeCall(i));
   // Calls start spread over one chunk period, as independent calls would.
@@ -78,6 +80,9 @@ function row(r: Run) {
     'client p95': r.clientLatencyMs.p95,
     'client p99': r.clientLatencyMs.p99,
     'transcript p99': r.transcriptLatencyMs.p99,
+    prompts: r.promptLatencyMs.n,
+    'prompt p50': r.promptLatencyMs.p50,
+    'prompt p99': r.promptLatencyMs.p99,
     'cpu % p50': Math.round(r.serverCpuPct.p50),
     'cpu % max': Math.round(r.serverCpuPct.max),
     'rss MB max': r.serverRssMb.max,
@@ -116,7 +121,7 @@ async function main() {
   } else {
     runs.push(await runOnce(Number(args.calls), makeCall));
   }
-  process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; client = send of the audio → receipt of its emotion state)\n`);
+  process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; emotion = server-stamped latencyMs of emotion states; client = send of the audio → receipt of its\n emotion state, measured by the bench client; prompt = transcript final → prompt on the feed)\n`);
   const report = { at: new Date().toISOString(), budgetMs, chunkMs, source: args.synthetic ? 'synthetic' : args.data, runs };
   mkdirSync(args.out!, { recursive: true });
   const file = join(args.out!, `bench-${report.at.replace(/[:.]/g, '-')}.json`);

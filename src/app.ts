@@ -21,11 +21,15 @@ import { audiohookIngest } from './ingest/audiohook.js';
 import { forkIngest } from './ingest/fork.js';
 import { ackHandling } from './delivery/acks.js';
 import { playbookRoutes } from './policy/routes.js';
+import { pagesPlugin } from './delivery/pages.js';
+import { CallRecorder, openCallStore, type CallStore } from './storage/index.js';
+import { callsApi } from './api/index.js';
 
 export interface AppDeps {
   prosodyModel: ProsodyModel | null;
   textModel: TextEmotionModel | null;
   playbook: PlaybookStore;
+  store?: CallStore;
   bus?: Bus;
   logger?: Logger;
 }
@@ -38,6 +42,8 @@ export interface Callcue {
   logger: Logger;
   models: { prosody: ProsodyModel | null; text: TextEmotionModel | null };
   playbook: PlaybookStore;
+  store: CallStore;
+  recorder: CallRecorder;
 }
 
 declare module 'fastify' {
@@ -56,6 +62,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   const metrics = new Metrics();
   const bus = deps.bus ?? new LocalBus();
+  const store = deps.store ?? (await openCallStore(config.dbUrl, { onError: (err) => logger.error({ err: err.message }, 'call records database error') }));
+  const recorder = new CallRecorder({ store, bus, logger, retentionDays: config.retentionDays });
+  await recorder.start();
   const playbook = deps.playbook;
   const calls = new CallManager(
     { bus, metrics, logger, prosodyModel: deps.prosodyModel, textModel: deps.textModel, playbook: () => playbook.current },
@@ -69,6 +78,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     logger,
     models: { prosody: deps.prosodyModel, text: deps.textModel },
     playbook,
+    store,
+    recorder,
   });
 
   await app.register(websocket, { options: { maxPayload: transportMaxPayload(config.maxMessageBytes) } });
@@ -78,12 +89,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(audiohookIngest, { clientSecrets: config.audiohookClientSecrets });
   await app.register(forkIngest);
   await app.register(feedDelivery);
+  await app.register(pagesPlugin);
   await app.register(ackHandling);
   await app.register(playbookRoutes);
+  await app.register(callsApi, { recorder });
 
   app.addHook('onClose', async () => {
-    await calls.drain(0);
+    await calls.drain(0); // publishes call.ended for live calls …
+    await recorder.close(); // … which the recorder writes before it stops
     await bus.close();
+    if (!deps.store) await store.close();
   });
   return app as unknown as FastifyInstance;
 }

@@ -21,6 +21,27 @@ export interface BenchCall {
 const RATE = 8000;
 const GAP_MS = 400;
 
+/**
+ * The corpus sentences are emotionally neutral ("Kids are talking by the door"); so that prompts
+ * flow during the benchmark, every third turn carries a line of a contact-center call instead.
+ */
+const SCRIPT: Record<'caller' | 'agent', string[]> = {
+  caller: [
+    "This is the third time I'm calling about this and nobody has fixed it!",
+    'I want to file a complaint.',
+    'When will my refund arrive? I need that money.',
+    '我已经打了三次电话了，我要投诉你们！',
+    'I expected better from you after twenty years as a customer.',
+  ],
+  agent: [
+    "There's nothing I can do about that.",
+    'We will call you back later.',
+    'Calm down, please.',
+    '这个我们没办法处理，您稍后再打。',
+    'Just to confirm, you were charged twice?',
+  ],
+};
+
 export function loadUtterances(dataDir: string, limit = 300): Map<string, Utterance[]> {
   const manifest = join(dataDir, 'speech', 'manifest.csv');
   if (!existsSync(manifest)) {
@@ -59,7 +80,8 @@ export function assembleCall(speakers: Map<string, Utterance[]>, index: number, 
     const u = pool[(index + turn) % pool.length]!;
     const len = Math.min(u.samples.length, n - at);
     (who === 'caller' ? caller : agent).set(u.samples.subarray(0, len), at);
-    transcript.push({ track: who, text: u.text, startMs: (at / RATE) * 1000, endMs: ((at + len) / RATE) * 1000 });
+    const text = turn % 3 === 2 ? SCRIPT[who][(index + turn) % SCRIPT[who].length]! : u.text;
+    transcript.push({ track: who, text, startMs: (at / RATE) * 1000, endMs: ((at + len) / RATE) * 1000 });
     at += len + Math.round((GAP_MS / 1000) * RATE);
     turn++;
   }

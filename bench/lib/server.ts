@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..', '..');
 
@@ -13,9 +14,12 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function spawnServer(env: Record<string, string> = {}): Promise<BenchServer> {
-  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
-    env: { ...process.env, PORT: '0', CALLCUE_LOG_LEVEL: 'info', CALLCUE_MAX_CALLS: '2000', CALLCUE_MAX_CALLS_PER_KEY: '2000', ...env },
+export async function spawnServer(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchServer> {
+  const proc = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'src', 'main.js')], {
+    env: { ...process.env, PORT: '0', CALLCUE_LOG_LEVEL: 'info', CALLCUE_MAX_CALLS: '2000', CALLCUE_MAX_CALLS_PER_KEY: '2000', // Records go to a real SQLite file, as with the embedded default.
+      CALLCUE_DB_URL: `sqlite://${join(tmpdir(), `callcue-bench-${process.pid}-${Date.now()}.db`)}`,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
     cwd: ROOT,
   });

@@ -15,7 +15,7 @@ import { CallStore } from './call-store.js';
 import { frameScheduler } from './scheduler.js';
 import { Announcer } from './announcer.js';
 import { renderEmotionNow } from './emotion-view.js';
-import { drawTimeline, timelineSummary } from './timeline.js';
+import { TIMELINE_WINDOW_MS, drawTimeline, spanOf, timelineSummary } from './timeline.js';
 import { ACK_KEYS, PromptCards, clearCards } from './prompt-cards.js';
 import { renderChecklist } from './checklist-view.js';
 import { renderLanguage } from './language-view.js';
@@ -127,7 +127,7 @@ function render() {
     renderEmotionNow(el.emotion, call?.emotion ?? null, t);
     drawTimeline(el.timeline, call?.timeline ?? []);
     setText(el.timelineSummary, timelineSummary(call?.timeline ?? [], t));
-    el.timeline.setAttribute('aria-label', t('timeline.label', { s: 180 }));
+    el.timeline.setAttribute('aria-label', t('timeline.label', { s: Math.round(spanOf(call?.timeline ?? [], TIMELINE_WINDOW_MS).windowMs / 1000) }));
     drawn.emotion = call?.rev.emotion ?? 0;
   }
   // Prompts redraw every frame they are asked to: their countdowns and pending states move with time.

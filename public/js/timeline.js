@@ -6,8 +6,21 @@
 /** @typedef {import('./types.js').TimelinePoint} TimelinePoint */
 /** @typedef {(key: string, vars?: Record<string, string | number>) => string} T */
 
-/** How much of the call the strip shows, ms. */
+/** How much of the call the strip shows at most, ms; a shorter call fills the strip from a minute up. */
 export const TIMELINE_WINDOW_MS = 180_000;
+const MIN_WINDOW_MS = 60_000;
+
+/**
+ * The span drawn: the whole call while it fits the window (at least a minute, so the first
+ * seconds do not fill the strip), then the newest window.
+ * @param {readonly TimelinePoint[]} points @param {number} maxWindowMs
+ */
+export function spanOf(points, maxWindowMs) {
+  const lastMs = points.at(-1)?.tsMs ?? 0;
+  const windowMs = Math.min(maxWindowMs, Math.max(Math.min(MIN_WINDOW_MS, maxWindowMs), lastMs));
+  const endMs = Math.max(windowMs, lastMs);
+  return { startMs: endMs - windowMs, windowMs };
+}
 
 /** The fill style of each label: colour from CSS, pattern from here (so print and colour-blind readers can tell them apart). */
 export const LABEL_PATTERN = /** @type {const} */ ({
@@ -94,8 +107,9 @@ export function drawTimeline(canvas, points, windowMs = TIMELINE_WINDOW_MS) {
   ctx.stroke();
   ctx.setLineDash([]);
   if (points.length === 0) return;
-  const endMs = Math.max(windowMs, /** @type {TimelinePoint} */ (points.at(-1)).tsMs);
-  const startMs = endMs - windowMs;
+  const span = spanOf(points, windowMs);
+  const { startMs } = span;
+  windowMs = span.windowMs;
   const f = fills(canvas, ctx, dpr);
   const barW = Math.max(dpr, (w * 250) / windowMs);
   for (let i = points.length - 1; i >= 0; i--) {

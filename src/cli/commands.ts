@@ -15,6 +15,18 @@ export const COMMANDS: Record<string, Command> = {
       return -1;
     },
   },
+  'train-prosody': {
+    summary: 'train the prosody emotion model from labelled speech (--data DIR)',
+    run: async (argv) => (await import('./prosody-train.js')).runTrainProsody(argv),
+  },
+  'eval-prosody': {
+    summary: 'leave-speakers-out evaluation of the prosody model through a telephone channel (--data DIR)',
+    run: async (argv) => (await import('./prosody-eval.js')).runEvalProsody(argv),
+  },
+  'classify-audio': {
+    summary: 'label WAV files by the caller\'s voice: one JSON line per file (--channel N, --segments, --session)',
+    run: async (argv) => (await import('./prosody-classify.js')).runClassifyAudio(argv),
+  },
   'train-text': {
     summary: 'train the text emotion model from the shared corpora (--data DIR, --custom FILE.tsv)',
     run: async (argv) => (await import('./text-train.js')).runTrainText(argv),

@@ -62,6 +62,8 @@ export const ENV_SETTINGS: Record<string, [keyof Config, (v: string) => unknown]
       }),
   ],
   CALLCUE_DRAIN_TIMEOUT_MS: ['drainTimeoutMs', int],
+  CALLCUE_DB_URL: ['dbUrl', (v) => v],
+  CALLCUE_RETENTION_DAYS: ['retentionDays', int],
 };
 
 function envName(key: string): string {

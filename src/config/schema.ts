@@ -42,6 +42,16 @@ export const configSchema = z
     audiohookClientSecrets: z.record(z.string().min(16), z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')).default({}),
     /** The bank's own jargon: terms agents should not use with callers, and the plain words for them. */
     jargon: z.array(z.object({ term: z.string().min(1), plain: z.string().optional() }).strict()).default([]),
+    /**
+     * Where call records live: '' = data/callcue.db under the package root; sqlite:///abs/path.db,
+     * sqlite:relative/path.db (package root), sqlite::memory:, or postgres://user:pass@host:5432/db.
+     */
+    dbUrl: z
+      .string()
+      .regex(/^$|^sqlite:.+|^postgres(ql)?:\/\/.+/, 'use sqlite:///abs/path.db, sqlite::memory: or postgres://user:pass@host/db')
+      .default(''),
+    /** Call records older than this many days are purged (at start, then hourly). */
+    retentionDays: z.number().int().min(1).max(36_500).default(90),
     /** Graceful drain: how long SIGTERM waits for calls to end before closing them, ms. */
     drainTimeoutMs: z.number().int().min(0).default(10_000),
   })

@@ -3,6 +3,7 @@
 // dilute them; pauses show up in the speech ratio instead. Pitch is in semitones re 100 Hz and
 // loudness in dB, so a speaker's baseline can be subtracted rather than divided.
 
+import { EXTRA_FUNCTIONAL_NAMES, extraFunctionals } from './functionals-extra.js';
 import { countSyllables } from './syllables.js';
 import { mean, percentileSorted, slope, sortedCopy, std } from './stats.js';
 import { HOP_MS, MFCC_COUNT, type FrameFeatures } from './types.js';
@@ -22,6 +23,7 @@ export const FUNCTIONAL_NAMES: readonly string[] = Object.freeze([
   'speech_ratio',
   'syllables_per_s',
   'voiced_run_s',
+  ...EXTRA_FUNCTIONAL_NAMES,
 ]);
 export const FUNCTIONAL_COUNT = FUNCTIONAL_NAMES.length;
 
@@ -134,5 +136,6 @@ export function windowFunctionals(frames: readonly FrameFeatures[]): Float32Arra
   out[at++] = speech.length / frames.length;
   out[at++] = countSyllables(frames) / speechS;
   out[at++] = voicedRuns > 0 ? (pitchSt.length * HOP_MS) / 1000 / voicedRuns : 0;
+  extraFunctionals(out, at, { frames, pitchSt, pitchAdjacent, loudness, loudAdjacent });
   return out;
 }

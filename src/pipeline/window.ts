@@ -3,7 +3,7 @@
 // baseline.ts: normalise first, then add the new frames).
 
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
-import { HOP_MS, SpeakerBaseline, summarizeProsody, windowFunctionals, type FrameFeatures } from '../features/index.js';
+import { FRAME_SIZE_SAMPLES, HOP_MS, INTERNAL_RATE_HZ, SpeakerBaseline, summarizeProsody, windowFunctionals, type FrameFeatures } from '../features/index.js';
 import type { FeatureBatch, ProsodyWindow } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
 
@@ -17,6 +17,8 @@ export interface WindowOptions {
 }
 
 const EMPTY = new Float32Array(0);
+/** A frame reaches this far past its start: the newest audio a window reflects. */
+const FRAME_MS = (FRAME_SIZE_SAMPLES / INTERNAL_RATE_HZ) * 1000;
 
 export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorFunction<FeatureBatch, ProsodyWindow> {
   const capacity = Math.ceil(opts.windowMs / HOP_MS);
@@ -32,7 +34,7 @@ export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorF
             for (let i = 0; i < batch.frames.length; i++) {
               ring.push(batch.frames[i]!);
               if (ring.length > capacity) ring.shift();
-              const endMs = batch.tsMs + (i + 1) * HOP_MS;
+              const endMs = batch.tsMs + i * HOP_MS + FRAME_MS;
               if (endMs < nextEmitMs) continue;
               nextEmitMs += opts.intervalMs;
               let speechFrames = 0;

@@ -27,3 +27,4 @@ export { replayScenario, type ReplayOptions, type ReplayResult, type ReceivedMes
 export { checkReplay, type CheckResult, type CheckFailure, type CheckFailureKind } from './check.js';
 export { expectedScript, scriptProblem, simplifiedOnly, traditionalOnly } from './script-check.js';
 export { formatReport } from './report.js';
+export { runScenario, type ScenarioRun } from './run.js';

@@ -68,7 +68,7 @@ describe('configuration', () => {
   it('the process stops with a message naming the setting', () => {
     // The built entry point, as `npm start` runs it (npm test builds first).
     const r = spawnSync(process.execPath, ['dist/src/main.js'], {
-      env: { ...process.env, PORT: 'eighty' },
+      env: { ...process.env, PORT: 'eighty', CALLCUE_DB_URL: 'sqlite::memory:' },
       encoding: 'utf8',
       timeout: 20_000,
     });

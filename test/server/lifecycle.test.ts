@@ -17,7 +17,7 @@ afterEach(() => {
 
 async function spawnServer(env: Record<string, string>): Promise<{ url: string; wsUrl: string; proc: ChildProcess; log: () => string }> {
   const proc = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { ...process.env, PORT: '0', CALLCUE_LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', CALLCUE_LOG_LEVEL: 'info', CALLCUE_DB_URL: 'sqlite::memory:', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child = proc;
@@ -70,7 +70,7 @@ describe('the service process', () => {
   });
 
   it('refuses to start bound beyond loopback without credentials', async () => {
-    const proc = spawn(process.execPath, ['dist/src/main.js'], { env: { ...process.env, PORT: '0', HOST: '0.0.0.0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['dist/src/main.js'], { env: { ...process.env, PORT: '0', HOST: '0.0.0.0', CALLCUE_DB_URL: 'sqlite::memory:' }, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     let err = '';
     proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));

@@ -1,0 +1,127 @@
+// @ts-check
+// One live call as a row of the supervisor wall: risk with its reasons, who and how long, the
+// caller's emotion (words, icon, sparkline), escalation tier, what became of the prompts, alerts.
+
+/** @typedef {import('./types.js').ClientCall} ClientCall */
+/** @typedef {(key: string, vars?: Record<string, string | number>) => string} T */
+
+import { h, replaceChildren } from './dom.js';
+import { describeEmotion, prosodyArousal } from './emotion-words.js';
+import { drawTimeline } from './timeline.js';
+import { highestTier } from './risk.js';
+import { clockDuration } from './format.js';
+
+/** The sparkline's span: the last minute. */
+const SPARK_WINDOW_MS = 60_000;
+
+/**
+ * Where a row's "call record" link points. The record API (/v1/calls/:id) is another part of
+ * callcue; this one function is the hook to change if its address changes.
+ * @param {string} callId
+ */
+export function callRecordHref(callId) {
+  return `/v1/calls/${encodeURIComponent(callId)}`;
+}
+
+/**
+ * @typedef {object} Row
+ * @property {HTMLTableRowElement} tr
+ * @property {HTMLElement} risk
+ * @property {HTMLElement} who
+ * @property {HTMLElement} emotion
+ * @property {HTMLCanvasElement} spark
+ * @property {HTMLElement} tier
+ * @property {HTMLElement} prompts
+ * @property {HTMLElement} alerts
+ * @property {number} drawnRev
+ */
+
+/** @param {ClientCall} call @returns {Row} */
+export function buildRow(call) {
+  const spark = h('canvas', { class: 'spark', 'aria-hidden': 'true' });
+  const cells = {
+    risk: h('td', { class: 'risk' }),
+    who: h('td', { class: 'who' }),
+    emotion: h('td', {}),
+    tier: h('td', { class: 'tier' }),
+    prompts: h('td', {}),
+    alerts: h('td', {}),
+  };
+  const tr = h('tr', { 'data-call-id': call.callId, 'data-agent-id': call.agentId, 'data-testid': 'wall-row' }, Object.values(cells));
+  return { tr, ...cells, spark, drawnRev: -1 };
+}
+
+/**
+ * @param {Row} row @param {ClientCall} call @param {{ score: number, reasons: string[] }} risk
+ * @param {number} rank 1-based @param {T} t @param {number} serverNowMs @param {boolean} force redraw all
+ */
+export function updateRow(row, call, risk, rank, t, serverNowMs, force) {
+  row.tr.classList.toggle('ended', call.ended !== null);
+  row.tr.classList.toggle('hot', risk.score >= 0.7);
+  replaceChildren(
+    row.risk,
+    h('span', { class: 'risk-rank' }, call.ended ? '–' : String(rank)),
+    ' ',
+    h('meter', { class: 'risk-meter', min: 0, max: 2, low: 0.4, high: 0.7, optimum: 0, value: Math.max(0, risk.score), 'aria-label': t('wall.col.risk') }),
+    h('p', { class: 'risk-reasons', 'data-testid': 'risk-reasons' }, risk.reasons.join(' · ')),
+  );
+  const durationMs = (call.ended ? Date.parse(call.startedAt) + call.ended.durationMs : serverNowMs) - Date.parse(call.startedAt);
+  replaceChildren(
+    row.who,
+    h('span', { class: 'agent' }, call.agentId),
+    h('p', { class: 'meta' }, `${call.callId} · ${call.language} · ${clockDuration(durationMs)}${call.ended ? ` · ${t('wall.ended')}` : ''}`),
+    h('a', { href: callRecordHref(call.callId), 'data-hook': 'call-record' }, t('wall.record')),
+  );
+  if (!force && row.drawnRev === call.rev.any) return;
+  row.drawnRev = call.rev.any;
+
+  const d = describeEmotion(call.emotion, t);
+  const voice = call.emotion && !call.emotion.label ? t('risk.voice', { v: Math.round(prosodyArousal(call.emotion.prosody) * 100) }) : '';
+  replaceChildren(
+    row.emotion,
+    h(
+      'div',
+      { class: `emo emotion-${d.icon}` },
+      h('img', { src: `/img/emotion-${d.icon}.svg`, alt: '', width: 28, height: 28 }),
+      h('div', {}, h('span', { class: 'label' }, d.label), h('p', { class: 'detail' }, d.detail || voice)),
+    ),
+    row.spark,
+  );
+  drawTimeline(row.spark, call.timeline, SPARK_WINDOW_MS);
+
+  const tier = highestTier(call);
+  replaceChildren(row.tier, tier ? t(`tier.${tier}`) : t('wall.noTier'));
+
+  const views = [...call.prompts.values()];
+  const count = (/** @type {(v: import('./types.js').PromptView) => boolean} */ f) => views.filter(f).length;
+  replaceChildren(
+    row.prompts,
+    views.length === 0
+      ? h('span', { class: 'muted' }, t('wall.noPrompts'))
+      : [
+          h(
+            'p',
+            { 'data-testid': 'prompt-summary' },
+            t('wall.prompts', { n: views.length, used: count((v) => v.status === 'used'), dismissed: count((v) => v.status === 'dismissed') }),
+          ),
+          h('p', { class: 'muted' }, t('wall.ratings', { helpful: count((v) => v.rating === 'helpful'), notHelpful: count((v) => v.rating === 'not_helpful') })),
+          h(
+            'ul',
+            { class: 'prompt-titles' },
+            views.slice(-3).map((v) => h('li', {}, v.prompt?.title ?? v.promptId, ' — ', h('span', { class: 'status' }, t(`status.${v.status}`)))),
+          ),
+        ],
+  );
+
+  const critical = call.alerts.filter((a) => a.level === 'critical').length;
+  const latest = call.alerts.at(-1);
+  replaceChildren(
+    row.alerts,
+    latest
+      ? [
+          h('span', { class: critical ? 'alert-count critical' : 'alert-count' }, critical ? `✖ ${critical} ${t('alert.critical')}` : `⚠ ${call.alerts.length} ${t('alert.warning')}`),
+          h('p', {}, latest.title),
+        ]
+      : h('span', { class: 'muted' }, t('wall.noAlerts')),
+  );
+}

@@ -1,0 +1,95 @@
+// Functionals beyond the usual statistics, aimed at the confusions the contour statistics
+// leave: the direction of the pitch contour (a surprised rise against a sad or neutral fall),
+// the attack and release of loudness (anger is abrupt), pauses (hesitation and sadness), and
+// the spectrum of voiced frames alone (vowel timbre: tense, pressed voice against breathy),
+// which consonants and noise blur in the all-speech means.
+
+import { mean, std } from './stats.js';
+import { HOP_MS, MFCC_COUNT, type FrameFeatures } from './types.js';
+
+/** Pauses shorter than this inside speech are stop closures, not pauses (150 ms). */
+const MIN_PAUSE_FRAMES = 15;
+const VOICED_MFCC = Array.from({ length: MFCC_COUNT - 1 }, (_, i) => i + 1);
+
+export const EXTRA_FUNCTIONAL_NAMES: readonly string[] = [
+  'pitch_st_skew',
+  'pitch_rise_share',
+  'pitch_st_end_minus_start',
+  'loudness_db_rise',
+  'loudness_db_fall',
+  'pauses_per_s',
+  'pause_mean_s',
+  'voiced_centroid_khz',
+  'voiced_flatness',
+  'voiced_rolloff_khz',
+  ...VOICED_MFCC.map((k) => `voiced_mfcc${k}_mean`),
+];
+
+export interface ExtraInputs {
+  frames: readonly FrameFeatures[];
+  pitchSt: readonly number[];
+  pitchAdjacent: readonly boolean[];
+  loudness: readonly number[];
+  loudAdjacent: readonly boolean[];
+}
+
+export function extraFunctionals(out: Float32Array, at: number, x: ExtraInputs): void {
+  const p = x.pitchSt;
+  if (p.length > 2) {
+    const mu = mean(p);
+    const sd = std(p, mu);
+    out[at] = sd > 0 ? p.reduce((s, v) => s + ((v - mu) / sd) ** 3, 0) / p.length : 0;
+    let rises = 0;
+    let moves = 0;
+    for (let i = 1; i < p.length; i++) {
+      if (!x.pitchAdjacent[i]) continue;
+      moves++;
+      if (p[i] > p[i - 1]) rises++;
+    }
+    out[at + 1] = moves > 0 ? rises / moves : 0.5;
+    const third = Math.max(1, Math.floor(p.length / 3));
+    out[at + 2] = mean(p.slice(p.length - third)) - mean(p.slice(0, third));
+  }
+  let riseSum = 0;
+  let fallSum = 0;
+  let steps = 0;
+  for (let i = 1; i < x.loudness.length; i++) {
+    if (!x.loudAdjacent[i]) continue;
+    const d = x.loudness[i] - x.loudness[i - 1];
+    steps++;
+    if (d > 0) riseSum += d;
+    else fallSum -= d;
+  }
+  out[at + 3] = steps > 0 ? riseSum / steps : 0;
+  out[at + 4] = steps > 0 ? fallSum / steps : 0;
+
+  // Pauses: non-speech runs between the first and last speech frame.
+  const first = x.frames.findIndex((f) => f.isSpeech);
+  let last = x.frames.length - 1;
+  while (last >= 0 && !x.frames[last].isSpeech) last--;
+  let pauses = 0;
+  let pauseFrames = 0;
+  let run = 0;
+  let speechFrames = 0;
+  for (let i = Math.max(0, first); i <= last; i++) {
+    if (x.frames[i].isSpeech) {
+      speechFrames++;
+      if (run >= MIN_PAUSE_FRAMES) {
+        pauses++;
+        pauseFrames += run;
+      }
+      run = 0;
+    } else run++;
+  }
+  const speechS = (speechFrames * HOP_MS) / 1000;
+  out[at + 5] = speechS > 0 ? pauses / speechS : 0;
+  out[at + 6] = pauses > 0 ? (pauseFrames * HOP_MS) / 1000 / pauses : 0;
+
+  const voiced = x.frames.filter((f) => f.isSpeech && f.pitchHz > 0);
+  if (voiced.length > 0) {
+    out[at + 7] = mean(voiced.map((f) => f.spectralCentroidHz / 1000));
+    out[at + 8] = mean(voiced.map((f) => f.spectralFlatness));
+    out[at + 9] = mean(voiced.map((f) => f.spectralRolloffHz / 1000));
+    VOICED_MFCC.forEach((k, j) => (out[at + 10 + j] = mean(voiced.map((f) => f.mfcc[k]))));
+  }
+}
