@@ -2,13 +2,14 @@
 // process, a feed per agent; prints audio-to-emotion latency (server-stamped latencyMs and
 // client-measured), transcript latency, server CPU and RSS, and shed frames, as a table and JSON
 // (bench/results/). `--find-max` searches for the most calls that hold the budget with nothing shed.
+// `--nodes 2 --bus redis` runs a cluster: bridges on node 1, feeds on node 2, events across Redis.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assembleCall, loadUtterances, syntheticCall, type BenchCall } from './lib/calls.js';
 import { sampleProcess } from './lib/proc.js';
-import { spawnServer } from './lib/server.js';
+import { startCluster } from './lib/cluster.js';
 import { streamCall } from './lib/stream-call.js';
 import { summarize, table } from './lib/stats.js';
 
@@ -24,12 +25,16 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench/results' },
     /** Write a V8 CPU profile of the server to this folder. */
     profile: { type: 'string' },
+    nodes: { type: 'string', default: '1' },
+    bus: { type: 'string', default: 'local' },
   },
 });
 
 const durationMs = Number(args['duration-s']) * 1000;
 const budgetMs = Number(args['budget-ms']);
 const chunkMs = Number(args['chunk-ms']);
+const nodeCount = Number(args.nodes);
+const bus = args.bus === 'redis' ? 'redis' : 'local';
 
 function material(): (i: number) => BenchCall {
   if (args.synthetic) return (i) => syntheticCall(i, durationMs);
@@ -43,13 +48,19 @@ function material(): (i: number) => BenchCall {
 }
 
 async function runOnce(n: number, makeCall: (i: number) => BenchCall) {
-  const server = await spawnServer({ CALLCUE_LATENCY_BUDGET_MS: String(budgetMs) }, args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : []);
+  const cluster = await startCluster(nodeCount, bus, { CALLCUE_LATENCY_BUDGET_MS: String(budgetMs) }, args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : []);
+  const server = cluster.bridgeNode;
   const sampler = sampleProcess(server.proc.pid!, 1000);
+  const feedSampler = cluster.feedNode !== server ? sampleProcess(cluster.feedNode.proc.pid!, 1000) : null;
+  const redisSampler = cluster.redis ? sampleProcess(cluster.redis.proc.pid!, 1000) : null;
+  const feedWsUrl = cluster.feedNode.wsUrl;
   const calls = Array.from({ length: n }, (_, i) => makeCall(i));
   // Calls start spread over one chunk period, as independent calls would.
-  const results = await Promise.all(calls.map((c, i) => streamCall(server.wsUrl, `bench-${n}-${i}`, c, { chunkMs, startDelayMs: (i * chunkMs) / n, speed: 1 })));
+  const results = await Promise.all(calls.map((c, i) => streamCall(server.wsUrl, `bench-${n}-${i}`, c, { chunkMs, startDelayMs: (i * chunkMs) / n, speed: 1, feedWsUrl })));
   const { cpu, rss } = sampler.stop();
-  await server.stop();
+  const feedNode = feedSampler?.stop();
+  const redisProc = redisSampler?.stop();
+  await cluster.stop();
   const all = (k: 'eventLatencyMs' | 'clientLatencyMs' | 'transcriptLatencyMs' | 'promptLatencyMs') => results.flatMap((r) => r[k]);
   return {
     calls: n,
@@ -63,6 +74,8 @@ async function runOnce(n: number, makeCall: (i: number) => BenchCall) {
     errors: results.flatMap((r) => r.errors).length,
     serverCpuPct: summarize(cpu.slice(1)),
     serverRssMb: summarize(rss),
+    ...(feedNode ? { feedNodeCpuPct: summarize(feedNode.cpu.slice(1)), feedNodeRssMb: summarize(feedNode.rss) } : {}),
+    ...(redisProc ? { redisCpuPct: summarize(redisProc.cpu.slice(1)), redisRssMb: summarize(redisProc.rss) } : {}),
   };
 }
 
@@ -86,6 +99,8 @@ function row(r: Run) {
     'cpu % p50': Math.round(r.serverCpuPct.p50),
     'cpu % max': Math.round(r.serverCpuPct.max),
     'rss MB max': r.serverRssMb.max,
+    ...(r.feedNodeCpuPct ? { 'feed node cpu % p50': Math.round(r.feedNodeCpuPct.p50), 'feed node rss MB': r.feedNodeRssMb!.max } : {}),
+    ...(r.redisCpuPct ? { 'redis cpu % p50': Math.round(r.redisCpuPct.p50) } : {}),
     shed: r.shedFrames,
     errors: r.errors,
     'within budget': passes(r) ? 'yes' : 'no',
@@ -122,7 +137,7 @@ async function main() {
     runs.push(await runOnce(Number(args.calls), makeCall));
   }
   process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; emotion = server-stamped latencyMs of emotion states; client = send of the audio → receipt of its\n emotion state, measured by the bench client; prompt = transcript final → prompt on the feed)\n`);
-  const report = { at: new Date().toISOString(), budgetMs, chunkMs, source: args.synthetic ? 'synthetic' : args.data, runs };
+  const report = { at: new Date().toISOString(), budgetMs, chunkMs, nodes: nodeCount, bus, source: args.synthetic ? 'synthetic' : args.data, runs };
   mkdirSync(args.out!, { recursive: true });
   const file = join(args.out!, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));

@@ -6,10 +6,12 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { Config } from './config/schema.js';
 import { CallManager } from './pipeline/calls.js';
-import { LocalBus, type Bus } from './delivery/bus.js';
+import type { Bus } from './delivery/bus.js';
+import { openBus, ownCallsView } from './delivery/bus-open.js';
 import { feedDelivery } from './delivery/feed.js';
 import { nativeIngest } from './ingest/native.js';
 import { transportMaxPayload } from './ingest/socket.js';
+import { rateLimits } from './ingest/limits.js';
 import { Metrics } from './observability/metrics.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { opsRoutes } from './observability/routes.js';
@@ -61,9 +63,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     bodyLimit: 1 << 20,
   });
   const metrics = new Metrics();
-  const bus = deps.bus ?? new LocalBus();
+  const bus = deps.bus ?? (await openBus(config, { logger, metrics }));
   const store = deps.store ?? (await openCallStore(config.dbUrl, { onError: (err) => logger.error({ err: err.message }, 'call records database error') }));
-  const recorder = new CallRecorder({ store, bus, logger, retentionDays: config.retentionDays });
+  // Every node sees every call on the bus; only the node running a call records it.
+  const recorder = new CallRecorder({ store, bus: ownCallsView(bus), logger, retentionDays: config.retentionDays });
   await recorder.start();
   const playbook = deps.playbook;
   const calls = new CallManager(
@@ -83,6 +86,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
 
   await app.register(websocket, { options: { maxPayload: transportMaxPayload(config.maxMessageBytes) } });
+  await app.register(rateLimits);
   await app.register(opsRoutes);
   await app.register(nativeIngest);
   await app.register(twilioIngest);

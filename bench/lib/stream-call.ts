@@ -26,10 +26,16 @@ function open(url: string): Promise<WebSocket> {
   });
 }
 
-export async function streamCall(wsUrl: string, callId: string, call: BenchCall, opts: { chunkMs: number; startDelayMs: number; speed: number }): Promise<CallResult> {
+/** `opts.feedWsUrl`: where the agent's feed connects (another node of a cluster); the bridge's node by default. */
+export async function streamCall(
+  wsUrl: string,
+  callId: string,
+  call: BenchCall,
+  opts: { chunkMs: number; startDelayMs: number; speed: number; feedWsUrl?: string },
+): Promise<CallResult> {
   const agentId = `agent-${callId}`;
   const result: CallResult = { eventLatencyMs: [], clientLatencyMs: [], transcriptLatencyMs: [], promptLatencyMs: [], emotions: 0, shedFrames: 0, errors: [] };
-  const feed = await open(`${wsUrl}/v1/feed?agentId=${agentId}&callId=${callId}`);
+  const feed = await open(`${opts.feedWsUrl ?? wsUrl}/v1/feed?agentId=${agentId}&callId=${callId}`);
   const bridge = await open(`${wsUrl}/v1/stream`);
   const chunk = Math.round((RATE * opts.chunkMs) / 1000);
   const chunks = Math.ceil(call.caller.length / chunk);

@@ -47,7 +47,7 @@ const el = {
   transcript: $('#transcript-list', HTMLElement),
   signin: $('#signin', HTMLFormElement),
 };
-const cards = new PromptCards($('#prompt-list', HTMLElement), { t, onAck: acknowledge, empty: $('#prompts-empty', HTMLElement) });
+const cards = new PromptCards($('#prompt-list', HTMLElement), { t, onAck: acknowledge, empty: $('#prompts-empty', HTMLElement), heading: $('#prompts-h', HTMLElement) });
 const schedule = frameScheduler(render);
 
 const client = new FeedClient({

@@ -137,6 +137,10 @@ export class CallStore {
     }
     call.lastSeq = s.seq;
     call.ended = null;
+    // A screen that has drawn nothing of this call yet starts its timeline from the server's history.
+    if (call.timeline.length === 0 && s.emotionHistory) {
+      call.timeline = s.emotionHistory.slice(-TIMELINE_KEEP).map((p) => ({ tsMs: p.tsMs, label: p.label, level: p.intensity }));
+    }
     if (s.emotion) setEmotion(call, s.emotion);
     call.transcript = s.transcript.slice(-TRANSCRIPT_KEEP);
     call.wording = s.language.slice(-LANGUAGE_KEEP);

@@ -65,7 +65,9 @@ export function describeEmotion(e, t) {
     parts.push(`${t(`intensity.${intensityWord(e.intensity)}`)} (${e.intensity.toFixed(2)})`);
   }
   if (e.trend) parts.push(`${t(`trend.${e.trend}`)} ${TREND_ARROW[e.trend]}`);
-  return { icon: e.label, label, detail: parts.join(' · '), intensity: e.label === 'neutral' ? 0 : (e.intensity ?? null), labelled: true };
+  // Unclear has no strength of its own (the server's intensity belongs to the state it holds to).
+  const intensity = e.label === 'uncertain' ? null : e.label === 'neutral' ? 0 : (e.intensity ?? null);
+  return { icon: e.label, label, detail: parts.join(' · '), intensity, labelled: true };
 }
 
 /** Shape, not colour alone: the direction also reads as an arrow. */

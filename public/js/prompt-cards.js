@@ -27,7 +27,7 @@ const KEY_OF = { used: 'U', dismissed: 'D', helpful: 'H', not_helpful: 'N' };
 export class PromptCards {
   /**
    * @param {HTMLElement} container
-   * @param {{ t: T, onAck: (promptId: string, action: AckAction) => void, empty: HTMLElement }} opts
+   * @param {{ t: T, onAck: (promptId: string, action: AckAction) => void, empty: HTMLElement, heading: HTMLElement }} opts
    */
   constructor(container, opts) {
     this.container = container;
@@ -78,9 +78,10 @@ export class PromptCards {
     return el && this.container.contains(el) ? el.getAttribute('data-prompt-id') : null;
   }
 
+  /** Keyboard focus to the top card, or to the heading when none is left (never lost to the page). */
   focusTop() {
     const first = /** @type {HTMLElement | null} */ (this.container.firstElementChild);
-    if (first) first.focus();
+    (first ?? this.opts.heading).focus();
   }
 
   /**

@@ -11,8 +11,9 @@ import { drawTimeline } from './timeline.js';
 import { highestTier } from './risk.js';
 import { clockDuration } from './format.js';
 
-/** The sparkline's span: the last minute. */
+/** The sparkline's span: the last minute, or the call so far from 20 s up. */
 const SPARK_WINDOW_MS = 60_000;
+const SPARK_MIN_MS = 20_000;
 
 /**
  * Where a row's "call record" link points. The record API (/v1/calls/:id) is another part of
@@ -33,7 +34,11 @@ export function callRecordHref(callId) {
  * @property {HTMLElement} tier
  * @property {HTMLElement} prompts
  * @property {HTMLElement} alerts
- * @property {number} drawnRev
+ * @property {string} emotionKey
+ * @property {number} sparkRev
+ * @property {string} drawnKey   what the tier, prompt and alert cells were drawn from
+ * @property {string} riskKey
+ * @property {string} whoKey
  */
 
 /** @param {ClientCall} call @returns {Row} */
@@ -48,7 +53,7 @@ export function buildRow(call) {
     alerts: h('td', {}),
   };
   const tr = h('tr', { 'data-call-id': call.callId, 'data-agent-id': call.agentId, 'data-testid': 'wall-row' }, Object.values(cells));
-  return { tr, ...cells, spark, drawnRev: -1 };
+  return { tr, ...cells, spark, emotionKey: '', sparkRev: -1, drawnKey: '', riskKey: '', whoKey: '' };
 }
 
 /**
@@ -58,36 +63,53 @@ export function buildRow(call) {
 export function updateRow(row, call, risk, rank, t, serverNowMs, force) {
   row.tr.classList.toggle('ended', call.ended !== null);
   row.tr.classList.toggle('hot', risk.score >= 0.7);
-  replaceChildren(
-    row.risk,
-    h('span', { class: 'risk-rank' }, call.ended ? '–' : String(rank)),
-    ' ',
-    h('meter', { class: 'risk-meter', min: 0, max: 2, low: 0.4, high: 0.7, optimum: 0, value: Math.max(0, risk.score), 'aria-label': t('wall.col.risk') }),
-    h('p', { class: 'risk-reasons', 'data-testid': 'risk-reasons' }, risk.reasons.join(' · ')),
-  );
+  // Cells are rebuilt only when what they show changed: a busy wall gets hundreds of updates a second.
+  const riskKey = `${call.ended ? '-' : rank}|${risk.score}|${risk.reasons.join(' · ')}`;
+  if (force || riskKey !== row.riskKey) {
+    row.riskKey = riskKey;
+    replaceChildren(
+      row.risk,
+      h('span', { class: 'risk-rank' }, call.ended ? '–' : String(rank)),
+      ' ',
+      h('meter', { class: 'risk-meter', min: 0, max: 2, low: 0.4, high: 0.7, optimum: 0, value: Math.max(0, risk.score), 'aria-label': t('wall.col.risk') }),
+      h('p', { class: 'risk-reasons', 'data-testid': 'risk-reasons' }, risk.reasons.join(' · ')),
+    );
+  }
   const durationMs = (call.ended ? Date.parse(call.startedAt) + call.ended.durationMs : serverNowMs) - Date.parse(call.startedAt);
-  replaceChildren(
-    row.who,
-    h('span', { class: 'agent' }, call.agentId),
-    h('p', { class: 'meta' }, `${call.callId} · ${call.language} · ${clockDuration(durationMs)}${call.ended ? ` · ${t('wall.ended')}` : ''}`),
-    h('a', { href: callRecordHref(call.callId), 'data-hook': 'call-record' }, t('wall.record')),
-  );
-  if (!force && row.drawnRev === call.rev.any) return;
-  row.drawnRev = call.rev.any;
-
+  const meta = `${call.callId} · ${call.language} · ${clockDuration(durationMs)}${call.ended ? ` · ${t('wall.ended')}` : ''}`;
+  if (force || meta !== row.whoKey) {
+    row.whoKey = meta;
+    replaceChildren(
+      row.who,
+      h('span', { class: 'agent' }, call.agentId),
+      h('p', { class: 'meta' }, meta),
+      h('a', { href: callRecordHref(call.callId), 'data-hook': 'call-record', 'data-call-id': call.callId, target: '_blank', rel: 'noopener' }, t('wall.record')),
+    );
+  }
   const d = describeEmotion(call.emotion, t);
   const voice = call.emotion && !call.emotion.label ? t('risk.voice', { v: Math.round(prosodyArousal(call.emotion.prosody) * 100) }) : '';
-  replaceChildren(
-    row.emotion,
-    h(
-      'div',
-      { class: `emo emotion-${d.icon}` },
-      h('img', { src: `/img/emotion-${d.icon}.svg`, alt: '', width: 28, height: 28 }),
-      h('div', {}, h('span', { class: 'label' }, d.label), h('p', { class: 'detail' }, d.detail || voice)),
-    ),
-    row.spark,
-  );
-  drawTimeline(row.spark, call.timeline, SPARK_WINDOW_MS);
+  const emotionKey = `${d.icon}|${d.label}|${d.detail || voice}`;
+  if (force || emotionKey !== row.emotionKey) {
+    row.emotionKey = emotionKey;
+    replaceChildren(
+      row.emotion,
+      h(
+        'div',
+        { class: `emo emotion-${d.icon}` },
+        h('img', { src: `/img/emotion-${d.icon}.svg`, alt: '', width: 28, height: 28 }),
+        h('div', {}, h('span', { class: 'label' }, d.label), h('p', { class: 'detail' }, d.detail || voice)),
+      ),
+      row.spark,
+    );
+  }
+  if (force || row.sparkRev !== call.rev.emotion) {
+    row.sparkRev = call.rev.emotion;
+    drawTimeline(row.spark, call.timeline, SPARK_WINDOW_MS, SPARK_MIN_MS);
+  }
+
+  const key = `${call.rev.prompts}|${call.rev.alerts}|${call.ended !== null}`;
+  if (!force && row.drawnKey === key) return;
+  row.drawnKey = key;
 
   const tier = highestTier(call);
   replaceChildren(row.tier, tier ? t(`tier.${tier}`) : t('wall.noTier'));

@@ -16,6 +16,7 @@ import { byRisk } from './risk.js';
 import { buildRow, updateRow } from './supervisor-row.js';
 import { renderAlerts } from './alerts-view.js';
 import { showSignIn } from './signin.js';
+import { wireRecordLinks } from './record-link.js';
 import { statusText } from './format.js';
 
 const MIN_FRAME_MS = 250;
@@ -42,6 +43,7 @@ const el = {
   empty: $('#wall-empty', HTMLElement),
   alerts: $('#alert-list', HTMLElement),
   signin: $('#signin', HTMLFormElement),
+  note: $('#wall-note', HTMLElement),
 };
 /** @type {Map<string, import('./supervisor-row.js').Row>} */
 const rows = new Map();
@@ -157,6 +159,10 @@ function render() {
   }
 }
 
+wireRecordLinks(el.rows, () => creds.token, (text) => {
+  el.note.textContent = text;
+  el.note.hidden = !text;
+}, t);
 applyStaticStrings(document, t);
 document.documentElement.lang = lang;
 document.title = t('app.supervisor');

@@ -8,35 +8,39 @@
 
 /** How much of the call the strip shows at most, ms; a shorter call fills the strip from a minute up. */
 export const TIMELINE_WINDOW_MS = 180_000;
-const MIN_WINDOW_MS = 60_000;
 
 /**
- * The span drawn: the whole call while it fits the window (at least a minute, so the first
+ * The span drawn: the whole call while it fits the window (but at least minWindowMs, so the first
  * seconds do not fill the strip), then the newest window.
- * @param {readonly TimelinePoint[]} points @param {number} maxWindowMs
+ * @param {readonly { tsMs: number }[]} points @param {number} maxWindowMs @param {number} [minWindowMs]
  */
-export function spanOf(points, maxWindowMs) {
+export function spanOf(points, maxWindowMs, minWindowMs = 60_000) {
   const lastMs = points.at(-1)?.tsMs ?? 0;
-  const windowMs = Math.min(maxWindowMs, Math.max(Math.min(MIN_WINDOW_MS, maxWindowMs), lastMs));
+  const windowMs = Math.min(maxWindowMs, Math.max(Math.min(minWindowMs, maxWindowMs), lastMs));
   const endMs = Math.max(windowMs, lastMs);
   return { startMs: endMs - windowMs, windowMs };
 }
 
-/** The fill style of each label: colour from CSS, pattern from here (so print and colour-blind readers can tell them apart). */
+/**
+ * The fill of each label: colour from CSS, pattern from here, so the strip reads without colour
+ * (and the legend on the page shows the same swatches). Without a label the bars are the voice's
+ * measured arousal, drawn in horizontal lines.
+ */
 export const LABEL_PATTERN = /** @type {const} */ ({
   anger: 'solid',
   anxiety: 'stripes',
   disappointment: 'dots',
+  uncertain: 'crosshatch',
   neutral: 'solid',
-  uncertain: 'dots',
-  prosody: 'solid',
+  prosody: 'lines',
 });
 
 /** @type {WeakMap<HTMLCanvasElement, Record<string, CanvasPattern | string>>} */
 const fillsByCanvas = new WeakMap();
 
 /**
- * @param {CanvasRenderingContext2D} ctx @param {string} colour @param {'solid' | 'stripes' | 'dots'} kind @param {number} dpr
+ * @param {CanvasRenderingContext2D} ctx @param {string} colour
+ * @param {'solid' | 'stripes' | 'dots' | 'crosshatch' | 'lines'} kind @param {number} dpr
  * @returns {CanvasPattern | string}
  */
 function fill(ctx, colour, kind, dpr) {
@@ -46,20 +50,29 @@ function fill(ctx, colour, kind, dpr) {
   tile.width = tile.height = size;
   const c = /** @type {CanvasRenderingContext2D} */ (tile.getContext('2d'));
   c.fillStyle = colour;
-  c.globalAlpha = 0.35;
+  c.strokeStyle = colour;
+  c.globalAlpha = 0.3;
   c.fillRect(0, 0, size, size);
   c.globalAlpha = 1;
-  if (kind === 'stripes') {
-    c.strokeStyle = colour;
-    c.lineWidth = 2 * dpr;
-    c.beginPath();
-    c.moveTo(0, size);
-    c.lineTo(size, 0);
-    c.stroke();
-  } else {
-    c.beginPath();
+  c.lineWidth = 1.5 * dpr;
+  c.beginPath();
+  if (kind === 'dots') {
     c.arc(size / 2, size / 2, 1.4 * dpr, 0, Math.PI * 2);
     c.fill();
+  } else {
+    if (kind === 'stripes' || kind === 'crosshatch') {
+      c.moveTo(0, size);
+      c.lineTo(size, 0);
+    }
+    if (kind === 'crosshatch') {
+      c.moveTo(0, 0);
+      c.lineTo(size, size);
+    }
+    if (kind === 'lines') {
+      c.moveTo(0, size / 2);
+      c.lineTo(size, size / 2);
+    }
+    c.stroke();
   }
   return /** @type {CanvasPattern} */ (ctx.createPattern(tile, 'repeat'));
 }
@@ -80,10 +93,12 @@ function fills(canvas, ctx, dpr) {
 }
 
 /**
- * Draws the newest windowMs of points. Sized to the canvas's CSS box at the screen's pixel ratio.
- * @param {HTMLCanvasElement} canvas @param {readonly TimelinePoint[]} points @param {number} [windowMs]
+ * Draws the newest windowMs of points (see spanOf). Sized to the canvas's CSS box at the screen's
+ * pixel ratio.
+ * @param {HTMLCanvasElement} canvas @param {readonly TimelinePoint[]} points
+ * @param {number} [windowMs] @param {number} [minWindowMs]
  */
-export function drawTimeline(canvas, points, windowMs = TIMELINE_WINDOW_MS) {
+export function drawTimeline(canvas, points, windowMs = TIMELINE_WINDOW_MS, minWindowMs = 60_000) {
   const dpr = window.devicePixelRatio || 1;
   const w = Math.max(1, Math.round(canvas.clientWidth * dpr));
   const hgt = Math.max(1, Math.round(canvas.clientHeight * dpr));
@@ -107,7 +122,7 @@ export function drawTimeline(canvas, points, windowMs = TIMELINE_WINDOW_MS) {
   ctx.stroke();
   ctx.setLineDash([]);
   if (points.length === 0) return;
-  const span = spanOf(points, windowMs);
+  const span = spanOf(points, windowMs, minWindowMs);
   const { startMs } = span;
   windowMs = span.windowMs;
   const f = fills(canvas, ctx, dpr);

@@ -39,6 +39,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'label utterances from stdin, one per line (--lang zh|en): {"text","label","probs"}',
     run: async (argv) => (await import('./text-classify.js')).runClassifyText(argv),
   },
+  soak: {
+    summary: 'stream calls through callcue nodes for --minutes N while killing bridges and feeds; check nothing is lost',
+    run: async (argv) => (await import('./soak.js')).runSoak(argv),
+  },
   replay: {
     summary: 'stream a WAV to a running callcue over twilio|audiohook|fork|native',
     run: async (argv) => (await import('./replay.js')).runReplay(argv),

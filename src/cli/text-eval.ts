@@ -10,7 +10,6 @@ import { loadCorpora, type CorpusSplits } from '../training/text/datasets.js';
 import { evaluateModel } from '../training/text/evaluate.js';
 import { formatScore, scoreDataset, type DatasetScore } from '../training/text/metrics.js';
 import { baselineScores } from '../training/text/tfidf-baseline.js';
-import { DEFAULT_TRAIN_OPTIONS } from '../training/text/trainer.js';
 import { defaultDataDir, defaultModelsDir, lastValue, parseFlags } from './text-args.js';
 
 const USAGE = 'usage: callcue eval-text [--data DIR] [--models DIR] [--custom FILE]... [--baseline]\n';
@@ -42,7 +41,7 @@ export async function runEvalText(argv: string[]): Promise<number> {
   for (const file of flags.values.get('custom') ?? []) {
     scores.push(scoreDataset(`custom ${file}`, readCustomExamples(file), (e) => model.classify(e.text, e.language).label));
   }
-  if (flags.values.has('baseline') && corpora !== null) scores.push(...baselineScores(corpora, DEFAULT_TRAIN_OPTIONS.seed));
+  if (flags.values.has('baseline') && corpora !== null) scores.push(...baselineScores(corpora, (line) => process.stderr.write(`eval-text: ${line}\n`)));
   process.stdout.write(`text-emotion ${model.version}\n`);
   for (const score of scores) process.stdout.write(`${formatScore(score)}\n\n`);
   process.stdout.write(`${JSON.stringify({ model: model.version, scores })}\n`);

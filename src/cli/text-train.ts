@@ -1,5 +1,5 @@
 // `callcue train-text [--data DIR] [--out DIR] [--seed N] [--custom FILE]... [--custom-weight W]
-// [--epochs N]`: reproduces the shipped caller-text emotion model and its model card.
+// [--iterations N]`: reproduces the shipped caller-text emotion model and its model card.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,10 +8,10 @@ import { MissingDataError } from '../training/text/datasets.js';
 import { formatScore } from '../training/text/metrics.js';
 import { defaultDataDir, defaultModelsDir, lastValue, parseFlags } from './text-args.js';
 
-const USAGE = 'usage: callcue train-text [--data DIR] [--out DIR] [--seed N] [--custom FILE]... [--custom-weight W] [--epochs N]\n';
+const USAGE = 'usage: callcue train-text [--data DIR] [--out DIR] [--seed N] [--custom FILE]... [--custom-weight W] [--iterations N]\n';
 
 export async function runTrainText(argv: string[]): Promise<number> {
-  const flags = parseFlags(argv, ['data', 'out', 'seed', 'custom', 'custom-weight', 'epochs'], ['help']);
+  const flags = parseFlags(argv, ['data', 'out', 'seed', 'custom', 'custom-weight', 'iterations'], ['help']);
   if (flags.values.has('help')) {
     process.stdout.write(USAGE);
     return 0;
@@ -26,10 +26,10 @@ export async function runTrainText(argv: string[]): Promise<number> {
     return 2;
   }
   const seed = Number(lastValue(flags, 'seed') ?? DEFAULT_TRAIN_OPTIONS.seed);
-  const epochs = Number(lastValue(flags, 'epochs') ?? DEFAULT_TRAIN_OPTIONS.epochs);
+  const maxIterations = Number(lastValue(flags, 'iterations') ?? DEFAULT_TRAIN_OPTIONS.maxIterations);
   const customWeight = Number(lastValue(flags, 'custom-weight') ?? 2);
-  if (!Number.isInteger(seed) || !Number.isInteger(epochs) || epochs < 1 || !(customWeight > 0)) {
-    process.stderr.write(`train-text: --seed and --epochs must be integers (epochs ≥ 1), --custom-weight positive\n`);
+  if (!Number.isInteger(seed) || !Number.isInteger(maxIterations) || maxIterations < 1 || !(customWeight > 0)) {
+    process.stderr.write(`train-text: --seed and --iterations must be integers (iterations ≥ 1), --custom-weight positive\n`);
     return 2;
   }
   try {
@@ -38,7 +38,7 @@ export async function runTrainText(argv: string[]): Promise<number> {
       outDir: lastValue(flags, 'out') ?? defaultModelsDir(),
       customFiles: flags.values.get('custom') ?? [],
       customWeight,
-      train: { ...DEFAULT_TRAIN_OPTIONS, seed, epochs },
+      train: { ...DEFAULT_TRAIN_OPTIONS, seed, maxIterations },
       log: (line) => process.stderr.write(`train-text: ${line}\n`),
     });
     for (const score of result.scores) process.stdout.write(`${formatScore(score)}\n`);

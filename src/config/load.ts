@@ -34,6 +34,7 @@ export const ENV_SETTINGS: Record<string, [keyof Config, (v: string) => unknown]
   CALLCUE_MAX_CALLS: ['maxCalls', int],
   CALLCUE_MAX_CALLS_PER_KEY: ['maxCallsPerKey', int],
   CALLCUE_MAX_MESSAGE_BYTES: ['maxMessageBytes', int],
+  CALLCUE_MAX_MESSAGES_PER_SECOND: ['maxMessagesPerSecond', int],
   CALLCUE_LATENCY_BUDGET_MS: ['latencyBudgetMs', num],
   CALLCUE_MAX_QUEUED_AUDIO_FRAMES: ['maxQueuedAudioFrames', int],
   CALLCUE_EMOTION_INTERVAL_MS: ['emotionIntervalMs', int],
@@ -63,6 +64,7 @@ export const ENV_SETTINGS: Record<string, [keyof Config, (v: string) => unknown]
   ],
   CALLCUE_DRAIN_TIMEOUT_MS: ['drainTimeoutMs', int],
   CALLCUE_DB_URL: ['dbUrl', (v) => v],
+  CALLCUE_BUS_URL: ['busUrl', (v) => v],
   CALLCUE_RETENTION_DAYS: ['retentionDays', int],
 };
 

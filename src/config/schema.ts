@@ -25,6 +25,12 @@ export const configSchema = z
     maxCallsPerKey: z.number().int().positive().default(500),
     /** Largest WebSocket message accepted, bytes (200 ms of 16 kHz PCM16 stereo is 12.8 kB). */
     maxMessageBytes: z.number().int().min(1024).default(65_536),
+    /**
+     * Messages one socket may send per second (token bucket, bursts of two seconds' worth); more
+     * are answered RATE_LIMITED and dropped, and a socket over the limit for 10 s is closed (1008).
+     * A real-time stereo bridge sends ~100 a second. 0 = no limit.
+     */
+    maxMessagesPerSecond: z.number().int().min(0).default(2000),
     /** The latency budget, ms: p99 of audio-to-event latency the service promises. */
     latencyBudgetMs: z.number().positive().default(100),
     /** Audio messages a call may have queued before the oldest are shed. */
@@ -52,6 +58,11 @@ export const configSchema = z
       .default(''),
     /** Call records older than this many days are purged (at start, then hourly). */
     retentionDays: z.number().int().min(1).max(36_500).default(90),
+    /**
+     * The bus between nodes: '' = in-process (one node); redis://[:password@]host:6379[/db] (or
+     * rediss://) = every node with the same URL shares its calls' events, feeds and acks.
+     */
+    busUrl: z.string().regex(/^$|^rediss?:\/\/.+/, 'use redis://host:6379 or rediss://host:6380').default(''),
     /** Graceful drain: how long SIGTERM waits for calls to end before closing them, ms. */
     drainTimeoutMs: z.number().int().min(0).default(10_000),
   })

@@ -18,6 +18,11 @@ export interface Bus {
   publish(ev: InternalEvent): void;
   /** Every event published from now on, in each call's order. */
   readonly events$: Observable<InternalEvent>;
+  /**
+   * Events of the calls whose pipeline runs on this node only. Across nodes every node sees every
+   * call on events$; whatever must happen once per call (the call recorder) subscribes here.
+   */
+  readonly ownEvents$: Observable<InternalEvent>;
   /** The live calls, as of the last event published. */
   liveCalls(): CallState[];
   getCall(callId: string): CallState | undefined;
@@ -31,6 +36,8 @@ export class LocalBus implements Bus {
   private readonly acks = new Subject<AckCommand>();
   private readonly calls = new Map<string, CallState>();
   readonly events$ = this.events.asObservable();
+  /** In one process every call is this node's own. */
+  readonly ownEvents$ = this.events$;
   readonly acks$ = this.acks.asObservable();
 
   publish(ev: InternalEvent): void {

@@ -12,6 +12,8 @@ export interface CallState {
   lastSeq: number;
   started: Stored<CallStartedEvent>;
   emotion: Stored<EmotionEvent> | null;
+  /** The caller's state over the call, one point a second (the last HISTORY_POINTS), for timelines. */
+  emotionHistory: EmotionPoint[];
   /** Finals in order, then at most one partial per track (the newest). */
   transcript: Stored<TranscriptEvent>[];
   /** Prompts still on screen (not expired, not dismissed). */
@@ -28,6 +30,15 @@ export interface CallState {
 
 /** Most transcript entries a reconnecting screen gets: enough to read back, bounded in memory. */
 const TRANSCRIPT_KEEP = 200;
+/** Emotion timeline kept for a reconnecting screen: 10 minutes at one point a second. */
+const HISTORY_POINTS = 600;
+const HISTORY_STEP_MS = 1000;
+
+export interface EmotionPoint {
+  tsMs: number;
+  label: string | null;
+  intensity: number;
+}
 
 export function applyEvent(state: CallState | undefined, ev: InternalEvent): CallState | undefined {
   if (ev.type === 'call.started') {
@@ -37,6 +48,7 @@ export function applyEvent(state: CallState | undefined, ev: InternalEvent): Cal
       lastSeq: ev.seq,
       started: ev as Stored<CallStartedEvent>,
       emotion: null,
+      emotionHistory: [],
       transcript: [],
       prompts: [],
       promptIds: [],
@@ -51,9 +63,16 @@ export function applyEvent(state: CallState | undefined, ev: InternalEvent): Cal
   if (ev.type === 'call.ended') return undefined;
   state.lastSeq = ev.seq;
   switch (ev.type) {
-    case 'emotion':
-      state.emotion = ev as Stored<EmotionEvent>;
+    case 'emotion': {
+      const e = ev as Stored<EmotionEvent>;
+      state.emotion = e;
+      const last = state.emotionHistory.at(-1);
+      if (!last || e.tsMs - last.tsMs >= HISTORY_STEP_MS) {
+        state.emotionHistory.push({ tsMs: e.tsMs, label: e.label ?? null, intensity: e.intensity ?? 0 });
+        if (state.emotionHistory.length > HISTORY_POINTS) state.emotionHistory.shift();
+      }
       break;
+    }
     case 'transcript': {
       const t = ev as Stored<TranscriptEvent>;
       // A partial replaces the previous partial of its track; a final replaces it for good; a

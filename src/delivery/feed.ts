@@ -80,7 +80,11 @@ export const feedDelivery: FastifyPluginAsync = async (app: FastifyInstance) => 
         if (isBinary) throw new CallcueError(ErrorCodes.INVALID_MESSAGE, 'the feed takes JSON text messages only');
         const ack = parseJsonMessage(Buffer.from(bytes).toString('utf8'), { ack: ackMessageSchema });
         const call = [...visible].map((id) => bus.getCall(id)).find((c) => c && c.promptIds.includes(ack.promptId) && (!ack.callId || ack.callId === c.callId));
-        if (!call) throw new CallcueError(ErrorCodes.UNKNOWN_PROMPT, `no prompt ${ack.promptId} on a live call of this feed`);
+        if (!call) {
+          metrics.errors.inc({ code: ErrorCodes.UNKNOWN_PROMPT });
+          sendJson(socket, { type: 'error', code: ErrorCodes.UNKNOWN_PROMPT, message: `no prompt ${ack.promptId} on a live call of this feed`, promptId: ack.promptId });
+          return;
+        }
         bus.sendAck({
           callId: call.callId,
           promptId: ack.promptId,
@@ -113,6 +117,7 @@ function snapshotOf(c: CallState): CallStateMessage {
     at,
     started: strip(c.started) as CallStateMessage['started'],
     emotion: c.emotion ? (strip(c.emotion) as CallStateMessage['emotion']) : null,
+    emotionHistory: c.emotionHistory,
     transcript: c.transcript.map(strip) as CallStateMessage['transcript'],
     prompts: c.prompts.map(strip) as CallStateMessage['prompts'],
     acks: c.acks.map(strip) as CallStateMessage['acks'],

@@ -152,6 +152,8 @@ export interface CallStateMessage {
   at: string;
   started: CallStartedEvent;
   emotion: EmotionEvent | null;
+  /** The caller's state over the call so far, one point a second. */
+  emotionHistory: { tsMs: number; label: string | null; intensity: number }[];
   transcript: TranscriptEvent[];
   prompts: PromptEvent[];
   acks: AckedEvent[];
@@ -166,7 +168,7 @@ export type FeedServerMessage =
   | CallEvent
   | CallStateMessage
   | { type: 'hello'; agentId: string | null; role: 'agent' | 'supervisor'; calls: number }
-  | { type: 'error'; code: string; message: string };
+  | { type: 'error'; code: string; message: string; promptId?: string };
 
 export const ACK_ACTIONS = ['used', 'dismissed', 'helpful', 'not_helpful'] as const;
 export type AckAction = (typeof ACK_ACTIONS)[number];

@@ -144,14 +144,27 @@ function concatWithGaps(parts: Float32Array[], gapSamples: number): Float32Array
   return out;
 }
 
-export function cacheKey(version: string, text: string, params: EspeakParams): string {
-  return createHash('sha256').update(JSON.stringify({ f: CACHE_FORMAT, version, text, params })).digest('hex').slice(0, 32);
+interface Part {
+  text: string;
+  pitch: number;
+}
+
+/** The espeak runs a line takes: one, or one per clause with its own pitch for an uneven delivery. */
+function partsOf(text: string, params: EspeakParams): Part[] {
+  if (params.pitchVariability === 0) return [{ text, pitch: params.pitch }];
+  return clauses(text).map((clause, i) => ({ text: clause, pitch: clausePitch(params, i) }));
+}
+
+/** Everything that shapes the sound goes into the key, so a change of acting never reads stale audio. */
+export function cacheKey(version: string, parts: readonly Part[], params: EspeakParams): string {
+  return createHash('sha256').update(JSON.stringify({ f: CACHE_FORMAT, version, parts, params })).digest('hex').slice(0, 32);
 }
 
 /** One line spoken with params: 8 kHz samples, leading and trailing silence removed. */
 export async function speak(text: string, params: EspeakParams, cacheDir = DEFAULT_AUDIO_CACHE_DIR): Promise<{ samples: Float32Array; cached: boolean }> {
   const { version } = await espeakInfo();
-  const file = join(cacheDir, `${cacheKey(version, text, params)}.s16`);
+  const parts = partsOf(text, params);
+  const file = join(cacheDir, `${cacheKey(version, parts, params)}.s16`);
   try {
     const bytes = readFileSync(file);
     const ints = new Int16Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 2));
@@ -161,9 +174,8 @@ export async function speak(text: string, params: EspeakParams, cacheDir = DEFAU
   } catch {
     // Not cached yet.
   }
-  const parts = params.pitchVariability > 0 ? clauses(text) : [text];
   const spoken: Float32Array[] = [];
-  for (const [i, part] of parts.entries()) spoken.push(await espeakOnce(part, params, clausePitch(params, i)));
+  for (const part of parts) spoken.push(await espeakOnce(part.text, params, part.pitch));
   const samples = concatWithGaps(spoken, Math.round((CLAUSE_GAP_MS / 1000) * SCENARIO_RATE_HZ));
   const ints = new Int16Array(samples.length);
   for (let i = 0; i < samples.length; i++) {

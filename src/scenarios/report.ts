@@ -19,10 +19,11 @@ export function formatReport(call: SynthesizedCall, result: ReplayResult, check:
     `  ${s.language}, ${(call.durationMs / 1000).toFixed(1)} s of audio, caller ${call.voices.caller}, agent ${call.voices.agent}; ` +
       `replayed in ${(result.wallMs / 1000).toFixed(1)} s, call ${result.callId}`,
   );
-  lines.push('  script:');
+  lines.push('  script (caller turns: the acted emotion → what the emotion events said during the turn):');
+  const emotions = result.received.map((r) => r.message).filter((m) => m.type === 'emotion' && m.callId === result.callId);
   for (const t of call.turns) {
     const act = s.turns[t.index]!.act;
-    const acted = act && act.emotion !== 'neutral' ? ` [${act.emotion} ${act.intensity}]` : '';
+    const acted = t.speaker === 'caller' ? `  [${act && act.emotion !== 'neutral' ? `${act.emotion} ${act.intensity}` : 'neutral'} → ${heard(emotions, t.startMs, t.endMs)}]` : '';
     lines.push(`    ${sec(t.startMs)}–${sec(t.endMs).trim()}  ${t.speaker.padEnd(6)} ${(t.id ?? '').padEnd(14)} ${clip(t.text, 70)}${acted}`);
   }
   lines.push(`  prompts (${result.prompts.length}):`);
@@ -41,4 +42,19 @@ export function formatReport(call: SynthesizedCall, result: ReplayResult, check:
   lines.push(check.ok ? '  verdict: PASS' : `  verdict: FAIL (${check.failures.length})`);
   for (const f of check.failures) lines.push(`    - ${f.kind}: ${f.message}`);
   return lines.join('\n');
+}
+
+/** The labels of the emotion events within a turn, most frequent first: "anger 9, neutral 3 (prosody+text)". */
+function heard(emotions: readonly Record<string, unknown>[], fromMs: number, toMs: number): string {
+  const counts = new Map<string, number>();
+  const sources = new Set<string>();
+  for (const e of emotions) {
+    const ts = e.tsMs as number;
+    if (ts < fromMs || ts > toMs || typeof e.label !== 'string') continue;
+    counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
+    for (const src of (e.sources as string[] | undefined) ?? []) sources.add(src);
+  }
+  if (counts.size === 0) return 'no label';
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${label} ${n}`);
+  return `${ranked.join(', ')}${sources.size > 0 ? ` (${[...sources].sort().join('+')})` : ''}`;
 }

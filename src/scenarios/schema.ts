@@ -21,11 +21,15 @@ export const actSchema = z
   })
   .strict();
 
-/** Delivery changes on top of the act, e.g. an agent who rushes (rate 1.6) or mumbles (volume 0.3). */
+/**
+ * Delivery changes on top of the act, as multiples of the voice's normal: an agent who rushes
+ * (rate 1.9) or mumbles (volume 0.15). espeak clips above its -a 200, which is 2× the English
+ * voice's normal and 4× the Mandarin one's.
+ */
 export const styleSchema = z
   .object({
     rate: z.number().min(0.5).max(2.5).optional(),
-    volume: z.number().min(0.1).max(2).optional(),
+    volume: z.number().min(0.05).max(4).optional(),
     /** Added to espeak's 0–99 pitch. */
     pitchShift: z.number().min(-40).max(40).optional(),
   })

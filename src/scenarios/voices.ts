@@ -29,9 +29,16 @@ export function voiceCandidates(language: string): string[] {
   return ['en-us', 'en'];
 }
 
-/** A neutral speaker of each voice family: espeak's Mandarin and Cantonese run fast at 175 wpm. */
-function neutralRateWpm(voice: string): number {
-  return voice.startsWith('en') ? 165 : 150;
+/**
+ * A neutral speaker of each voice family. espeak's Mandarin and Cantonese voices are slower per
+ * syllable and much louder than its English one at the same settings (they clip at -a 100), so
+ * each family has its own starting point; measured with the features in test/scenarios.
+ */
+function neutralVoice(voice: string): { rateWpm: number; amplitude: number; wordGapScale: number } {
+  if (voice.startsWith('en')) return { rateWpm: 165, amplitude: 100, wordGapScale: 1 };
+  // Every Han character is a "word" to espeak: a word gap would stretch each syllable.
+  if (voice.startsWith('yue')) return { rateWpm: 165, amplitude: 60, wordGapScale: 0 };
+  return { rateWpm: 175, amplitude: 50, wordGapScale: 0 };
 }
 
 /** How each emotion moves the voice at full intensity, relative to the speaker's neutral voice. */
@@ -50,13 +57,13 @@ const lerp = (from: number, to: number, t: number) => from + (to - from) * t;
 export function espeakParams(voice: string, variant: string, speaker: Track, act?: Act, style?: TurnStyle): EspeakParams {
   const shift = EMOTION_SHIFT[act?.emotion ?? 'neutral'];
   const t = act?.intensity ?? 0;
-  const baseRate = neutralRateWpm(voice);
+  const base = neutralVoice(voice);
   return {
     voice: `${voice}+${variant}`,
-    rateWpm: Math.round(clamp(baseRate * lerp(1, shift.rate, t) * (style?.rate ?? 1), 80, 450)),
+    rateWpm: Math.round(clamp(base.rateWpm * lerp(1, shift.rate, t) * (style?.rate ?? 1), 80, 450)),
     pitch: Math.round(clamp(SPEAKER_PITCH[speaker] + shift.pitch * t + (style?.pitchShift ?? 0), 0, 99)),
-    amplitude: Math.round(clamp(100 * lerp(1, shift.amplitude, t) * (style?.volume ?? 1), 5, 200)),
-    wordGap: Math.round(shift.wordGap * t),
+    amplitude: Math.round(clamp(base.amplitude * lerp(1, shift.amplitude, t) * (style?.volume ?? 1), 5, 200)),
+    wordGap: Math.round(shift.wordGap * t * base.wordGapScale),
     pitchVariability: shift.variability * t,
   };
 }
@@ -71,5 +78,5 @@ export function clauses(text: string): string[] {
 export function clausePitch(params: EspeakParams, clauseIndex: number): number {
   if (params.pitchVariability === 0) return params.pitch;
   const swing = [1, -0.6, 0.8, -1, 0.4][clauseIndex % 5]!;
-  return Math.round(clamp(params.pitch + swing * 18 * params.pitchVariability, 0, 99));
+  return Math.round(clamp(params.pitch + swing * 30 * params.pitchVariability, 0, 99));
 }

@@ -32,7 +32,8 @@ function emotionPoint(e: Omit<EmotionEvent, 'seq' | 'at' | 'latencyMs' | 'callId
 }
 
 export function toEventRow(ev: InternalEvent): EventRow {
-  const { type, seq, at, callId: _callId, arrivalMs: _arrivalMs, ...rest } = ev as InternalEvent & Record<string, unknown>;
+  // isFinal: only finals are kept, so it says nothing in the record.
+  const { type, seq, at, callId: _callId, arrivalMs: _arrivalMs, isFinal: _isFinal, ...rest } = ev as InternalEvent & Record<string, unknown>;
   const body = type === 'emotion' ? emotionPoint(rest as unknown as EmotionEvent) : scrub(rest);
   const atMs = Date.parse(at);
   const row: EventRow = { seq, type, atMs: Number.isFinite(atMs) ? atMs : Date.now(), body: body as Record<string, unknown> };

@@ -56,7 +56,7 @@ export class LiveCall {
       case 'call.started':
         return;
       case 'call.ended':
-        this.end = { endedAtMs: Date.parse(ev.at) || Date.now(), reason: ev.reason, durationMs: ev.durationMs, shedFrames: ev.shedFrames };
+        this.end = { endedAtMs: Date.parse(ev.at) || Date.now(), reason: ev.reason, durationMs: Math.round(ev.durationMs), shedFrames: Math.round(ev.shedFrames) };
         this.dirty = true;
         return;
       case 'emotion':

@@ -40,7 +40,7 @@ export async function openCallStore(url: string, opts: OpenOptions = {}): Promis
   try {
     if (target.kind === 'postgres') return await PostgresCallStore.open(target.url, opts);
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
-    return new SqliteCallStore(target.file, opts);
+    return await SqliteCallStore.open(target.file, opts);
   } catch (err) {
     // Name the setting and the cause; never echo the URL (it may carry a password).
     const where = target.kind === 'postgres' ? 'the PostgreSQL database' : target.file;

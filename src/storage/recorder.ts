@@ -1,5 +1,6 @@
 // The call recorder: a side-tap on the bus (it observes every call event and never changes the
-// flow) that writes each call's record through the store as the call runs — batched, at most
+// flow) that writes the record of each call this node runs (bus.ownEvents$: across nodes, each
+// call is recorded once, by its own node) through the store as the call runs — batched, at most
 // flushIntervalMs apart, so a crash of the process loses at most that much. On start it marks the
 // calls a dead process left behind as incomplete, and it purges records past retention.
 
@@ -32,6 +33,8 @@ export class CallRecorder {
   private flushing: Promise<void> | null = null;
   private closed = false;
   private readonly flushIntervalMs: number;
+  /** For metrics and tests: batches written, batches that failed (and were kept), rows given up. */
+  readonly counters = { writes: 0, failedWrites: 0, droppedRows: 0 };
 
   constructor(private readonly opts: RecorderOptions) {
     this.store = opts.store;
@@ -41,7 +44,7 @@ export class CallRecorder {
   /** Subscribes to the bus (at once, so no call is missed), then tidies the store. */
   async start(): Promise<void> {
     const bootMs = Date.now();
-    this.subscription = this.opts.bus.events$.subscribe((ev) => {
+    this.subscription = this.opts.bus.ownEvents$.subscribe((ev) => {
       // A bug here must never reach the bus: an error thrown into a Subject's subscriber would
       // end the process.
       try {
@@ -100,23 +103,52 @@ export class CallRecorder {
         if (call.due(now, HEARTBEAT_MS)) batch.push([call, call.takeWrite(callId, now)]);
       }
       if (batch.length === 0) return;
-      try {
-        await this.store.write(batch.map(([, w]) => w));
-      } catch (err) {
-        for (const [call, w] of batch) call.restore(w);
-        const e = err as Error & { code?: string };
-        this.opts.logger.error({ code: e.code, err: e.message.slice(0, 200), calls: batch.length }, 'call records write failed; retrying');
+      if (await this.write(batch, now)) continue;
+      if (batch.length > 1) await this.isolate(batch, now);
+      return;
+    }
+  }
+
+  /**
+   * After a batch failed: one call's bad row must not hold every other call back, so each call
+   * is written alone — until two fail in a row, which is an outage, not a bad row (the rest
+   * wait for the next flush). The start rotates so no call is always tried last.
+   */
+  private async isolate(batch: [LiveCall, CallWrite][], now: number): Promise<void> {
+    const from = this.counters.failedWrites % batch.length;
+    const order = [...batch.slice(from), ...batch.slice(0, from)];
+    let failuresInARow = 0;
+    for (let i = 0; i < order.length; i++) {
+      if (failuresInARow >= 2) {
+        for (const [call, w] of order.slice(i)) call.restore(w);
         return;
       }
-      for (const [call, w] of batch) {
-        call.written(now);
-        if (call.dropped > 0) {
-          this.opts.logger.warn({ callId: w.callId, rows: call.dropped }, 'call record rows dropped while the store was unreachable');
-          call.dropped = 0;
-        }
-        if (w.end && this.calls.get(w.callId) === call) this.calls.delete(w.callId);
-      }
+      failuresInARow = (await this.write([order[i]!], now)) ? 0 : failuresInARow + 1;
     }
+  }
+
+  /** Writes one batch; on failure its rows go back to their calls for the next flush. */
+  private async write(batch: [LiveCall, CallWrite][], now: number): Promise<boolean> {
+    try {
+      await this.store.write(batch.map(([, w]) => w));
+    } catch (err) {
+      this.counters.failedWrites++;
+      if (batch.length === 1) for (const [call, w] of batch) call.restore(w);
+      const e = err as Error & { code?: string };
+      this.opts.logger.error({ code: e.code, err: e.message.slice(0, 200), calls: batch.length }, 'call records write failed; retrying');
+      return false;
+    }
+    this.counters.writes++;
+    for (const [call, w] of batch) {
+      call.written(now);
+      if (call.dropped > 0) {
+        this.counters.droppedRows += call.dropped;
+        this.opts.logger.warn({ callId: w.callId, rows: call.dropped }, 'call record rows dropped while the store was unreachable');
+        call.dropped = 0;
+      }
+      if (w.end && this.calls.get(w.callId) === call) this.calls.delete(w.callId);
+    }
+    return true;
   }
 
   async purge(nowMs = Date.now()): Promise<number> {

@@ -35,13 +35,21 @@ const STRUCTURAL = new Set([
   'tracks',
 ]);
 
-// NUL cannot be stored in a PostgreSQL text or jsonb value, and no one says it.
+// NUL cannot be stored in a PostgreSQL text or jsonb value, nor can half a surrogate pair (a
+// broken recogniser's output): either would make every retry of the write fail.
 const NUL = /\u0000/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** A deep copy of value with every free-text string redacted (and NUL characters dropped). */
+/** A string any store accepts: NUL dropped, a lone surrogate replaced by U+FFFD. */
+export function storable(s: string): string {
+  const noNul = s.includes('\u0000') ? s.replace(NUL, '') : s;
+  return noNul.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** A deep copy of value with every free-text string redacted (and made storable). */
 export function scrub(value: unknown, key?: string): unknown {
   if (typeof value === 'string') {
-    const s = value.includes('\u0000') ? value.replace(NUL, '') : value;
+    const s = storable(value);
     return key !== undefined && STRUCTURAL.has(key) ? s : redact(s).text;
   }
   if (Array.isArray(value)) return value.map((v) => scrub(v, key));

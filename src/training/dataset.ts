@@ -32,7 +32,7 @@ export interface DatasetOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export const DEFAULT_DATASET_OPTIONS: DatasetOptions = { rounds: 3, seed: 1, maxSessionClips: 24, telephone: true };
+export const DEFAULT_DATASET_OPTIONS: DatasetOptions = { rounds: 4, seed: 1, maxSessionClips: 24, telephone: true };
 
 /** Rows grouped by speaker, in a stable order. */
 export function bySpeaker(rows: readonly ManifestRow[]): Map<string, ManifestRow[]> {

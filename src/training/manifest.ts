@@ -47,7 +47,7 @@ export function mapLabel(label: string): TrainingClass | undefined {
   return LABEL_MAP[label.trim().toLowerCase()];
 }
 
-/** Splits one CSV line, honouring double quotes ("" inside quotes is a quote). */
+/** Splits one CSV line: a field that starts with a double quote is quoted ("" inside is a quote). */
 export function splitCsvLine(line: string): string[] {
   const out: string[] = [];
   let field = '';
@@ -60,7 +60,7 @@ export function splitCsvLine(line: string): string[] {
         i++;
       } else if (ch === '"') quoted = false;
       else field += ch;
-    } else if (ch === '"') quoted = true;
+    } else if (ch === '"' && field === '') quoted = true;
     else if (ch === ',') {
       out.push(field);
       field = '';

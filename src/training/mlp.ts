@@ -19,7 +19,7 @@ export interface MlpOptions {
 
 export const DEFAULT_MLP_OPTIONS: MlpOptions = {
   hidden: 32,
-  epochs: 60,
+  epochs: 30,
   learningRate: 0.002,
   batchSize: 32,
   l2: 1e-3,

@@ -81,7 +81,9 @@ Exactly the live pipeline's code (\`src/features\`) computes the input:
 2. **Window functionals** (${FUNCTIONAL_COUNT} values over the window's speech frames): pitch in semitones and loudness in
    dB (mean, std, 10/50/90th percentiles, range, slope, mean |Δ|), mean and std of the spectral
    shape values, MFCC means, stds and mean |Δ|, voicing ratio, speech ratio, syllables per second
-   (energy-envelope peaks in voiced speech), mean voiced-run length.
+   (energy-envelope peaks in voiced speech), mean voiced-run length, pitch skew, share of rising
+   pitch steps, pitch end minus start, loudness rise and fall rates, pauses per second and mean
+   pause length, and the spectral shape and MFCC 1–12 means of voiced frames alone.
 3. **Speaker baseline, live**: \`SpeakerBaseline\` keeps the running mean of the same functionals
    over consecutive 2 s stretches of *this caller's speech heard so far in the call*. It never
    sees the window being judged or anything later: the pipeline normalises first, then adds.
@@ -96,7 +98,7 @@ Exactly the live pipeline's code (\`src/features\`) computes the input:
 of 1–${d.maxSessionClips} clips; each clip is normalised against the baseline built from the clips before it in
 its call only (not the speaker's other calls, not the clip itself, not anything after it). One
 telephone channel is drawn per call${d.telephone ? '' : ' (disabled in this run)'}: gain −18…+6 dB, 300–3400 Hz band-pass (70 %),
-line noise at 12–40 dB SNR, μ-law (50 %) / A-law / PCM round trip, 20 ms packet loss up to 4 %
+line noise at 12–40 dB SNR, μ-law (50 %) / A-law (40 %) / 16-bit PCM (10 %) round trip, 20 ms packet loss up to 4 %
 (30 % of calls). ${d.rounds} independent rounds of calls and channels, seed ${d.seed}.
 
 ## Model
@@ -104,7 +106,9 @@ A multilayer perceptron: standardise (training mean/std, in the graph as \`Sub\`
 ${m.hidden > 0 ? `\`Gemm\` ${m.inputs}→${m.hidden} → \`Relu\` → \`Gemm\` ${m.hidden}→${m.classes}` : `\`Gemm\` ${m.inputs}→${m.classes}`} → \`Softmax\` → fold to 4 classes (\`MatMul\`).
 Trained in TypeScript (\`src/training/mlp.ts\`, one thread): Adam, learning rate ${o.learningRate}, batch ${o.batchSize},
 ${o.epochs} epochs, L2 ${o.l2}, Gaussian input noise ${o.inputNoise} (on standardised inputs), classes weighted
-by inverse frequency, seed ${o.seed}. Training is deterministic: the same data and command give the same file.
+by inverse frequency, seed ${o.seed}. After training, ${record.trainer.neutralBias} is added to the neutral${fitted.classes.includes('other') ? ' and non-target' : ''}
+logits (a prior shift toward "nothing to flag" that trades a little recall for fewer false alarms;
+the scores below include it). Training is deterministic: the same data and command give the same file.
 
 ## Evaluation
 Leave-speakers-out: no speaker is ever in both training and test. RAVDESS: 5 folds of 4 actors;
@@ -140,8 +144,8 @@ non-target emotion (happy, surprised, disgust, other). \`speaker\` keeps a calle
 
 \`\`\`
 npm run build
-node dist/src/cli/main.js eval-prosody --data /path/to/folder      # scores, leave-speakers-out
-node dist/src/cli/main.js train-prosody --data /path/to/folder --out models/
+node bin/callcue.js eval-prosody --data /path/to/folder      # scores, leave-speakers-out
+node bin/callcue.js train-prosody --data /path/to/folder --out models/
 \`\`\`
 `;
 }

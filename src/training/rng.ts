@@ -45,13 +45,3 @@ export function createRng(seed: number): Rng {
   };
   return rng;
 }
-
-/** Stable 32-bit hash of a string (FNV-1a), to derive per-file seeds from paths. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}

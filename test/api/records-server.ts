@@ -1,15 +1,8 @@
 // A real callcue server for the records tests, recording into the database a test names, plus
-// the small clients the tests share: play a call over /v1/stream, read the API.
-//
-// Until app.ts registers the recorder and the records API (see /work/notes/storage-lines.txt),
-// the records API is served beside the real server, on its bus: the same plugin and recorder,
-// wired the way app.ts will wire them. Once app.ts does it, the server's own are used.
+// the small clients the tests share: play a call over /v1/stream, read the records API.
 
-import Fastify from 'fastify';
-import { configSchema, type ConfigInput } from '../../src/config/index.js';
-import type { Callcue } from '../../src/app.js';
-import { callsApi } from '../../src/api/index.js';
-import { CallRecorder, openCallStore, type CallStore } from '../../src/storage/index.js';
+import type { ConfigInput } from '../../src/config/index.js';
+import type { CallRecorder, CallStore } from '../../src/storage/index.js';
 import { startTestServer } from '../helpers/server.js';
 import { TestSocket } from '../helpers/ws-client.js';
 import { openBridge, startMessage, streamAudio, type BridgeTrack } from '../helpers/bridge.js';
@@ -21,45 +14,18 @@ export const TRACKS: BridgeTrack[] = [
 ];
 
 export interface RecordsServer {
-  /** Base URL of the records API. */
   url: string;
-  /** ws:// base of the server that runs calls. */
   wsUrl: string;
+  /** The server's own store and recorder (app.callcue), for what the QA code does in-process. */
   store: CallStore;
   recorder: CallRecorder;
   stop(): Promise<void>;
 }
 
-export const appWiresRecords = () => 'dbUrl' in configSchema.shape;
-
 export async function startRecordsServer(dbUrl: string, overrides: ConfigInput = {}, retentionDays = 90): Promise<RecordsServer> {
-  if (appWiresRecords()) {
-    const server = await startTestServer({ ...overrides, dbUrl, retentionDays } as ConfigInput);
-    const cc = server.app.callcue as Callcue & { store: CallStore; recorder: CallRecorder };
-    return { url: server.url, wsUrl: server.wsUrl, store: cc.store, recorder: cc.recorder, stop: () => server.stop() };
-  }
-  const server = await startTestServer(overrides);
-  const store = await openCallStore(dbUrl);
-  const recorder = new CallRecorder({ store, bus: server.app.callcue.bus, logger: server.app.callcue.logger, retentionDays });
-  await recorder.start();
-  const api = Fastify();
-  api.decorate('callcue', server.app.callcue);
-  await api.register(callsApi, { recorder });
-  await api.listen({ port: 0, host: '127.0.0.1' });
-  const address = api.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    wsUrl: server.wsUrl,
-    store,
-    recorder,
-    stop: async () => {
-      await server.stop();
-      await recorder.close();
-      await api.close();
-      await store.close();
-    },
-  };
+  const server = await startTestServer({ ...overrides, dbUrl, retentionDays });
+  const { store, recorder } = server.app.callcue;
+  return { url: server.url, wsUrl: server.wsUrl, store, recorder, stop: () => server.stop() };
 }
 
 export type Turn = ['caller' | 'agent', string];

@@ -25,7 +25,7 @@ function analyzeAll(samples: Float32Array): FrameFeatures[] {
 }
 
 describe('createFrameAnalyzer', () => {
-  it.each([70, 100, 150, 220, 300, 380])('tracks a %d Hz sine within 3 %%', (hz) => {
+  it.each([70, 100, 150, 220, 300, 380, 450])('tracks a %d Hz sine within 3 %%', (hz) => {
     const frames = analyzeAll(sine(hz, 0.5, INTERNAL_RATE_HZ / 2));
     const voiced = frames.slice(5).map((f) => f.pitchHz);
     expect(voiced.every((p) => Math.abs(p / hz - 1) < 0.03)).toBe(true);
@@ -34,6 +34,12 @@ describe('createFrameAnalyzer', () => {
   it('tracks the fundamental of a harmonic-rich voice, not a harmonic', () => {
     const frames = analyzeAll(voice({ f0Hz: 110, durationS: 0.5 }));
     for (const f of frames.slice(5)) expect(Math.abs(f.pitchHz / 110 - 1)).toBeLessThan(0.03);
+  });
+
+  it('follows a voice that jumps up an octave instead of staying on the sub-octave', () => {
+    const frames = analyzeAll(concat(voice({ f0Hz: 120, durationS: 0.5 }), voice({ f0Hz: 240, durationS: 0.5 })));
+    const after = frames.slice(60, 90).map((f) => f.pitchHz);
+    expect(after.every((p) => Math.abs(p / 240 - 1) < 0.03)).toBe(true);
   });
 
   it('calls outside-range tones and noise unvoiced', () => {

@@ -15,6 +15,18 @@ function analyzeAll(samples: Float32Array): FrameFeatures[] {
   return new Framer().push(samples).map((f) => analyzer.analyze(f));
 }
 
+/** A harmonic voice whose pitch moves linearly from one frequency to another. */
+function glide(fromHz: number, toHz: number, durationS: number): Float32Array {
+  const n = Math.round(durationS * 8000);
+  let phase = 0;
+  return Float32Array.from({ length: n }, (_, i) => {
+    phase += (2 * Math.PI * (fromHz + ((toHz - fromHz) * i) / n)) / 8000;
+    let v = 0;
+    for (let h = 1; h <= 8; h++) v += Math.sin(h * phase) / h;
+    return 0.1 * v;
+  });
+}
+
 const get = (f: Float32Array, name: string): number => f[functionalIndex(name)];
 
 describe('windowFunctionals', () => {
@@ -32,6 +44,22 @@ describe('windowFunctionals', () => {
     const glide = windowFunctionals(analyzeAll(concat(voice({ f0Hz: 120, durationS: 0.5 }), voice({ f0Hz: 240, durationS: 0.5 }))));
     expect(get(glide, 'pitch_st_range')).toBeGreaterThan(10);
     expect(get(glide, 'pitch_st_slope')).toBeGreaterThan(5);
+  });
+
+  it('measures pauses and the direction of the pitch contour', () => {
+    const gap = new Float32Array(4000);
+    const withPauses = windowFunctionals(
+      analyzeAll(concat(voice({ f0Hz: 140, durationS: 1 }), gap, voice({ f0Hz: 140, durationS: 1 }), gap, voice({ f0Hz: 140, durationS: 1 }))),
+    );
+    expect(get(withPauses, 'pauses_per_s')).toBeGreaterThan(0.4);
+    expect(get(withPauses, 'pause_mean_s')).toBeGreaterThan(0.25);
+    expect(get(withPauses, 'pause_mean_s')).toBeLessThan(0.55);
+    const rising = windowFunctionals(analyzeAll(glide(120, 220, 1.5)));
+    expect(get(rising, 'pitch_st_end_minus_start')).toBeGreaterThan(6);
+    expect(get(rising, 'pitch_rise_share')).toBeGreaterThan(0.8);
+    const falling = windowFunctionals(analyzeAll(glide(220, 120, 1.5)));
+    expect(get(falling, 'pitch_st_end_minus_start')).toBeLessThan(-6);
+    expect(get(falling, 'pitch_rise_share')).toBeLessThan(0.2);
   });
 
   it('is all zeros for a window without speech', () => {

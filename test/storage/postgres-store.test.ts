@@ -11,6 +11,11 @@ describePg('PostgreSQL store', (url) => {
   storeContract('PostgreSQL', () => ({
     open: () => openCallStore(url()),
     dump: () => dumpPg(url()),
+    exec: async (sql) => {
+      const c = new pg.Client({ connectionString: url() });
+      await c.connect();
+      await c.query(sql).finally(() => c.end());
+    },
   }));
 
   it('applies each migration once when nodes start together', async () => {

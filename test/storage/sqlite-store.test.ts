@@ -20,6 +20,14 @@ const fileBytes = () =>
 storeContract('SQLite file (WAL)', () => ({
   open: () => openCallStore(`sqlite://${file}`),
   dump: async () => fileBytes(),
+  exec: async (sql) => {
+    const db = new Database(file);
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
+  },
 }));
 
 describe('the SQLite store', () => {

@@ -14,6 +14,8 @@ export interface ContractTarget {
   open(): Promise<CallStore>;
   /** Every byte the backend holds for the calls, for proving raw personal data never landed. */
   dump(store: CallStore): Promise<string>;
+  /** Runs one statement on a connection of its own, as an operator (or an outage) would. */
+  exec(sql: string): Promise<void>;
 }
 
 export function storeContract(name: string, target: () => ContractTarget) {
@@ -187,6 +189,17 @@ export function storeContract(name: string, target: () => ContractTarget) {
       expect(await store.getCall(old.callId)).toBeNull();
       expect(await store.getCall(recent.callId)).not.toBeNull();
       expect((await store.agentStats('agent-p')).totals.shown).toBe(0);
+
+      // And again on its timer, without a restart.
+      const periodic = new CallRecorder({ store, bus: new LocalBus(), logger: createLogger('silent'), retentionDays: 90, purgeIntervalMs: 40 });
+      await periodic.start();
+      const late = new CallScript(bus, id('late'), 'agent-p', Date.now() - 100 * DAY_MS).start();
+      late.end();
+      await recorder.flush();
+      expect(await store.getCall(late.callId)).not.toBeNull();
+      await new Promise((r) => setTimeout(r, 150));
+      expect(await store.getCall(late.callId)).toBeNull();
+      await periodic.close();
     });
 
     it('deletes one call on request, live or ended, and a live call is not recreated by its next events', async () => {
@@ -242,6 +255,61 @@ export function storeContract(name: string, target: () => ContractTarget) {
       ]);
       const none = await store.agentStats('agent-s', { fromMs: Date.now() + DAY_MS });
       expect(none).toEqual({ agentId: 'agent-s', calls: 0, totals: { shown: 0, used: 0, dismissed: 0, helpful: 0, notHelpful: 0 }, byRule: [] });
+    });
+
+    it('keeps a failed write and writes it, in order, once the database takes writes again', async () => {
+      const c = new CallScript(bus, id('retry'), 'agent-1').start();
+      c.say('caller', 'one', 0);
+      await recorder.flush();
+      await target().exec('ALTER TABLE call_events RENAME TO call_events_away');
+      try {
+        c.say('caller', 'two', 1000);
+        c.prompt('p-retry', 'empathy.onset.anger');
+        c.say('caller', 'three', 2000);
+        await recorder.flush(); // fails: the rows stay with the recorder
+        expect(recorder.counters.failedWrites).toBe(1);
+      } finally {
+        await target().exec('ALTER TABLE call_events_away RENAME TO call_events');
+      }
+      c.say('caller', 'four', 3000);
+      c.end();
+      await recorder.flush();
+      const r = (await store.getCall(c.callId))!;
+      expect(r.transcript.map((t) => t.text)).toEqual(['one', 'two', 'three', 'four']);
+      expect(r.prompts.map((p) => p.promptId)).toEqual(['p-retry']);
+      expect(r.status).toBe('complete');
+      expect(recorder.liveCalls).toBe(0);
+      expect(recorder.counters).toMatchObject({ failedWrites: 1, droppedRows: 0 });
+    });
+
+    it('writes the other calls when one call’s rows are refused, and that call once they are accepted', async () => {
+      const [good1, bad, good2] = [id('iso-a'), id('iso-poison'), id('iso-b')];
+      const refuse = store.kind === 'sqlite'
+        ? [`CREATE TRIGGER refuse BEFORE INSERT ON call_events WHEN NEW.call_id = '${bad}' BEGIN SELECT RAISE(ABORT, 'refused'); END`, 'DROP TRIGGER refuse']
+        : [`ALTER TABLE call_events ADD CONSTRAINT refuse CHECK (call_id <> '${bad}')`, 'ALTER TABLE call_events DROP CONSTRAINT refuse'];
+      await target().exec(refuse[0]!);
+      try {
+        for (const [callId, words] of [[good1, 'first'], [bad, 'second'], [good2, 'third']] as const) {
+          new CallScript(bus, callId, 'agent-1').start().say('caller', words, 0);
+        }
+        await recorder.flush();
+        expect((await store.getCall(good1))!.transcript).toHaveLength(1);
+        expect((await store.getCall(good2))!.transcript).toHaveLength(1);
+        expect(await store.getCall(bad)).toBeNull();
+        expect(recorder.counters.failedWrites).toBe(2); // the batch, then the bad call alone
+      } finally {
+        await target().exec(refuse[1]!);
+      }
+      await recorder.flush();
+      expect((await store.getCall(bad))!.transcript.map((t) => t.text)).toEqual(['second']);
+    });
+
+    it('stores text any database accepts: no NUL, no half surrogate pair', async () => {
+      const c = new CallScript(bus, id('odd'), 'agent-1').start();
+      c.say('caller', 'bro\u0000ken \uD800 text \uD83D\uDE00', 0);
+      await recorder.flush();
+      expect((await store.getCall(c.callId))!.transcript[0]!.text).toBe('broken \uFFFD text \uD83D\uDE00');
+      expect(recorder.counters.failedWrites).toBe(0);
     });
 
     it('starts a fresh record when a call id is used again', async () => {

@@ -19,7 +19,7 @@ export function readCustomExamples(path: string): Example[] {
       if (!EMOTION_LABELS.includes(label as EmotionLabel) || language === undefined || text.length === 0) {
         throw new Error(`${path}:${i + 1}: expected "label<TAB>language<TAB>text" with label one of ${EMOTION_LABELS.join(', ')}`);
       }
-      examples.push({ text, language, kind: 'target', label: label as EmotionLabel, sourceLabel: label, corpus: 'custom' });
+      examples.push({ text, language, kind: 'target', label: label as EmotionLabel, allRowsLabel: label as EmotionLabel, sourceLabel: label, corpus: 'custom' });
     });
   return examples;
 }

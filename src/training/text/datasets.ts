@@ -32,14 +32,14 @@ function goEmotions(dataDir: string, split: 'train' | 'dev'): Example[] {
     if (text === undefined || ids === undefined || text.length === 0) continue;
     const labels = ids.split(',').map((id) => names[Number(id)]);
     const mapped = mapLabels(labels, GOEMOTIONS_MAPPING);
-    examples.push({ text, language: 'en-US', kind: mapped.kind, label: mapped.label, sourceLabel: labels.join(','), corpus: 'goemotions' });
+    examples.push({ text, language: 'en-US', kind: mapped.kind, label: mapped.label, allRowsLabel: mapped.allRowsLabel, sourceLabel: labels.join(','), corpus: 'goemotions' });
   }
   return examples;
 }
 
 function smpRow(text: string, label: string, corpus: string): Example {
   const mapped = mapLabels([label], SMP2020_MAPPING);
-  return { text, language: 'zh-CN', kind: mapped.kind, label: mapped.label, sourceLabel: label, corpus };
+  return { text, language: 'zh-CN', kind: mapped.kind, label: mapped.label, allRowsLabel: mapped.allRowsLabel, sourceLabel: label, corpus };
 }
 
 /** usual_train.csv: id,text,label where text may itself contain commas. */
@@ -73,7 +73,7 @@ function nlpcc2013(dataDir: string): Example[] {
     const text = line.slice(comma + 1).trim();
     if (text.length === 0) continue;
     const mapped = mapLabels([label], NLPCC2013_MAPPING);
-    examples.push({ text, language: 'zh-CN', kind: mapped.kind, label: mapped.label, sourceLabel: label, corpus: 'nlpcc2013' });
+    examples.push({ text, language: 'zh-CN', kind: mapped.kind, label: mapped.label, allRowsLabel: mapped.allRowsLabel, sourceLabel: label, corpus: 'nlpcc2013' });
   }
   return examples;
 }

@@ -12,6 +12,7 @@ export function heldOutExamples(languagePrefix: 'en' | 'zh'): Example[] {
     language: h.language,
     kind: 'target' as const,
     label: h.label,
+    allRowsLabel: h.label,
     sourceLabel: h.label,
     corpus: 'heldout',
   }));

@@ -20,6 +20,11 @@ export interface Example {
   kind: LabelKind;
   /** The class to train on: the target label, or neutral for benign rows; null for other. */
   label: EmotionLabel | null;
+  /**
+   * The class under the all-rows protocol, defined for every row: non-target emotions → neutral;
+   * a row whose labels map to several of our classes → the first of anger, anxiety, disappointment.
+   */
+  allRowsLabel: EmotionLabel;
   /** The corpus's own label(s), for reports. */
   sourceLabel: string;
   /** Where the row came from: goemotions, smp2020, smp2020-virus, nlpcc2013, synthetic, custom. */

@@ -11,7 +11,12 @@ import type { LabelKind } from './example.js';
 export interface MappedLabel {
   kind: LabelKind;
   label: EmotionLabel | null;
+  /** Every row's class under the all-rows protocol (see Example.allRowsLabel). */
+  allRowsLabel: EmotionLabel;
 }
+
+/** Which target class wins the all-rows label when a row's labels map to several. */
+const ALL_ROWS_PRIORITY: readonly EmotionLabel[] = ['anger', 'anxiety', 'disappointment'];
 
 type Mapping = Record<string, EmotionLabel | 'benign' | 'other'>;
 
@@ -52,7 +57,8 @@ export function mapLabels(labels: readonly string[], mapping: Mapping): MappedLa
     if (mapped === 'other') sawOther = true;
     else if (mapped !== 'benign') targets.add(mapped);
   }
-  if (targets.size === 1) return { kind: 'target', label: [...targets][0] };
-  if (targets.size > 1 || sawOther) return { kind: 'other', label: null };
-  return { kind: 'benign', label: 'neutral' };
+  const allRowsLabel = ALL_ROWS_PRIORITY.find((l) => targets.has(l)) ?? 'neutral';
+  if (targets.size === 1) return { kind: 'target', label: [...targets][0], allRowsLabel };
+  if (targets.size > 1 || sawOther) return { kind: 'other', label: null, allRowsLabel };
+  return { kind: 'benign', label: 'neutral', allRowsLabel };
 }

@@ -1,6 +1,6 @@
-// Scores for the four-class task: confusion matrix, per-class F1 and macro-F1 over the rows whose
-// gold label maps to one of our classes, plus the false-alarm rate (any non-neutral prediction)
-// on rows with non-target emotions, which macro-F1 cannot see.
+// Scores for the four-class task under both protocols: the primary one (the issue's: macro-F1 over
+// the rows whose gold label maps to one of our classes) and the all-rows one (non-target emotions
+// count as neutral), plus the false-alarm rate on non-target rows, which the primary cannot see.
 
 import { EMOTION_LABELS, type EmotionLabel } from '../../frames/types.js';
 import type { Example } from './example.js';
@@ -12,33 +12,39 @@ export interface ClassScore {
   support: number;
 }
 
-export interface DatasetScore {
-  name: string;
-  /** Rows scored in macro-F1 (gold maps to exactly one of our classes). */
+/**
+ * - target (primary, the issue's protocol): rows whose gold labels map to exactly one of our four
+ *   classes; the others are left out (and measured as a false-alarm rate instead);
+ * - all-rows: every row, non-target emotions counted as neutral (Example.allRowsLabel).
+ */
+export type Protocol = 'target' | 'all-rows';
+
+/** The gold class of a row under a protocol, or null when the protocol leaves the row out. */
+export function protocolLabel(example: Example, protocol: Protocol): EmotionLabel | null {
+  if (protocol === 'all-rows') return example.allRowsLabel;
+  return example.kind === 'target' ? example.label : null;
+}
+
+export interface FourClassScore {
+  /** Rows scored. */
   scored: number;
   macroF1: number;
   accuracy: number;
   perClass: Record<EmotionLabel, ClassScore>;
   /** confusion[gold][predicted], in EMOTION_LABELS order. */
   confusion: number[][];
+}
+
+/** Primary (target-row) scores at the top level, the all-rows protocol and false alarms beside them. */
+export interface DatasetScore extends FourClassScore {
+  name: string;
+  /** Every row, non-target → neutral; null when the set has no non-target rows (it equals the primary). */
+  allRows: FourClassScore | null;
   /** Non-target rows (benign + other) and the share predicted as anger/anxiety/disappointment. */
   nonTarget: { rows: number; falseAlarmRate: number };
 }
 
-export function scoreDataset(name: string, examples: readonly Example[], predict: (e: Example) => EmotionLabel): DatasetScore {
-  const n = EMOTION_LABELS.length;
-  const confusion = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  let nonTargetRows = 0;
-  let falseAlarms = 0;
-  for (const example of examples) {
-    const predicted = predict(example);
-    if (example.kind === 'target' && example.label !== null) {
-      confusion[EMOTION_LABELS.indexOf(example.label)][EMOTION_LABELS.indexOf(predicted)] += 1;
-    } else {
-      nonTargetRows += 1;
-      if (predicted !== 'neutral') falseAlarms += 1;
-    }
-  }
+function fourClassScore(confusion: number[][]): FourClassScore {
   const perClass = {} as Record<EmotionLabel, ClassScore>;
   let correct = 0;
   let scored = 0;
@@ -53,14 +59,42 @@ export function scoreDataset(name: string, examples: readonly Example[], predict
     correct += tp;
     scored += support;
   });
-  const macroF1 = EMOTION_LABELS.reduce((a, label) => a + perClass[label].f1, 0) / n;
+  const macroF1 = EMOTION_LABELS.reduce((a, label) => a + perClass[label].f1, 0) / EMOTION_LABELS.length;
+  return { scored, macroF1, accuracy: scored === 0 ? 0 : correct / scored, perClass, confusion };
+}
+
+const emptyConfusion = () => EMOTION_LABELS.map(() => new Array<number>(EMOTION_LABELS.length).fill(0));
+
+/**
+ * Score one set under both protocols. predictAllRows defaults to predict; the baseline passes a
+ * second model trained on all rows, as the all-rows protocol trains it.
+ */
+export function scoreDataset(
+  name: string,
+  examples: readonly Example[],
+  predict: (e: Example) => EmotionLabel,
+  predictAllRows: (e: Example) => EmotionLabel = predict,
+): DatasetScore {
+  const primary = emptyConfusion();
+  const allRows = emptyConfusion();
+  let nonTargetRows = 0;
+  let falseAlarms = 0;
+  for (const example of examples) {
+    const predicted = predict(example);
+    const predictedAllRows = predictAllRows === predict ? predicted : predictAllRows(example);
+    allRows[EMOTION_LABELS.indexOf(example.allRowsLabel)][EMOTION_LABELS.indexOf(predictedAllRows)] += 1;
+    const gold = protocolLabel(example, 'target');
+    if (gold !== null) {
+      primary[EMOTION_LABELS.indexOf(gold)][EMOTION_LABELS.indexOf(predicted)] += 1;
+    } else {
+      nonTargetRows += 1;
+      if (predicted !== 'neutral') falseAlarms += 1;
+    }
+  }
   return {
     name,
-    scored,
-    macroF1,
-    accuracy: scored === 0 ? 0 : correct / scored,
-    perClass,
-    confusion,
+    ...fourClassScore(primary),
+    allRows: nonTargetRows === 0 ? null : fourClassScore(allRows),
     nonTarget: { rows: nonTargetRows, falseAlarmRate: nonTargetRows === 0 ? 0 : falseAlarms / nonTargetRows },
   };
 }
@@ -72,7 +106,10 @@ const num = (x: number) => x.toFixed(3);
 export function formatScore(score: DatasetScore): string {
   const lines = [
     `${score.name}: macro-F1 ${num(score.macroF1)}  accuracy ${num(score.accuracy)}  scored rows ${score.scored}` +
-      (score.nonTarget.rows > 0 ? `  non-target rows ${score.nonTarget.rows} (false-alarm rate ${num(score.nonTarget.falseAlarmRate)})` : ''),
+      (score.allRows !== null
+        ? `  | all rows (non-target → neutral): macro-F1 ${num(score.allRows.macroF1)} over ${score.allRows.scored}` +
+          `  | false-alarm rate ${num(score.nonTarget.falseAlarmRate)} on ${score.nonTarget.rows} non-target rows`
+        : ''),
     `  ${pad('class', 16)}${pad('precision', 11)}${pad('recall', 9)}${pad('F1', 8)}support`,
   ];
   for (const label of EMOTION_LABELS) {

@@ -190,7 +190,7 @@ counts against one public-corpus row. Evaluate on a separate file with \`eval-te
 call-center phrases go in \`src/training/text/data/callcenter-patterns.ts\` (then retrain: the sidecar
 carries the patterns the weights were trained with).
 
-Training settings: ${facts.train.epochs} epochs of AdaGrad, learning rate ${facts.train.learningRate}, L2 ${facts.train.l2},
+Training settings: L-BFGS (at most ${facts.train.maxIterations} iterations), L2 ${facts.train.l2},
 class-balancing weights (n / 4·n_class)^${facts.weighting.classBalancePower} per language, synthetic weight ${facts.weighting.synthetic}, benign weight ${facts.weighting.benign}${facts.customFiles > 0 ? `, ${facts.customFiles} custom file(s)` : ''}.
 `;
 }

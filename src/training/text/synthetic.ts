@@ -41,7 +41,7 @@ function expandSet(set: TemplateSet, language: 'en' | 'zh', perTemplate: number,
         const text = roughen(fillTemplate(template, set.slots, random), language, random);
         if (seen.has(text)) continue;
         seen.add(text);
-        examples.push({ text, language: tag, kind: 'target', label, sourceLabel: label, corpus: 'synthetic' });
+        examples.push({ text, language: tag, kind: 'target', label, allRowsLabel: label, sourceLabel: label, corpus: 'synthetic' });
       }
     }
   }

@@ -107,7 +107,7 @@ export async function trainTextEmotion(options: TrainTextOptions): Promise<Train
   if (model === null) throw new Error(`model files missing right after writing them in ${options.outDir}`);
   const scores = evaluateModel(model, corpora.dev);
   log('training the TF-IDF baseline for comparison');
-  const baseline = baselineScores(corpora, options.train.seed);
+  const baseline = baselineScores(corpora, log);
   const facts: CardFacts = {
     version,
     seed: options.train.seed,

@@ -27,6 +27,7 @@ export async function openPage(
   opts: { width?: number; height?: number; locale?: string } = {},
 ): Promise<OpenedPage> {
   const context = await browser.newContext({
+    acceptDownloads: true,
     viewport: { width: opts.width ?? 420, height: opts.height ?? 900 },
     locale: opts.locale ?? 'en-US',
     deviceScaleFactor: 1,

@@ -11,7 +11,8 @@ export const TRACKS: BridgeTrack[] = [
   { track: 'agent', encoding: 'mulaw', sampleRateHz: 8000 },
 ];
 
-export type Turn = ['caller' | 'agent', string];
+/** Who speaks, what they say, and whether they sound agitated (higher, louder, faster). */
+export type Turn = ['caller' | 'agent', string] | ['caller' | 'agent', string, { agitated: boolean }];
 
 export class LiveCall {
   private mediaMs = 0;
@@ -46,7 +47,7 @@ export class LiveCall {
   }
 
   async play(turns: Turn[]): Promise<void> {
-    for (const [who, text] of turns) await this.say(who, text);
+    for (const [who, text, opts] of turns) await this.say(who, text, opts);
   }
 
   /** A partial transcript (replaced by the next partial or final of its track). */
