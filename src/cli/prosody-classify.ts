@@ -6,7 +6,7 @@
 
 import { loadProsodyModel } from '../classifiers/prosody.js';
 import { classifyRecording } from '../classifiers/prosody-recording.js';
-import { CallcueError } from '../errors.js';
+import { CallcueError, ErrorCodes } from '../errors.js';
 import { SpeakerBaseline } from '../features/index.js';
 import { loadWav } from '../training/wav.js';
 import { intFlag, modelsDir, parseProsodyArgs } from './prosody-args.js';
@@ -16,10 +16,10 @@ const USAGE = 'usage: callcue classify-audio FILE.wav… [--channel N] [--segmen
 function errorOf(err: unknown): { code: string; message: string } {
   if (err instanceof CallcueError) return { code: err.code, message: err.message };
   const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return { code: 'FILE_NOT_FOUND', message: 'no such file' };
-  if (e?.code === 'EISDIR') return { code: 'BAD_AUDIO', message: 'is a directory, not a WAV file' };
-  if (e?.code === 'EACCES') return { code: 'FILE_NOT_READABLE', message: 'permission denied' };
-  return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(err) };
+  if (e?.code === 'ENOENT') return { code: ErrorCodes.FILE_NOT_FOUND, message: 'no such file' };
+  if (e?.code === 'EISDIR') return { code: ErrorCodes.BAD_AUDIO, message: 'is a directory, not a WAV file' };
+  if (e?.code === 'EACCES') return { code: ErrorCodes.FILE_NOT_READABLE, message: 'permission denied' };
+  return { code: ErrorCodes.INTERNAL, message: e instanceof Error ? e.message : String(err) };
 }
 
 const round = (v: number): number => Math.round(v * 10000) / 10000;

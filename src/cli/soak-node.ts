@@ -1,11 +1,12 @@
 // Starts a callcue node as its own process (dist/src/main.js, as production runs it) with the given
-// environment, finds its URL in the start-up log, and keeps the log for inspection. Used by the
+// environment on a free loopback port, waits until /readyz answers, and keeps its log for inspection. Used by the
 // soak, and by the cluster tests through the same code path.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../config/paths.js';
+import { freePort } from './soak-redis.js';
 
 export interface NodeProcess {
   url: string;
@@ -22,31 +23,29 @@ export interface NodeProcess {
 export const MAIN_JS = join(PACKAGE_ROOT, 'dist', 'src', 'main.js');
 
 export async function spawnNode(env: Record<string, string>, opts: { startTimeoutMs?: number; nodeArgs?: string[] } = {}): Promise<NodeProcess> {
+  // A port chosen here rather than PORT=0: the node is found by polling /readyz, whatever its log level.
+  const port = env.PORT ?? String(await freePort());
   const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), MAIN_JS], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CALLCUE_LOG_LEVEL: 'info', CALLCUE_DB_URL: 'sqlite::memory:', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', CALLCUE_LOG_LEVEL: 'info', CALLCUE_DB_URL: 'sqlite::memory:', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: PACKAGE_ROOT,
   });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`callcue did not start: ${out.slice(-2000)}`)), opts.startTimeoutMs ?? 20_000);
-    const onData = () => {
-      const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        proc.stdout!.off('data', onData);
-        resolve(m[1]!);
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`callcue exited with ${code}: ${out.slice(-2000)}`));
-    });
-  });
   const exited = once(proc, 'exit');
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 20_000);
+  for (;;) {
+    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`callcue exited with ${proc.exitCode ?? proc.signalCode}: ${out.slice(-2000)}`);
+    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (Date.now() > deadline) {
+      proc.kill('SIGKILL');
+      throw new Error(`callcue did not start: ${out.slice(-2000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     url,
     wsUrl: url.replace(/^http/, 'ws'),
