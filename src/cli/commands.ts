@@ -43,6 +43,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'stream calls through callcue nodes for --minutes N while killing bridges and feeds; check nothing is lost',
     run: async (argv) => (await import('./soak.js')).runSoak(argv),
   },
+  analyze: {
+    summary: 'offline QA of a recording: the live pipeline on a WAV (+ transcript), record and scorecard',
+    run: async (argv) => (await import('./analyze.js')).runAnalyze(argv),
+  },
   replay: {
     summary: 'stream a WAV to a running callcue over twilio|audiohook|fork|native',
     run: async (argv) => (await import('./replay.js')).runReplay(argv),

@@ -37,14 +37,18 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-async function answersPing(port: number): Promise<boolean> {
+async function answersPing(port: number, password?: string): Promise<boolean> {
   return new Promise((resolve) => {
     const s = connect(port, '127.0.0.1');
+    let got = '';
     s.setTimeout(500);
-    s.once('connect', () => s.write('PING\r\n'));
-    s.once('data', (d) => {
-      resolve(d.toString().startsWith('+PONG'));
-      s.destroy();
+    s.once('connect', () => s.write(password ? `AUTH ${password}\r\nPING\r\n` : 'PING\r\n'));
+    s.on('data', (d) => {
+      got += d.toString();
+      if (got.includes('+PONG') || got.startsWith('-')) {
+        resolve(got.includes('+PONG'));
+        s.destroy();
+      }
     });
     s.once('error', () => resolve(false));
     s.once('timeout', () => {
@@ -54,28 +58,31 @@ async function answersPing(port: number): Promise<boolean> {
   });
 }
 
-function launch(bin: string, port: number): ChildProcess {
-  return spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'warning'], {
+function launch(bin: string, port: number, password?: string): ChildProcess {
+  const auth = password ? ['--requirepass', password] : [];
+  return spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'warning', ...auth], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
-async function waitReady(proc: ChildProcess, port: number): Promise<void> {
+async function waitReady(proc: ChildProcess, port: number, password?: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`redis-server exited with ${proc.exitCode}`);
-    if (await answersPing(port)) return;
+    if (await answersPing(port, password)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`redis-server did not answer on port ${port} within 10 s`);
 }
 
-export async function startRedis(): Promise<RedisProcess> {
+/** `password`: the server requires it (redis://:password@host:port). */
+export async function startRedis(opts: { password?: string } = {}): Promise<RedisProcess> {
   const bin = redisServerPath();
   if (!bin) throw new Error('redis-server is not installed (Debian: apt-get install redis-server; or bash scripts/debian-deps.sh)');
   const port = await freePort();
-  let proc = launch(bin, port);
-  await waitReady(proc, port);
+  const { password } = opts;
+  let proc = launch(bin, port, password);
+  await waitReady(proc, port, password);
   const kill = async () => {
     if (proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = once(proc, 'exit');
@@ -84,14 +91,14 @@ export async function startRedis(): Promise<RedisProcess> {
   };
   const handle: RedisProcess = {
     port,
-    url: `redis://127.0.0.1:${port}`,
+    url: password ? `redis://:${encodeURIComponent(password)}@127.0.0.1:${port}` : `redis://127.0.0.1:${port}`,
     proc,
     kill,
     async restart() {
       await kill();
-      proc = launch(bin, port);
+      proc = launch(bin, port, password);
       handle.proc = proc;
-      await waitReady(proc, port);
+      await waitReady(proc, port, password);
     },
     stop: kill,
   };

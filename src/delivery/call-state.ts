@@ -88,6 +88,8 @@ export function applyEvent(state: CallState | undefined, ev: InternalEvent): Cal
       state.language.push(ev as Stored<LanguageEvent>);
       if (state.language.length > TRANSCRIPT_KEEP) state.language.shift();
       break;
+    case 'scorecard':
+      break;
     case 'checklist':
       state.checklist = ev as Stored<ChecklistEvent>;
       break;

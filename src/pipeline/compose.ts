@@ -8,8 +8,8 @@
 //         └─ transcripts: redact ─┬─ transcript events                         │
 //                                 ├─ caller: text emotion ─────────────────────┘
 //                                 └─ agent finals: language findings
-//   signals (fused state, transcripts, findings, agent voice, talk-over) → policy → prompts,
-//   checklist, alerts
+//   signals (fused state, transcripts, findings, agent voice, turn-taking) → policy → prompts,
+//   checklist, alerts;  signals + decisions → QA scorecard when the call ends
 
 import { EMPTY, filter, map, merge, share, type Observable } from 'rxjs';
 import { INTERNAL_RATE_HZ } from '../features/types.js';
@@ -32,8 +32,9 @@ import { toTranscriptEvents } from './transcript.js';
 import { redactTranscripts } from './redact.js';
 import { agentLanguage, toLanguageEvents } from './agent-language.js';
 import { classifyText } from './text-emotion.js';
-import { detectTalkOver } from './overlap.js';
+import { detectTurns } from './overlap.js';
 import { applyPolicy } from './policy.js';
+import { scoreCall } from './qa.js';
 
 export interface PipelineDeps {
   metrics: Metrics;
@@ -101,12 +102,14 @@ export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
       ),
       language$.pipe(map((l): PolicySignal => ({ kind: 'language', tsMs: l.transcript.endMs, arrivalMs: l.transcript.arrivalMs, transcript: l.transcript, findings: l.findings }))),
       windows('agent', agent$, false).pipe(map((w): PolicySignal => ({ kind: 'agent-voice', tsMs: w.tsMs, arrivalMs: w.arrivalMs, summary: w.summary }))),
-      detectTalkOver(caller$, agent$, () => deps.playbook().coaching.talkOverMs),
-    );
+      detectTurns(caller$, agent$, () => ({ talkOverMs: deps.playbook().coaching.talkOverMs, silenceMs: deps.playbook().qa.silenceMs })),
+    ).pipe(share());
     const policy$ = signals$.pipe(
       applyPolicy(metrics, { callId: opts.callId, agentId: opts.agentId, language: opts.language, playbook: deps.playbook, onSuppressed: opts.onSuppressed }),
+      share(),
     );
+    const scorecard$ = scoreCall(opts.callId, opts.language, deps.playbook, signals$, policy$);
 
-    return merge(fused$.pipe(toEmotionEvents()), redacted$.pipe(toTranscriptEvents()), language$.pipe(toLanguageEvents()), policy$);
+    return merge(fused$.pipe(toEmotionEvents()), redacted$.pipe(toTranscriptEvents()), language$.pipe(toLanguageEvents()), policy$, scorecard$);
   };
 }

@@ -1,19 +1,23 @@
-// Both tracks' voice activity → talk-over signals for the policy (src/policy/talk-over.ts).
+// Both tracks' voice activity → turn-taking signals for the policy and QA (src/policy/talk-over.ts).
 
 import { Observable, merge, type Observable as Obs } from 'rxjs';
 import { HOP_MS } from '../features/types.js';
 import type { FeatureBatch } from '../frames/types.js';
-import { TalkOverDetector } from '../policy/talk-over.js';
+import { TurnTaking, type TurnLimits } from '../policy/talk-over.js';
 import type { PolicySignal } from '../policy/signals.js';
 
-export function detectTalkOver(caller$: Obs<FeatureBatch>, agent$: Obs<FeatureBatch>, minOverlapMs: () => number): Obs<PolicySignal> {
+export function detectTurns(caller$: Obs<FeatureBatch>, agent$: Obs<FeatureBatch>, limits: () => TurnLimits): Obs<PolicySignal> {
   return new Observable<PolicySignal>((out) => {
-    const detector = new TalkOverDetector(HOP_MS);
+    const turns = new TurnTaking(HOP_MS);
     return merge(caller$, agent$).subscribe({
       next(b) {
         const speech = b.frames.map((f) => f.isSpeech);
-        for (const overlapMs of detector.push(b.track, speech, minOverlapMs)) {
-          out.next({ kind: 'talk-over', tsMs: b.tsMs + b.frames.length * HOP_MS, arrivalMs: b.arrivalMs, overlapMs });
+        for (const t of turns.push(b.track, speech, limits)) {
+          out.next(
+            t.kind === 'talk-over'
+              ? { kind: 'talk-over', tsMs: t.atMs, arrivalMs: b.arrivalMs, overlapMs: t.overlapMs }
+              : { kind: 'silence', tsMs: t.atMs, arrivalMs: b.arrivalMs, silenceMs: t.silenceMs },
+          );
         }
       },
       error: (e) => out.error(e),

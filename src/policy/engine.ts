@@ -75,6 +75,8 @@ export class PolicyEngine {
           this.prompt(out, pb, f.rule, signal, { value: f.value }, [f.evidence]);
         }
         break;
+      case 'silence':
+        break;
       case 'talk-over':
         if (signal.overlapMs >= pb.coaching.talkOverMs) {
           this.prompt(out, pb, 'coaching.talk-over', signal, {}, [`both speaking for ${(signal.overlapMs / 1000).toFixed(1)} s; the agent started second`]);

@@ -112,11 +112,42 @@ export const playbookSchema = z
         verificationQuestion: localizedListSchema,
         verificationDone: localizedListSchema,
         accountDetail: localizedListSchema,
+        /** The agent acknowledging feelings (manual §3), for the QA empathy criterion. */
+        empathy: localizedListSchema,
+        /** The agent acting on an escalation: transfer, specialist, manager (manual §4). */
+        escalationAction: localizedListSchema,
       })
       .strict(),
     rules: z.record(z.string().regex(/^[a-z]+(\.[a-z-]+)+$/), ruleSchema),
-    /** QA scorecard weights and thresholds (after the call). */
-    scoring: z.record(z.string(), z.unknown()).default({}),
+    /** The QA scorecard (manual §6): weights of each criterion and the thresholds behind them. */
+    qa: z
+      .object({
+        weights: z
+          .object({
+            voice: z.number().min(0),
+            politeness: z.number().min(0),
+            wording: z.number().min(0),
+            flow: z.number().min(0),
+            empathy: z.number().min(0),
+            verification: z.number().min(0),
+            escalation: z.number().min(0),
+          })
+          .strict(),
+        /** The agent's speaking rate should stay within this range (syllables/s). */
+        rateMinSylPerS: z.number().positive(),
+        rateMaxSylPerS: z.number().positive(),
+        /** Silence on the line this long counts as dead air. */
+        silenceMs: z.number().int().positive(),
+        /** Empathy counts when the agent shows it within this long of the caller's emotion starting. */
+        empathyWithinMs: z.number().int().positive(),
+        /** Politeness markers a call should have for full marks. */
+        politenessExpected: z.number().int().min(1),
+        /** Each wording violation costs this share of the wording score. */
+        wordingPenalty: z.number().min(0).max(1),
+        /** A critical breach (asking for a PIN) caps the overall score at this. */
+        criticalCap: z.number().min(0).max(100),
+      })
+      .strict(),
   })
   .strict();
 

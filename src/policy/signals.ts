@@ -15,4 +15,5 @@ export type PolicySignal =
   | (SignalBase & { kind: 'transcript'; transcript: RedactedTranscript })
   | (SignalBase & { kind: 'language'; transcript: RedactedTranscript; findings: LanguageFinding[] })
   | (SignalBase & { kind: 'agent-voice'; summary: ProsodySummary })
-  | (SignalBase & { kind: 'talk-over'; overlapMs: number });
+  | (SignalBase & { kind: 'talk-over'; overlapMs: number })
+  | (SignalBase & { kind: 'silence'; silenceMs: number });

@@ -1,7 +1,8 @@
-// Talking over the caller (manual §1 耐心傾聽，不打斷客戶發言): the agent starts speaking while the caller
-// is still speaking, and both keep going. Voice activity of each track is smoothed (a short onset,
-// a longer hangover) so a breath or a crackle does not count; hops are evaluated only once both
-// tracks have reached them, since the two arrive with some skew.
+// Turn-taking on a stereo call, from both tracks' voice activity: the agent talking over the caller
+// (manual §1 耐心傾聽，不打斷客戶發言) and long silences on the line (dead air, a QA criterion of §6).
+// Voice activity of each track is smoothed (a short onset, a longer hangover) so a breath or a
+// crackle does not count; hops are evaluated only once both tracks have reached them, since the
+// two arrive with some skew.
 
 const ONSET_HOPS = 10; // 100 ms of speech starts a turn
 const HANGOVER_HOPS = 30; // 300 ms of silence ends it
@@ -20,22 +21,33 @@ class Talker {
   }
 }
 
-export class TalkOverDetector {
+export type TurnEvent = { kind: 'talk-over'; atMs: number; overlapMs: number } | { kind: 'silence'; atMs: number; silenceMs: number };
+
+export interface TurnLimits {
+  talkOverMs: number;
+  silenceMs: number;
+}
+
+export class TurnTaking {
   private readonly pending = { caller: [] as boolean[], agent: [] as boolean[] };
   private readonly caller = new Talker();
   private readonly agent = new Talker();
+  private hop = 0;
   private overlapHops = 0;
   private interrupting = false;
   private reported = false;
+  private silentHops = 0;
+  private heardAnyone = false;
 
   constructor(private readonly hopMs: number) {}
 
-  /** Adds one track's frames; returns overlaps (ms) to report, each once per agent turn. */
-  push(track: 'caller' | 'agent', speech: readonly boolean[], minOverlapMs: () => number): number[] {
+  /** Adds one track's voice activity per hop; returns turn events, each reported once. */
+  push(track: 'caller' | 'agent', speech: readonly boolean[], limits: () => TurnLimits): TurnEvent[] {
     this.pending[track].push(...speech);
     const n = Math.min(this.pending.caller.length, this.pending.agent.length);
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) {
+    const out: TurnEvent[] = [];
+    const { talkOverMs, silenceMs } = limits();
+    for (let i = 0; i < n; i++, this.hop++) {
       this.caller.step(this.pending.caller[i]!);
       const { started } = this.agent.step(this.pending.agent[i]!);
       if (started) {
@@ -47,11 +59,19 @@ export class TalkOverDetector {
       if (this.interrupting && this.caller.talking) {
         this.overlapHops++;
         const ms = this.overlapHops * this.hopMs;
-        if (!this.reported && ms >= minOverlapMs()) {
-          out.push(ms);
+        if (!this.reported && ms >= talkOverMs) {
+          out.push({ kind: 'talk-over', atMs: this.hop * this.hopMs, overlapMs: ms });
           this.reported = true;
         }
       }
+      // Dead air counts between turns only: not before anyone has spoken.
+      if (this.caller.talking || this.agent.talking) {
+        if (this.heardAnyone && this.silentHops * this.hopMs >= silenceMs) {
+          out.push({ kind: 'silence', atMs: (this.hop - this.silentHops) * this.hopMs, silenceMs: this.silentHops * this.hopMs });
+        }
+        this.silentHops = 0;
+        this.heardAnyone = true;
+      } else this.silentHops++;
     }
     this.pending.caller.splice(0, n);
     this.pending.agent.splice(0, n);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { EmotionLabel, EmotionProbs, ProsodySummary, Track } from '../frames/types.js';
 import type { LanguageFinding } from '../text/language/types.js';
+import type { Scorecard } from '../qa/scorecard.js';
 
 export interface EventBase {
   callId: string;
@@ -125,6 +126,12 @@ export interface LanguageEvent extends EventBase {
   findings: LanguageFinding[];
 }
 
+/** The call's QA scorecard (manual §6), sent once as the call ends, just before call.ended. */
+export interface ScorecardEvent extends EventBase {
+  type: 'scorecard';
+  scorecard: Scorecard;
+}
+
 /** Events later stages add share the base and a type name under x.* until they get their own type. */
 export interface GenericCallEvent extends EventBase {
   type: `x.${string}`;
@@ -139,6 +146,7 @@ export type CallEvent =
   | PromptEvent
   | ChecklistEvent
   | AlertEvent
+  | ScorecardEvent
   | CallEndedEvent
   | AckedEvent
   | GenericCallEvent;

@@ -94,7 +94,6 @@ export async function replayScenario(call: SynthesizedCall, options: ReplayOptio
     call.sampleRateHz,
   );
   const t0 = performance.now();
-  let acknowledged = false;
   let aborted = false;
   try {
     await client.open();
@@ -116,10 +115,14 @@ export async function replayScenario(call: SynthesizedCall, options: ReplayOptio
       await sleep(wait);
     }
     if (!aborted) while (next < transcript.length) client.sendTranscript(transcript[next++]!);
-  } finally {
-    const end = await client.finish().catch(() => null);
-    acknowledged = end?.acknowledged ?? false;
+  } catch (err) {
+    // The node must hear the call end, and no socket may outlive the replay.
+    await client.finish().catch(() => null);
+    await feed.close();
+    throw err;
   }
+  const end = await client.finish().catch(() => null);
+  const acknowledged = end?.acknowledged ?? false;
   const endTimeoutMs = options.endTimeoutMs ?? 15_000;
   const endEvent = await Promise.race([ended, sleep(endTimeoutMs).then(() => null)]).catch(() => null);
   await feed.close();

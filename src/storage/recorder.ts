@@ -74,6 +74,14 @@ export class CallRecorder {
   }
 
   private take(ev: InternalEvent): void {
+    if (ev.type === 'scorecard') {
+      // The call's row must exist before its scorecard can be set: write what is pending first.
+      const { callId, scorecard } = ev;
+      void this.flush()
+        .then(() => this.store.setScorecard(callId, scorecard))
+        .catch((err: Error) => this.opts.logger.error({ callId, err: err.message }, 'could not store the QA scorecard'));
+      return;
+    }
     if (ev.type === 'call.started') {
       this.calls.set(ev.callId, new LiveCall(ev));
       return;

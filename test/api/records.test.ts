@@ -53,7 +53,7 @@ function recordsSuite(name: string, dbUrl: () => string) {
     afterAll(async () => server?.stop());
 
     it('keeps the whole call: facts, emotion timeline, finals, the agent’s language, prompts with acks, checklist', () => {
-      expect(record).toMatchObject({ callId: complaintId, agentId: agentA, language: 'en-US', source: 'native', status: 'complete', endReason: 'stop', scorecard: null });
+      expect(record).toMatchObject({ callId: complaintId, agentId: agentA, language: 'en-US', source: 'native', status: 'complete', endReason: 'stop' });
       expect(record.tracks).toEqual(['caller', 'agent']);
       expect(record.durationMs).toBeGreaterThan(0);
       expect(Date.parse(record.endedAt!)).toBeGreaterThanOrEqual(Date.parse(record.startedAt));
@@ -123,6 +123,22 @@ function recordsSuite(name: string, dbUrl: () => string) {
         expect(res.json.code).toBe('INVALID_MESSAGE');
         expect(res.json.message).toContain(bad.split('=')[0]);
       }
+    });
+
+    it('holds the QA scorecard the pipeline wrote as the call ended, each score with its evidence', () => {
+      const card = record.scorecard as unknown as { score: number; criteria: { id: string; score: number | null; evidence: { atMs: number; text: string }[] }[] };
+      expect(card.criteria.map((c) => c.id)).toEqual(['voice', 'politeness', 'wording', 'flow', 'empathy', 'verification', 'escalation']);
+      const wording = card.criteria.find((c) => c.id === 'wording')!;
+      // "Calm down" and "there's nothing I can do" break §2/§3.
+      expect(wording.score).toBeLessThan(1);
+      expect(wording.evidence.map((e) => e.text).join(' ')).toMatch(/Calm down/);
+      expect(wording.evidence.map((e) => e.text).join(' ')).not.toMatch(/4532/);
+      const empathy = card.criteria.find((c) => c.id === 'empathy')!;
+      // The caller's anger was answered with "calm down", never with empathy.
+      expect(empathy.score).toBe(0);
+      expect(card.score).toBeGreaterThanOrEqual(0);
+      expect(card.score).toBeLessThan(80);
+      expect(record.score).toBe(card.score);
     });
 
     it('filters by the QA score once a scorecard is written', async () => {

@@ -1,0 +1,1 @@
+export { analyzeRecording, type AnalyzeInput, type AnalyzeResult } from './analyze.js';
