@@ -26,6 +26,8 @@ export interface FusedState {
 
 const TARGETS: readonly EmotionLabel[] = ['anger', 'anxiety', 'disappointment'];
 const PRIOR: EmotionProbs = { neutral: 0.85, anger: 0.05, anxiety: 0.05, disappointment: 0.05 };
+/** A final utterance this sure of a target emotion acts at once. */
+const STRONG_TEXT = 0.8;
 /** Voice evidence older than this is no evidence. */
 const VOICE_STALE_MS = 8000;
 
@@ -36,6 +38,8 @@ const argmax = (p: EmotionProbs, among: readonly EmotionLabel[] = EMOTION_LABELS
 export class EmotionFusion {
   private voice: EmotionProbs | null = null;
   private voiceAtMs = -Infinity;
+  /** Speech in the caller's baseline when the newest voice verdict was made, s. */
+  private voiceBaselineS = 0;
   private text: EmotionProbs | null = null;
   private textAtMs = -Infinity;
   private textFinal = true;
@@ -49,8 +53,9 @@ export class EmotionFusion {
   constructor(private params: () => FusionParams) {}
 
   /** A prosody verdict on the window ending at tsMs (null while the caller is silent). */
-  addVoice(probs: EmotionProbs | null, tsMs: number): void {
+  addVoice(probs: EmotionProbs | null, tsMs: number, baselineS = Infinity): void {
     if (!probs) return;
+    this.voiceBaselineS = baselineS;
     const p = this.params();
     if (!this.voice || tsMs - this.voiceAtMs > VOICE_STALE_MS) {
       this.voice = { ...probs };
@@ -93,7 +98,6 @@ export class EmotionFusion {
     const probs = zero();
     for (const l of EMOTION_LABELS) probs[l] = mix[l] / total;
 
-    const onset = this.step(probs, tsMs, wv > 0, wt > 0);
     const top = argmax(probs);
     const disagree =
       wv > 0 &&
@@ -103,6 +107,10 @@ export class EmotionFusion {
       argmax(this.voice, TARGETS) !== argmax(this.text, TARGETS) &&
       this.voice[argmax(this.voice, TARGETS)] >= p.disagreeAbove &&
       this.text[argmax(this.text, TARGETS)] >= p.disagreeAbove;
+    // Voice and words that disagree start nothing — the agent is told "uncertain", not a guess —
+    // unless the words are unequivocal ("I want to file a complaint" is anger whatever the pitch).
+    const strongWords = wt > 0 && this.textFinal && this.text !== null && this.text[argmax(this.text, TARGETS)] >= STRONG_TEXT;
+    const onset = disagree && !strongWords ? this.hold() : this.step(probs, tsMs, wv > 0, wt > 0);
     const intensity = this.active === 'neutral' ? 0 : round(probs[this.active]);
     this.history.push({ tsMs, intensity });
     while (this.history.length > 0 && this.history[0]!.tsMs < tsMs - p.trendWindowMs) this.history.shift();
@@ -121,11 +129,23 @@ export class EmotionFusion {
     };
   }
 
+  /** No change while the evidence conflicts. */
+  private hold(): null {
+    this.candidate = null;
+    return null;
+  }
+
   /** Hysteresis: returns the target emotion that just started, if one did. */
   private step(probs: EmotionProbs, tsMs: number, hasVoice: boolean, hasText: boolean): EmotionLabel | null {
     const p = this.params();
     const best = argmax(probs, TARGETS);
     const voiceOnly = hasVoice && !hasText;
+    // Voice alone judges change against the caller's usual voice: with no baseline yet, a deep or
+    // high voice is not an emotion.
+    if (voiceOnly && this.voiceBaselineS < p.voiceOnlyMinBaselineS && this.active === 'neutral') {
+      this.candidate = null;
+      return null;
+    }
     const onThreshold = voiceOnly ? p.voiceOnlyOnThreshold : p.onThreshold;
     const onsetMs = voiceOnly ? p.voiceOnlyOnsetMs : p.onsetMs;
     // A change is to the strongest target emotion, if it is strong enough (and clearly stronger than
@@ -135,7 +155,7 @@ export class EmotionFusion {
     if (wants) {
       if (!this.candidate || this.candidate.label !== wants) this.candidate = { label: wants, fromMs: tsMs };
       // Strong words need no waiting: "I want to file a complaint" is anger now.
-      const strongText = hasText && this.text !== null && this.textFinal && this.text[wants] >= 0.8;
+      const strongText = hasText && this.text !== null && this.textFinal && this.text[wants] >= STRONG_TEXT;
       if (strongText || tsMs - this.candidate.fromMs >= onsetMs) {
         this.active = wants;
         this.sinceMs = tsMs;

@@ -43,6 +43,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'stream calls through callcue nodes for --minutes N while killing bridges and feeds; check nothing is lost',
     run: async (argv) => (await import('./soak.js')).runSoak(argv),
   },
+  demo: {
+    summary: 'play the scripted training calls (manual §6) into callcue on loopback (--port, --calls, --speed, --once, --check)',
+    run: async (argv) => (await import('./demo.js')).runDemo(argv),
+  },
   analyze: {
     summary: 'offline QA of a recording: the live pipeline on a WAV (+ transcript), record and scorecard',
     run: async (argv) => (await import('./analyze.js')).runAnalyze(argv),

@@ -1,18 +1,21 @@
-// `callcue eval-prosody [--data DIR] [--rounds N] [--seed N]`: leave-speakers-out cross-
-// validation per corpus through the simulated telephone channel, plus cross-corpus transfer.
-// Prints a table per evaluation, then one JSON line with every number.
+// `callcue eval-prosody [--data DIR] [--rounds N] [--seed N] [--baseline [--clean]]`: leave-
+// speakers-out cross-validation per corpus through the simulated telephone channel, plus
+// cross-corpus transfer. Prints a table per evaluation, then one JSON line with every number.
+// --baseline runs the issue's reference setup instead (src/training/prosody-baseline.ts).
 
 import { readManifest } from '../training/manifest.js';
 import { DEFAULT_DATASET_OPTIONS } from '../training/dataset.js';
 import { evaluationJson, formatEvaluation } from '../training/metrics.js';
 import { MissingDataError, resolveManifest } from '../training/prosody-data.js';
+import { baselineDiagnostic } from '../training/prosody-baseline.js';
 import { DEFAULT_TRAINER_OPTIONS, evaluateProsody, makeExamples } from '../training/prosody-run.js';
+import type { ManifestRow } from '../training/manifest.js';
 import { dataDir, intFlag, log, parseProsodyArgs } from './prosody-args.js';
 
-const USAGE = 'usage: callcue eval-prosody [--data DIR] [--rounds N] [--seed N]';
+const USAGE = 'usage: callcue eval-prosody [--data DIR] [--rounds N] [--seed N] [--baseline [--clean]]';
 
 export async function runEvalProsody(argv: string[]): Promise<number> {
-  const args = parseProsodyArgs(argv, ['data', 'rounds', 'seed'], ['help']);
+  const args = parseProsodyArgs(argv, ['data', 'rounds', 'seed'], ['help', 'baseline', 'clean']);
   if (args.flags.has('help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -35,6 +38,7 @@ export async function runEvalProsody(argv: string[]): Promise<number> {
   }
   const rows = readManifest(manifest);
   log(`eval-prosody: ${rows.length} clips from ${manifest}`);
+  if (args.flags.has('baseline')) return runBaseline(rows, !args.flags.has('clean'), seed);
   const examples = makeExamples(rows, { ...DEFAULT_DATASET_OPTIONS, rounds, seed }, log);
   const scores = evaluateProsody(examples, DEFAULT_TRAINER_OPTIONS, log);
   for (const r of scores.perCorpus) {
@@ -50,6 +54,23 @@ export async function runEvalProsody(argv: string[]): Promise<number> {
     perCorpus: Object.fromEntries(scores.perCorpus.map((r) => [r.corpus, { folds: r.folds, ...evaluationJson(r.evaluation) }])),
     crossCorpus: scores.crossCorpus.map((c) => ({ train: c.train, test: c.test, ...evaluationJson(c.evaluation) })),
   };
+  process.stdout.write(`${JSON.stringify(json)}\n`);
+  return 0;
+}
+
+/** The reference baseline, trained on the four target classes (as in the issue) and on all five. */
+function runBaseline(rows: readonly ManifestRow[], telephone: boolean, seed: number): number {
+  const json: Record<string, unknown> = { evaluation: 'prosody-baseline', telephone, seed };
+  for (const targetOnly of [true, false]) {
+    const key = targetOnly ? 'targetClassesOnly' : 'withNonTargetClass';
+    log(`baseline: ${key}`);
+    const results = baselineDiagnostic(rows, { telephone, targetOnly, seed });
+    for (const r of results) {
+      const title = `baseline (${key}, ${telephone ? 'telephone' : 'clean'}, all-files speaker z-score, RBF via random Fourier features): ${r.corpus}`;
+      process.stdout.write(`${formatEvaluation(title, r.evaluation)}\n\n`);
+    }
+    json[key] = Object.fromEntries(results.map((r) => [r.corpus, evaluationJson(r.evaluation)]));
+  }
   process.stdout.write(`${JSON.stringify(json)}\n`);
   return 0;
 }

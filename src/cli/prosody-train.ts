@@ -48,7 +48,7 @@ export async function runTrainProsody(argv: string[]): Promise<number> {
     corpora[corpus] = { clips: own.length, speakers: new Set(own.map((r) => r.speaker)).size };
   }
   const record: TrainingRecord = {
-    dataset: { rounds: dataset.rounds, seed: dataset.seed, maxSessionClips: dataset.maxSessionClips, telephone: dataset.telephone },
+    dataset: { rounds: dataset.rounds, seed: dataset.seed, maxSessionClips: dataset.maxSessionClips, telephone: dataset.telephone, speedPerturb: dataset.speedPerturb },
     trainer,
     clips: rows.length,
     speakers: new Set(rows.map((r) => r.speaker)).size,

@@ -20,6 +20,12 @@ export interface SoakOptions {
   /** Per-socket message rate the nodes enforce. */
   maxMessagesPerSecond: number;
   seed: number;
+  /**
+   * Old-space cap of each node, MB (--max-old-space-size). A capped heap is collected every few
+   * seconds instead of every few minutes, so a leak shows as a rising RSS floor (or an OOM) within
+   * the soak, not after it. 0 = Node's default.
+   */
+  heapMb: number;
   out: string;
 }
 
@@ -27,7 +33,7 @@ export class SoakUsageError extends Error {}
 
 export const SOAK_USAGE = `usage: callcue soak [--minutes 5] [--concurrency 12] [--nodes 2] [--speed 2]
                     [--kill-bridge 0.15] [--drop-feed 0.35] [--garbage 0.25] [--hostile-per-minute 120]
-                    [--max-messages-per-second 500] [--seed 1] [--out bench/results]
+                    [--max-messages-per-second 500] [--heap-mb 256] [--seed 1] [--out bench/results]
 Streams calls through callcue nodes (with a Redis bus between them when --nodes > 1) while it kills
 bridges, drops and reconnects feeds and sends malformed frames; then checks that every prompt the
 pipelines emitted (callcue_prompts_total) was delivered to a feed or stored in the call's record, and
@@ -48,6 +54,7 @@ export function parseSoakArgs(argv: string[]): SoakOptions {
       'hostile-per-minute': { type: 'string', default: '120' },
       'max-messages-per-second': { type: 'string', default: '500' },
       seed: { type: 'string', default: '1' },
+      'heap-mb': { type: 'string', default: '256' },
       out: { type: 'string', default: 'bench/results' },
     },
     strict: true,
@@ -68,6 +75,7 @@ export function parseSoakArgs(argv: string[]): SoakOptions {
     hostilePerMinute: num('hostile-per-minute', 0, 10_000),
     maxMessagesPerSecond: Math.round(num('max-messages-per-second', 0, 100_000)),
     seed: Math.round(num('seed', 0, 2 ** 31)),
+    heapMb: Math.round(num('heap-mb', 0, 65_536)),
     out: String(values.out),
   };
 }

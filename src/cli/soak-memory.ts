@@ -1,6 +1,6 @@
 // Memory of the soak's nodes: RSS sampled from /proc while the soak runs, and whether it stayed
-// flat — the least-squares slope after a warm-up, and the growth from the first to the last
-// quarter of the samples.
+// flat — after a warm-up, the least-squares slope of the RSS floors (the low point of each 30 s,
+// i.e. after a collection) and their growth from first to last.
 
 import { readFileSync } from 'node:fs';
 
@@ -14,9 +14,9 @@ export interface MemoryVerdict {
   startMb: number;
   endMb: number;
   maxMb: number;
-  /** Least-squares slope of RSS after the warm-up, MB per minute. */
+  /** Least-squares slope of the RSS floors after the warm-up, MB per minute. */
   slopeMbPerMin: number;
-  /** Mean of the last quarter over the mean of the first quarter (after warm-up). */
+  /** The last floor over the first (after warm-up). */
   growth: number;
   flat: boolean;
 }
@@ -48,13 +48,31 @@ export function slope(samples: readonly RssSample[]): number {
   return den === 0 ? 0 : num / den;
 }
 
-/** Judges samples taken over a run; the first `warmupFraction` is the warm-up. */
-export function judgeMemory(samples: readonly RssSample[], warmupFraction = 0.25): MemoryVerdict {
-  const after = samples.slice(Math.floor(samples.length * warmupFraction));
-  const q = Math.max(1, Math.floor(after.length / 4));
-  const mean = (xs: readonly RssSample[]) => xs.reduce((a, s) => a + s.rssMb, 0) / Math.max(1, xs.length);
+/**
+ * The floor of each window of `perWindow` samples: RSS right after the garbage collector ran. A
+ * leak raises the floor; a heap that grows and is collected again only makes the saw-teeth.
+ */
+export function floors(samples: readonly RssSample[], perWindow: number): RssSample[] {
+  const out: RssSample[] = [];
+  for (let i = 0; i < samples.length; i += perWindow) {
+    const w = samples.slice(i, i + perWindow);
+    if (w.length < perWindow) break; // a partial window may have missed its collection
+    const min = w.reduce((a, s) => (s.rssMb < a.rssMb ? s : a));
+    out.push({ tS: w.reduce((a, s) => a + s.tS, 0) / w.length, rssMb: min.rssMb });
+  }
+  return out;
+}
+
+/**
+ * Judges samples taken over a run: after a warm-up (`warmupFraction` of the run), the slope of the
+ * RSS floors and the growth from the first floor to the last.
+ */
+export function judgeMemory(samples: readonly RssSample[], warmupFraction = 0.25, perWindow = 6): MemoryVerdict {
+  const after = floors(samples.slice(Math.floor(samples.length * warmupFraction)), perWindow);
   const slopeMbPerMin = Math.round(slope(after) * 60 * 100) / 100;
-  const growth = Math.round((mean(after.slice(-q)) / Math.max(1e-9, mean(after.slice(0, q)))) * 1000) / 1000;
+  const first = after[0]?.rssMb ?? 0;
+  const last = after.at(-1)?.rssMb ?? 0;
+  const growth = first > 0 ? Math.round((last / first) * 1000) / 1000 : 1;
   return {
     samples: samples.length,
     startMb: samples[0]?.rssMb ?? 0,
@@ -62,6 +80,6 @@ export function judgeMemory(samples: readonly RssSample[], warmupFraction = 0.25
     maxMb: Math.max(0, ...samples.map((s) => s.rssMb)),
     slopeMbPerMin,
     growth,
-    flat: after.length >= 4 && slopeMbPerMin <= MAX_SLOPE_MB_PER_MIN && growth <= MAX_GROWTH,
+    flat: after.length >= 3 && slopeMbPerMin <= MAX_SLOPE_MB_PER_MIN && growth <= MAX_GROWTH,
   };
 }

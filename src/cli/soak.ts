@@ -41,10 +41,10 @@ export async function runSoak(argv: string[]): Promise<number> {
           CALLCUE_MAX_CALLS_PER_KEY: '2000',
           CALLCUE_MAX_MESSAGES_PER_SECOND: String(opts.maxMessagesPerSecond),
           ...(redis ? { CALLCUE_BUS_URL: redis.url } : {}),
-        }),
+        }, opts.heapMb > 0 ? { nodeArgs: [`--max-old-space-size=${opts.heapMb}`] } : {}),
       );
     }
-    process.stderr.write(`soak: ${opts.nodes} node(s)${redis ? ` on ${redis.url}` : ''}, ${opts.concurrency} calls at a time, ${opts.minutes} min\n`);
+    process.stderr.write(`soak: ${opts.nodes} node(s)${redis ? ` on ${redis.url}` : ''}${opts.heapMb ? `, heap ${opts.heapMb} MB` : ''}, ${opts.concurrency} calls at a time, ${opts.minutes} min\n`);
     return await soak(opts, nodes);
   } finally {
     await Promise.all(nodes.map((n) => n.stop()));
@@ -134,6 +134,8 @@ async function soak(opts: SoakOptions, nodes: NodeProcess[]): Promise<number> {
     prompts,
     hostile: tally,
     memory,
+    /** Every RSS sample of each node, MB, RSS_EVERY_MS apart. */
+    rssMb: rss.map((s) => s.map((x) => x.rssMb)),
     nodesAlive: alive,
   };
   const pass = prompts.lost === 0 && prompts.emitted > 0 && memory.every((m) => m.flat) && alive.every(Boolean) && report.calls.refused === 0;

@@ -6,7 +6,7 @@
 
 import type { Redis } from 'ioredis';
 import type { CallState } from './call-state.js';
-import { compareStreamIds, type BusKeys } from './bus-keys.js';
+import { compareStreamIds, streamIdMs, type BusKeys } from './bus-keys.js';
 
 export interface CallSnapshot {
   v: 1;
@@ -55,6 +55,18 @@ export function earliestStreamId(snapshots: readonly CallSnapshot[]): string | n
   let min: string | null = null;
   for (const s of snapshots) if (min === null || compareStreamIds(s.streamId, min) < 0) min = s.streamId;
   return min;
+}
+
+/**
+ * Where a starting node reads the stream from (exclusive): the earliest snapshot's position, and at
+ * least `lookbackMs` before the newest entry — calls younger than one snapshot round have no
+ * snapshot yet, and must be seen to start. An empty stream is read from its beginning.
+ */
+export function hydrationStart(tailId: string | null, snapshots: readonly CallSnapshot[], lookbackMs: number): string {
+  if (tailId === null) return NO_STREAM_ID;
+  const lookback = `${Math.max(0, streamIdMs(tailId) - lookbackMs)}-0`;
+  const earliest = earliestStreamId(snapshots);
+  return earliest && compareStreamIds(earliest, lookback) < 0 ? earliest : lookback;
 }
 
 /** A stream id before any entry. */

@@ -14,16 +14,16 @@ import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import { Subject } from 'rxjs';
 import { CallcueError, ErrorCodes } from '../errors.js';
-import { nowMs } from '../frames/clock.js';
 import type { InternalEvent } from '../frames/events.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { AckCommand, Bus } from './bus.js';
 import type { CallState } from './call-state.js';
-import { busKeys, compareStreamIds, DEFAULT_BUS_TIMINGS, describeRedisUrl, MAX_PENDING_WRITES, STREAM_MAX_ENTRIES, streamIdMs, type BusKeys, type BusTimings } from './bus-keys.js';
+import { busKeys, DEFAULT_BUS_TIMINGS, describeRedisUrl, MAX_PENDING_WRITES, STREAM_MAX_ENTRIES, type BusKeys, type BusTimings } from './bus-keys.js';
 import { CallMirror } from './bus-mirror.js';
 import { busMetrics, type BusMetrics } from './bus-metrics.js';
-import { decodeSnapshot, earliestStreamId, NO_STREAM_ID, readSnapshots, writeSnapshots, type OwnedCall } from './bus-snapshots.js';
+import { hydrationStart, NO_STREAM_ID, readSnapshots, writeSnapshots, type OwnedCall } from './bus-snapshots.js';
+import { callsOfLostNode, nodeLostEvent } from './bus-lost.js';
 import { ackFields, decodeEntry, eventFields } from './bus-wire.js';
 import { NodePresence } from './node-presence.js';
 
@@ -242,11 +242,7 @@ export class RedisBus implements Bus {
       if (adopted > 0) this.log.warn({ calls: adopted }, 'bus: call states taken from snapshots after Redis came back');
       return;
     }
-    if (tail.length === 0) return; // an empty stream: read it from its beginning
-    // Calls younger than one snapshot round have no snapshot yet: read back far enough to see them start.
-    const lookback = `${Math.max(0, streamIdMs(tail[0]![0]) - this.timings.hydrateLookbackMs)}-0`;
-    const earliest = earliestStreamId(snapshots);
-    this.lastId = earliest && compareStreamIds(earliest, lookback) < 0 ? earliest : lookback;
+    this.lastId = hydrationStart(tail[0]?.[0] ?? null, snapshots, this.timings.hydrateLookbackMs);
   }
 
   /** Reads what the stream holds now, without waiting for more. */
@@ -309,26 +305,9 @@ export class RedisBus implements Bus {
 
   /** On the survivor that claimed it: ends every call of a lost node, continuing each call's seq. */
   private async endLostNode(node: string): Promise<void> {
-    const calls = new Map(this.mirror.ownedBy(node).map((c) => [c.callId, c]));
-    // Calls of the lost node this mirror never saw (it started after them and they had no snapshot yet).
-    const listed = await this.writer.smembers(this.keys.nodeCalls(node));
-    for (const id of listed) {
-      if (calls.has(id)) continue;
-      const s = decodeSnapshot(await this.writer.get(this.keys.call(id)));
-      if (s && s.owner === node && this.mirror.adopt(s.state, node)) calls.set(id, s.state);
-    }
-    for (const c of calls.values()) {
-      const startedMs = Date.parse(c.started.startedAt);
-      const ended = {
-        type: 'call.ended',
-        callId: c.callId,
-        reason: 'node_lost',
-        durationMs: Number.isFinite(startedMs) ? Math.max(0, Date.now() - startedMs) : 0,
-        shedFrames: 0,
-        arrivalMs: nowMs(),
-        seq: c.lastSeq + 1,
-        at: new Date().toISOString(),
-      } as InternalEvent;
+    const calls = await callsOfLostNode(this.writer, this.keys, this.mirror, node);
+    for (const c of calls) {
+      const ended = nodeLostEvent(c);
       this.mirror.apply(ended, this.nodeId);
       this.events.next(ended);
       this.write(eventFields(this.nodeId, ended));
@@ -336,7 +315,7 @@ export class RedisBus implements Bus {
     }
     await this.writer.del(this.keys.nodeCalls(node));
     this.m.nodesLost.inc();
-    this.log.warn({ node, calls: calls.size }, 'a node was lost: its calls are ended (node_lost)');
+    this.log.warn({ node, calls: calls.length }, 'a node was lost: its calls are ended (node_lost)');
   }
 
   private onDisconnect(): void {

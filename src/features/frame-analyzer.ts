@@ -16,7 +16,7 @@ export interface FrameAnalyzer {
 /** dBFS reported for digital silence. */
 export const SILENCE_DB = -100;
 /** Below this level a frame is not worth a pitch search: no voice is this quiet on a call. */
-const PITCH_MIN_LEVEL_DB = -60;
+const PITCH_MIN_LEVEL_DB = -66;
 
 export function createFrameAnalyzer(): FrameAnalyzer {
   const spectral = createSpectralAnalyzer(FRAME_SIZE_SAMPLES, INTERNAL_RATE_HZ, MFCC_COUNT);

@@ -5,8 +5,11 @@
 
 /** Speech must exceed the floor by this much. */
 const ONSET_ABOVE_FLOOR_DB = 10;
-/** And exceed this absolute level, so a silent line's dither is never speech. */
-const ABSOLUTE_MIN_DB = -55;
+/**
+ * And exceed this absolute level, so a silent line's dither is never speech. Low enough for a
+ * quiet caller's soft syllables on a −36 dBFS line (−55 lost sad and calm speech).
+ */
+const ABSOLUTE_MIN_DB = -62;
 /** Floor tracking per 10 ms frame: fast down, slow up (time constant ≈ 4 s). */
 const FLOOR_FALL = 0.3;
 const FLOOR_RISE = 0.0025;

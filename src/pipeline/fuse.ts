@@ -18,7 +18,7 @@ export interface FusedEmotion {
   prosody: ProsodySummary | null;
   speaking: boolean;
   cues: string[];
-  /** The caller's newest final utterance (redacted), for the agent to reflect back. */
+  /** The caller's newest utterance (redacted; final or partial), for the agent to reflect back. */
   lastUtterance: string;
 }
 
@@ -38,12 +38,13 @@ export function fuseEmotion(metrics: Metrics, params: () => FusionParams, text$:
           if ('summary' in input) {
             prosody = input.summary;
             speaking = input.summary.voiceActivity > 0.2;
-            fusion.addVoice(input.probs, input.tsMs);
+            fusion.addVoice(input.probs, input.tsMs, input.summary.baselineSpeechS);
             if (input.probs) heard = true;
           } else {
             fusion.addText(input.probs, input.isFinal, input.tsMs);
             cues = input.cues;
-            if (input.isFinal) lastUtterance = input.text;
+            // The words being judged: a partial when the state starts on one.
+            lastUtterance = input.text;
             heard = true;
           }
           // Media time only moves forward: an utterance's end can trail the audio already analysed.

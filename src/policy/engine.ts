@@ -99,7 +99,8 @@ export class PolicyEngine {
     if (anger) {
       const heldMs = s.tsMs - state.sinceMs;
       const persisting = heldMs >= pb.escalation.persistingAngerMs;
-      const rising = state.trend === 'rising' && state.intensity >= pb.escalation.risingIntensity && heldMs > 3000;
+      // A new state always looks "rising": only anger that has held a while and still grows counts.
+      const rising = state.trend === 'rising' && state.intensity >= pb.escalation.risingIntensity && heldMs >= 2 * pb.fusion.trendWindowMs;
       if ((persisting || rising) && this.persistingFiredForOnsetMs !== state.sinceMs) {
         const shown = this.prompt(out, pb, 'deescalation.anger.persisting', s, {}, [
           persisting ? `anger for ${Math.round(heldMs / 1000)} s` : `anger rising (intensity ${state.intensity.toFixed(2)})`,

@@ -51,6 +51,8 @@ const fusionSchema = z
     /** … or, with voice evidence alone, voiceOnlyOnThreshold for voiceOnlyOnsetMs (voice alone cries wolf more). */
     voiceOnlyOnThreshold: z.number().min(0).max(1),
     voiceOnlyOnsetMs: z.number().min(0),
+    /** Voice alone starts no state before the caller's baseline holds this much speech (s). */
+    voiceOnlyMinBaselineS: z.number().min(0),
     /** … and ends when it stays below offThreshold for calmMs. */
     offThreshold: z.number().min(0).max(1),
     calmMs: z.number().min(0),
@@ -94,6 +96,8 @@ export const playbookSchema = z
       .object({
         tooFastSylPerS: z.number().positive(),
         tooLoudDb: z.number(),
+        /** Louder than the agent's own usual level by this many dB is too loud as well. */
+        tooLoudRelDb: z.number().positive(),
         tooQuietDb: z.number(),
         /** A voice finding must hold this long (ms of the agent's speech). */
         sustainMs: z.number().int().min(0),

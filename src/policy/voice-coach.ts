@@ -35,7 +35,10 @@ export class VoiceCoach {
       }
     };
     check('coaching.too-fast', s.speakingRateSylPerS > p.tooFastSylPerS, s.speakingRateSylPerS.toFixed(1), `agent rate ${s.speakingRateSylPerS.toFixed(1)} syllables/s`);
-    check('coaching.too-loud', s.loudnessDb > p.tooLoudDb, s.loudnessDb.toFixed(0), `agent loudness ${s.loudnessDb.toFixed(0)} dBFS`);
+    // Loud against the line's absolute level, or against the agent's own usual voice (lines differ
+    // by many dB; raising one's voice does not).
+    const loud = s.loudnessDb > p.tooLoudDb || (s.baselineSpeechS >= 5 && s.loudnessRelDb > p.tooLoudRelDb);
+    check('coaching.too-loud', loud, s.loudnessDb.toFixed(0), `agent loudness ${s.loudnessDb.toFixed(0)} dBFS (${s.loudnessRelDb >= 0 ? '+' : ''}${s.loudnessRelDb.toFixed(0)} dB on their usual level)`);
     check('coaching.too-quiet', s.loudnessDb < p.tooQuietDb, s.loudnessDb.toFixed(0), `agent loudness ${s.loudnessDb.toFixed(0)} dBFS`);
     return out;
   }

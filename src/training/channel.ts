@@ -9,7 +9,14 @@ import { INTERNAL_RATE_HZ } from '../features/types.js';
 import type { Rng } from './rng.js';
 
 export interface ChannelParams {
+  /** Gain applied to the clean audio, dB (set per call from speechLevelDb: see gainForLevel). */
   gainDb: number;
+  /**
+   * The caller's usual active speech level on this line, dBFS. The corpora were recorded at
+   * arbitrary levels (RAVDESS peaks near −29 dBFS), so a gain drawn relative to the recording
+   * pushed quiet actors below any telephone level and the VAD lost their sad and calm speech.
+   */
+  speechLevelDb: number;
   /** Apply the 300–3400 Hz telephone band-pass. */
   bandLimit: boolean;
   /** Line noise relative to the speech's active level, dB (Infinity = none). */
@@ -19,12 +26,14 @@ export interface ChannelParams {
   packetLoss: number;
 }
 
-export const CLEAN_CHANNEL: ChannelParams = { gainDb: 0, bandLimit: false, snrDb: Infinity, codec: 'pcm', packetLoss: 0 };
+export const CLEAN_CHANNEL: ChannelParams = { gainDb: 0, speechLevelDb: Number.NaN, bandLimit: false, snrDb: Infinity, codec: 'pcm', packetLoss: 0 };
 
 /** Draws a plausible line: most calls are G.711 with moderate noise, a few are poor. */
 export function drawChannel(rng: Rng): ChannelParams {
   return {
-    gainDb: rng.uniform(-18, 6),
+    gainDb: 0,
+    // ITU-T P.56 nominal is −26 dBov; real lines spread about ±10 dB around it.
+    speechLevelDb: rng.uniform(-36, -16),
     bandLimit: rng.next() < 0.7,
     snrDb: rng.uniform(12, 40),
     codec: rng.next() < 0.5 ? 'mulaw' : rng.next() < 0.8 ? 'alaw' : 'pcm',
@@ -57,7 +66,7 @@ function biquad(x: Float32Array, kind: 'highpass' | 'lowpass', cutoffHz: number)
 }
 
 /** RMS of the loudest half of 20 ms blocks: the speech level, not diluted by pauses. */
-function activeRms(x: Float32Array): number {
+export function activeRms(x: Float32Array): number {
   const block = INTERNAL_RATE_HZ / 50;
   const energies: number[] = [];
   for (let s = 0; s + block <= x.length; s += block) {
@@ -69,6 +78,16 @@ function activeRms(x: Float32Array): number {
   energies.sort((a, b) => b - a);
   const top = energies.slice(0, Math.max(1, Math.floor(energies.length / 2)));
   return Math.sqrt(top.reduce((s, e) => s + e, 0) / top.length);
+}
+
+/**
+ * The gain that brings a speaker's clips, on average, to the line's speech level. One gain per
+ * call, so an angry clip stays louder than a sad one of the same caller.
+ */
+export function gainForLevel(speechLevelDb: number, clips: readonly Float32Array[]): number {
+  const levels = clips.map(activeRms).filter((r) => r > 0).map((r) => 20 * Math.log10(r));
+  if (levels.length === 0 || !Number.isFinite(speechLevelDb)) return 0;
+  return speechLevelDb - levels.reduce((s, v) => s + v, 0) / levels.length;
 }
 
 /** Returns a new signal as heard through the channel. */

@@ -2,6 +2,7 @@
 // Corpora with many speakers are split into five folds of whole speakers (RAVDESS: four actors
 // each), small ones leave one speaker out (CASIA). Each fold trains on every other speaker of
 // every corpus, as the shipped model does; the cross-corpus check trains on one corpus only.
+// Only recordings as they are (speed 1) are tested: speed-perturbed copies are for training.
 
 import type { EmotionLabel } from '../frames/types.js';
 import type { Example } from './dataset.js';
@@ -46,7 +47,7 @@ export function crossValidate(
       onFold?.(corpus, i + 1, folds.length);
       const heldOut = new Set(held);
       const model = fitProsody(examples.filter((e) => !heldOut.has(e.row.speaker)), options);
-      const s = score(model, examples.filter((e) => heldOut.has(e.row.speaker)));
+      const s = score(model, examples.filter((e) => heldOut.has(e.row.speaker) && e.speed === 1));
       truth.push(...s.truth);
       predicted.push(...s.predicted);
     });
@@ -57,6 +58,6 @@ export function crossValidate(
 /** Train on one corpus, test on another: how far the model travels across language and studio. */
 export function crossCorpus(examples: readonly Example[], options: ProsodyTrainerOptions, trainCorpus: string, testCorpus: string): Evaluation {
   const model = fitProsody(examples.filter((e) => e.row.corpus === trainCorpus), options);
-  const s = score(model, examples.filter((e) => e.row.corpus === testCorpus));
+  const s = score(model, examples.filter((e) => e.row.corpus === testCorpus && e.speed === 1));
   return evaluate(s.truth, s.predicted);
 }

@@ -4,8 +4,9 @@
 // the clips *earlier in that call* only: no clip sees itself, its future or the speaker's
 // other calls. Short calls teach the model to judge with a thin or empty baseline.
 
-import { SpeakerBaseline, windowFunctionals } from '../features/index.js';
-import { applyChannel, drawChannel } from './channel.js';
+import { resample } from '../codecs/resample.js';
+import { INTERNAL_RATE_HZ, SpeakerBaseline, windowFunctionals } from '../features/index.js';
+import { applyChannel, drawChannel, gainForLevel } from './channel.js';
 import { analyzeSamples } from './extract.js';
 import { mapLabel, type ManifestRow, type TrainingClass } from './manifest.js';
 import { createRng, type Rng } from './rng.js';
@@ -19,6 +20,8 @@ export interface Example {
   round: number;
   /** Baseline speech the example was normalised against, ms. */
   baselineMs: number;
+  /** Speed factor of the augmentation (1 = the recording as it is; only these are ever tested). */
+  speed: number;
 }
 
 export interface DatasetOptions {
@@ -29,10 +32,16 @@ export interface DatasetOptions {
   maxSessionClips: number;
   /** Pass audio through the simulated telephone channel. */
   telephone: boolean;
+  /**
+   * Speed perturbation in rounds after the first: each call of those rounds is, with
+   * probability 2/3, resampled by a factor in 1 ± speedPerturb (pitch, formants and tempo move
+   * together, as in a different speaker). 23 actors are few speakers; this widens them.
+   */
+  speedPerturb: number;
   onProgress?: (done: number, total: number) => void;
 }
 
-export const DEFAULT_DATASET_OPTIONS: DatasetOptions = { rounds: 4, seed: 1, maxSessionClips: 24, telephone: true };
+export const DEFAULT_DATASET_OPTIONS: DatasetOptions = { rounds: 4, seed: 1, maxSessionClips: 24, telephone: true, speedPerturb: 0.1 };
 
 /** Rows grouped by speaker, in a stable order. */
 export function bySpeaker(rows: readonly ManifestRow[]): Map<string, ManifestRow[]> {
@@ -45,18 +54,25 @@ export function bySpeaker(rows: readonly ManifestRow[]): Map<string, ManifestRow
   return new Map([...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-function sessionExamples(session: readonly ManifestRow[], round: number, rng: Rng, telephone: boolean): Example[] {
-  const channel = drawChannel(rng);
+/** The clip played `speed` times faster (higher and quicker), back at the internal rate. */
+function perturbSpeed(samples: Float32Array, speed: number): Float32Array {
+  return speed === 1 ? samples : resample(samples, Math.round(INTERNAL_RATE_HZ * speed), INTERNAL_RATE_HZ);
+}
+
+function sessionExamples(session: readonly ManifestRow[], round: number, rng: Rng, telephone: boolean, speed: number): Example[] {
+  const clips = session.map((row) => perturbSpeed(loadWav(row.path).samples, speed));
+  const drawn = drawChannel(rng);
+  const channel = { ...drawn, gainDb: gainForLevel(drawn.speechLevelDb, clips) };
   const baseline = new SpeakerBaseline();
   const out: Example[] = [];
-  for (const row of session) {
+  for (const [i, row] of session.entries()) {
     const cls = mapLabel(row.label);
-    const clean = loadWav(row.path).samples;
+    const clean = clips[i];
     const heard = telephone ? applyChannel(clean, channel, rng) : clean;
     const frames = analyzeSamples(heard);
     if (cls !== undefined) {
       const x = baseline.normalize(windowFunctionals(frames));
-      out.push({ x, cls, row, round, baselineMs: baseline.speechMs });
+      out.push({ x, cls, row, round, baselineMs: baseline.speechMs, speed });
     }
     baseline.add(frames);
   }
@@ -76,7 +92,10 @@ export function buildExamples(rows: readonly ManifestRow[], options: DatasetOpti
         const length = 1 + rng.int(options.maxSessionClips);
         const session = order.slice(at, at + length);
         at += length;
-        examples.push(...sessionExamples(session, round, rng.fork(), options.telephone));
+        const sessionRng = rng.fork();
+        const perturbed = round > 0 && options.speedPerturb > 0 && sessionRng.next() < 2 / 3;
+        const speed = perturbed ? 1 + sessionRng.uniform(-options.speedPerturb, options.speedPerturb) : 1;
+        examples.push(...sessionExamples(session, round, sessionRng, options.telephone, speed));
         done += session.length;
         options.onProgress?.(done, total);
       }

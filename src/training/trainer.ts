@@ -6,7 +6,8 @@
 import { EMOTION_LABELS, type EmotionLabel, type EmotionProbs } from '../frames/types.js';
 import type { Example } from './dataset.js';
 import { TRAINING_CLASSES, type TrainingClass } from './manifest.js';
-import { predictMlp, trainMlp, type MlpModel, type MlpOptions } from './mlp.js';
+import { predictMlp, type MlpModel, type MlpOptions } from './mlp.js';
+import { trainMlpEnsemble } from './mlp-ensemble.js';
 
 export type ClassMode = 'other-class' | 'other-as-neutral';
 
@@ -20,6 +21,8 @@ export interface ProsodyTrainerOptions {
    * learns to ignore prompts, so the shipped model takes that trade.
    */
   neutralBias: number;
+  /** MLPs (seeds mlp.seed, mlp.seed+1, …) averaged in logit space into one wider network. */
+  ensemble: number;
 }
 
 export interface FittedProsody {
@@ -37,7 +40,7 @@ export function fitProsody(examples: readonly Example[], options: ProsodyTrainer
   const y = examples.map((e) => classes.indexOf(e.cls === 'other' && options.classMode === 'other-as-neutral' ? 'neutral' : e.cls));
   const counts = classes.map((_, c) => y.filter((v) => v === c).length);
   const weight = y.map((c) => examples.length / (classes.length * Math.max(1, counts[c])));
-  const model = trainMlp({ x: examples.map((e) => e.x), y, weight }, classes.length, options.mlp);
+  const model = trainMlpEnsemble({ x: examples.map((e) => e.x), y, weight }, classes.length, options.mlp, options.ensemble);
   classes.forEach((c, i) => {
     if (c === 'neutral' || c === 'other') model.b2[i] += options.neutralBias;
   });

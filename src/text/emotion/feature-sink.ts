@@ -22,6 +22,8 @@ export class FeatureSink {
   values = new Float32Array(INITIAL_CAPACITY);
   length = 0;
   readonly hits: CueHit[] = [];
+  /** Per-bucket n-gram weights applied by endBlock (null: plain counts). */
+  idf: Float32Array | null = null;
   private readonly mask: number;
   private blockStart = 0;
 
@@ -56,6 +58,8 @@ export class FeatureSink {
 
   /** Unit-length n-gram blocks keep long and short utterances on one scale (as TF-IDF's l2 norm does). */
   endBlock(): void {
+    const idf = this.idf;
+    if (idf !== null) for (let i = this.blockStart; i < this.length; i += 1) this.values[i] *= idf[this.indices[i]];
     let sumSq = 0;
     for (let i = this.blockStart; i < this.length; i += 1) sumSq += this.values[i] * this.values[i];
     if (sumSq === 0) return;

@@ -21,6 +21,8 @@ export interface FeaturizerResources {
   /** For each lexicon category, which of our labels it speaks for (null: none, e.g. joy). */
   categoryLabels: Array<EmotionLabel | null>;
   patterns: CuePatternSpec[];
+  /** Packed per-bucket idf (see idf.ts); absent: n-grams weighted by count alone. */
+  idf?: string;
 }
 
 export const DEFAULT_FEATURIZER_CONFIG: FeaturizerConfig = {

@@ -7,6 +7,7 @@ import { FeatureSink } from './feature-sink.js';
 import type { FeaturizerResources } from './featurizer-config.js';
 import { ChineseFeaturizer } from './featurize-zh.js';
 import { EnglishFeaturizer } from './featurize-en.js';
+import { unpackIdf } from './idf.js';
 import { HashedLexicon } from './lexicon.js';
 
 export class Featurizer {
@@ -17,6 +18,7 @@ export class Featurizer {
 
   constructor(readonly resources: FeaturizerResources) {
     this.sink = new FeatureSink(resources.config.hashBits);
+    if (resources.idf !== undefined) this.sink.idf = unpackIdf(resources.idf, this.dimension);
     this.lexicon = new HashedLexicon(resources.lexicon);
     const patterns = new CuePatterns(resources.patterns);
     this.english = new EnglishFeaturizer(resources.config, this.lexicon, resources.categoryLabels, patterns);

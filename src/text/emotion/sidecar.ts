@@ -32,6 +32,7 @@ export const sidecarSchema = z.object({
         negatable: z.boolean().optional(),
       }),
     ),
+    idf: z.string().optional(),
   }),
   lexicon: z.object({
     categories: z.array(z.string()),
