@@ -39,7 +39,8 @@ async function spawnServer(env: Record<string, string>): Promise<{ url: string; 
 
 describe('the service process', () => {
   it('serves /healthz, /readyz and /metrics, logs that it is open on loopback, and drains on SIGTERM', async () => {
-    const { url, wsUrl, proc, log: logged } = await spawnServer({ CALLCUE_DRAIN_TIMEOUT_MS: '300' });
+    // A deep queue: the test streams at 20× real time on a shared machine; shedding has its own tests.
+    const { url, wsUrl, proc, log: logged } = await spawnServer({ CALLCUE_DRAIN_TIMEOUT_MS: '300', CALLCUE_MAX_QUEUED_AUDIO_FRAMES: '5000' });
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${url}/readyz`)).json()).toMatchObject({ status: 'ready' });
 
