@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { Config } from './config/schema.js';
 import { CallManager } from './pipeline/calls.js';
+import { createRunner } from './pipeline/runner-factory.js';
 import type { Bus } from './delivery/bus.js';
 import { openBus, ownCallsView } from './delivery/bus-open.js';
 import { feedDelivery } from './delivery/feed.js';
@@ -69,10 +70,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const recorder = new CallRecorder({ store, bus: ownCallsView(bus), logger, retentionDays: config.retentionDays });
   await recorder.start();
   const playbook = deps.playbook;
-  const calls = new CallManager(
-    { bus, metrics, logger, prosodyModel: deps.prosodyModel, textModel: deps.textModel, playbook: () => playbook.current },
-    config,
-  );
+  const runner = await createRunner(config, { metrics, logger, playbook, prosodyModel: deps.prosodyModel, textModel: deps.textModel });
+  const calls = new CallManager({ bus, metrics, logger, runner }, config);
   app.decorate('callcue', {
     config,
     calls,
@@ -100,6 +99,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   app.addHook('onClose', async () => {
     await calls.drain(0); // publishes call.ended for live calls …
+    await runner.close();
     await recorder.close(); // … which the recorder writes before it stops
     await bus.close();
     if (!deps.store) await store.close();

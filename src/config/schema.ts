@@ -1,5 +1,6 @@
 // The one configuration schema. Defaults make `npm start` work with no settings at all.
 
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const agentToken = z.object({ agentId: z.string().min(1), token: z.string().min(16) });
@@ -19,6 +20,16 @@ export const configSchema = z
     apiKeys: z.array(z.string().min(16)).default([]),
     agentTokens: z.array(agentToken).default([]),
     supervisorTokens: z.array(supervisorToken).default([]),
+    /**
+     * Worker threads that run calls' pipelines (DSP, models, policy), leaving the main thread to the
+     * sockets; 0 runs them on the main thread. Default: one fewer than the cores, at least one.
+     */
+    pipelineWorkers: z
+      .number()
+      .int()
+      .min(0)
+      .max(64)
+      .default(() => Math.max(1, availableParallelism() - 1)),
     /** Most concurrent calls this node accepts. */
     maxCalls: z.number().int().positive().default(500),
     /** Most concurrent calls one API key may hold. */

@@ -3,6 +3,9 @@
 
 import client from 'prom-client';
 
+/** A registry's metrics as JSON (what crosses from a worker thread). */
+export type MetricsJson = Awaited<ReturnType<client.Registry['getMetricsAsJSON']>>;
+
 const STAGE_BUCKETS_MS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250];
 const LATENCY_BUCKETS_MS = [1, 2, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000, 2000];
 
@@ -87,8 +90,24 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor() {
-    client.collectDefaultMetrics({ register: this.registry, prefix: 'callcue_' });
+  /** Other registries (pipeline worker threads) whose metrics /metrics adds to this one's. */
+  private readonly sources: (() => Promise<MetricsJson[]>)[] = [];
+
+  /** withProcessMetrics: false in worker threads (the process is the main thread's to report). */
+  constructor(withProcessMetrics = true) {
+    if (withProcessMetrics) client.collectDefaultMetrics({ register: this.registry, prefix: 'callcue_' });
+  }
+
+  /** A source answers with one metrics list per registry it speaks for. */
+  addSource(source: () => Promise<MetricsJson[]>): void {
+    this.sources.push(source);
+  }
+
+  /** The Prometheus exposition: this registry's metrics summed with every source's. */
+  async exposition(): Promise<string> {
+    if (this.sources.length === 0) return this.registry.metrics();
+    const [own, ...others] = await Promise.all([this.registry.getMetricsAsJSON(), ...this.sources.map((s) => s().catch(() => [] as MetricsJson[]))]);
+    return client.AggregatorRegistry.aggregate([own, ...(others as MetricsJson[][]).flat(1)]).metrics();
   }
 
   /** Times a synchronous stage. */

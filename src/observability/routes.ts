@@ -6,7 +6,7 @@ export const opsRoutes: FastifyPluginAsync = async (app) => {
   const { metrics, calls } = app.callcue;
   app.get('/metrics', async (_req, reply) => {
     reply.header('content-type', metrics.registry.contentType);
-    return metrics.registry.metrics();
+    return metrics.exposition();
   });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

@@ -15,6 +15,7 @@ import type { Track } from '../frames/types.js';
 import { Metrics } from '../observability/metrics.js';
 import { createLogger } from '../observability/logger.js';
 import { CallSession } from '../pipeline/session.js';
+import { LocalRunner } from '../pipeline/runner.js';
 import { PlaybookStore } from '../policy/store.js';
 import { CallRecorder, openCallStore, type CallRecord } from '../storage/index.js';
 import { loadTextEmotion } from '../text/emotion/index.js';
@@ -50,11 +51,12 @@ export async function analyzeRecording(config: Config, input: AnalyzeInput): Pro
   const recorder = new CallRecorder({ store, bus, logger, retentionDays: config.retentionDays });
   await recorder.start();
   const callId = input.callId ?? `offline-${randomUUID()}`;
+  const metrics = new Metrics();
   const tracks: Track[] = input.channels.length >= 2 ? ['caller', 'agent'] : [input.monoTrack];
   const audio = tracks.map((_, i) => resample(input.channels[i]!, input.sampleRateHz, INTERNAL_RATE_HZ));
   try {
     const session = new CallSession(
-      { bus, metrics: new Metrics(), logger, prosodyModel, textModel, playbook: () => playbook.current },
+      { bus, metrics, logger, runner: new LocalRunner({ metrics, prosodyModel, textModel, playbook: () => playbook.current }) },
       {
         callId,
         agentId: input.agentId,

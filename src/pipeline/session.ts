@@ -1,16 +1,15 @@
 // One live call: validates what a bridge sends, feeds the call's pipeline, numbers its events and
 // publishes them. A failure inside this call ends this call only.
 
-import { Subject, type Subscription } from 'rxjs';
 import { CallcueError, ErrorCodes } from '../errors.js';
 import { bytesPerSample } from '../codecs/pcm.js';
 import { nowMs } from '../frames/clock.js';
-import type { InputFrame, Track, TrackSpec } from '../frames/types.js';
+import type { Track, TrackSpec } from '../frames/types.js';
 import type { EventPayload, InternalEvent } from '../frames/events.js';
 import type { Bus } from '../delivery/bus.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Logger } from '../observability/logger.js';
-import { buildCallPipeline, type PipelineDeps } from './compose.js';
+import type { PipelineRun, PipelineRunner } from './runner.js';
 
 export interface CallStart {
   callId: string;
@@ -30,16 +29,18 @@ export interface SessionSettings {
   minSpeechMs: number;
 }
 
-export interface SessionDeps extends PipelineDeps {
+export interface SessionDeps {
   bus: Bus;
   logger: Logger;
+  metrics: Metrics;
+  /** Where the call's pipeline runs: this thread or a pipeline worker. */
+  runner: PipelineRunner;
 }
 
 export class CallSession {
   readonly startedAtMs = Date.now();
-  private readonly input = new Subject<InputFrame>();
+  private readonly run: PipelineRun;
   private readonly samplesIn: number[];
-  private readonly subscription: Subscription;
   private seq = 0;
   private stopping = false;
   private shed = 0;
@@ -66,37 +67,44 @@ export class CallSession {
       source: start.source,
       arrivalMs,
     });
-    const pipeline = buildCallPipeline(deps, {
-      callId: start.callId,
-      agentId: start.agentId,
-      tracks: start.tracks,
-      language: start.language,
-      jargon: settings.jargon,
-      maxQueuedAudio: settings.maxQueuedAudio,
-      windowMs: settings.windowMs,
-      emotionIntervalMs: settings.emotionIntervalMs,
-      minSpeechMs: settings.minSpeechMs,
-      onShed: () => {
-        this.shed++;
-        deps.metrics.shedFrames.inc();
-      },
-      onSuppressed: (rule, reason) => deps.metrics.promptsSuppressed.inc({ rule, reason }),
-    });
     let resolveEnded!: () => void;
     this.ended = new Promise((r) => (resolveEnded = r));
-    this.subscription = pipeline(this.input).subscribe({
-      next: (ev) => this.emit(ev),
-      error: (err: unknown) => {
-        deps.metrics.errors.inc({ code: ErrorCodes.INTERNAL });
-        deps.logger.error({ callId: start.callId, err: (err as Error).message }, 'call pipeline failed');
-        this.finish('pipeline_error');
-        resolveEnded();
+    let finished = false;
+    const finish = (reason: string) => {
+      if (finished) return;
+      finished = true;
+      this.finish(reason);
+      resolveEnded();
+    };
+    this.run = deps.runner.run(
+      {
+        callId: start.callId,
+        agentId: start.agentId,
+        tracks: start.tracks,
+        language: start.language,
+        jargon: settings.jargon,
+        maxQueuedAudio: settings.maxQueuedAudio,
+        windowMs: settings.windowMs,
+        emotionIntervalMs: settings.emotionIntervalMs,
+        minSpeechMs: settings.minSpeechMs,
       },
-      complete: () => {
-        this.finish(this.endReason);
-        resolveEnded();
+      {
+        event: (ev) => {
+          if (!finished) this.emit(ev);
+        },
+        shed: () => {
+          this.shed++;
+          deps.metrics.shedFrames.inc();
+        },
+        error: (err) => {
+          deps.metrics.errors.inc({ code: ErrorCodes.INTERNAL });
+          deps.logger.error({ callId: start.callId, err: err.message }, 'call pipeline failed');
+          this.run?.cancel();
+          finish('pipeline_error');
+        },
+        complete: () => finish(this.endReason),
       },
-    });
+    );
   }
 
   get callId(): string {
@@ -131,7 +139,7 @@ export class CallSession {
     const samples = bytes.byteLength / width;
     const tsMs = (this.samplesIn[trackIndex]! / spec.sampleRateHz) * 1000;
     this.samplesIn[trackIndex]! += samples;
-    this.input.next({
+    this.run.push({
       kind: 'raw-audio',
       callId: this.callId,
       track: spec.track,
@@ -145,7 +153,7 @@ export class CallSession {
 
   pushTranscript(t: { track: Track; text: string; isFinal: boolean; startMs: number; endMs: number }, arrivalMs = nowMs()): void {
     if (this.stopping) throw new CallcueError(ErrorCodes.NOT_STARTED, 'the call has stopped');
-    this.input.next({ kind: 'transcript', callId: this.callId, ...t, tsMs: t.endMs, arrivalMs });
+    this.run.push({ kind: 'transcript', callId: this.callId, ...t, tsMs: t.endMs, arrivalMs });
   }
 
   /** An agent's acknowledgement of one of this call's prompts; false for a prompt it never showed. */
@@ -162,7 +170,7 @@ export class CallSession {
     if (!this.stopping) {
       this.stopping = true;
       this.endReason = reason;
-      this.input.complete();
+      this.run.complete();
     }
     return this.ended;
   }
@@ -173,7 +181,6 @@ export class CallSession {
   }
 
   private finish(reason: string): void {
-    this.subscription?.unsubscribe();
     this.emit({
       type: 'call.ended',
       callId: this.callId,

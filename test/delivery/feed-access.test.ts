@@ -80,6 +80,12 @@ describe('feed access', () => {
     b.send({ type: 'transcript', track: 'caller', text: 'by the machine', isFinal: false, startMs: 1500, endMs: 1900 });
     const first = await TestSocket.open(feedUrl(`agentId=alice&token=${ALICE}`));
     await first.next((m) => m.type === 'call.state' && m.callId === 'c-alice-live');
+    // The pipeline runs apart from the socket: wait until the partial has been published.
+    await first.next(
+      (m) =>
+        (m.type === 'transcript' && m.text === 'by the machine') ||
+        (m.type === 'call.state' && (m.transcript as { text: string }[]).some((t) => t.text === 'by the machine')),
+    );
     await first.close();
     // "Reconnect": a fresh socket must get the state without waiting for new events.
     const again = await TestSocket.open(feedUrl(`agentId=alice&token=${ALICE}`));

@@ -29,7 +29,9 @@ const STOPWORDS = new Set([
   'the', 'and', 'you', 'your', 'for', 'that', 'this', 'with', 'have', 'was', 'are', 'but', 'not', 'they',
   'what', 'can', 'just', 'its', "it's", "i'm", 'all', 'there', 'our', 'out', 'from', 'about', 'will', 'one',
 ]);
-const TOKEN = /[a-z0-9]+(?:'[a-z]+)*|[!?.,;:]/g;
+// Emoji are tokens too: in chat and social text 😡 and 😢 say as much as a word.
+const TOKEN = /[a-z0-9]+(?:'[a-z]+)*|[!?.,;:]|\p{Extended_Pictographic}/gu;
+const EMOJI = /\p{Extended_Pictographic}/u;
 const STEM_RULES: ReadonlyArray<readonly [string, string]> = [
   ["'s", ''], ['ies', 'y'], ['ied', 'y'], ['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['d', ''],
   ['es', ''], ['s', ''], ['ly', ''],
@@ -93,6 +95,7 @@ export class EnglishFeaturizer {
     let previous = '';
     for (const token of tokens) {
       if (!token.isWord) {
+        if (EMOJI.test(token.text)) sink.add(`e:${token.text}`);
         previous = '';
         continue;
       }

@@ -1,0 +1,60 @@
+// Picks where calls' pipelines run: `pipelineWorkers` worker threads (the default on a machine with
+// more than one core), or this thread (0 — and the fallback when the compiled worker is missing).
+
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config/schema.js';
+import { packagePath } from '../config/paths.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { PlaybookStore } from '../policy/store.js';
+import type { ProsodyModel } from '../classifiers/prosody.js';
+import type { TextEmotionModel } from '../text/emotion/index.js';
+import { LocalRunner, type PipelineRunner } from './runner.js';
+import { WorkerPool } from './worker-pool.js';
+
+export interface RunnerDeps {
+  metrics: Metrics;
+  logger: Logger;
+  playbook: PlaybookStore;
+  prosodyModel: ProsodyModel | null;
+  textModel: TextEmotionModel | null;
+}
+
+/** The compiled worker beside this module, or in dist/ when this module runs from source (tests). */
+function workerScript(): string {
+  const sibling = fileURLToPath(new URL('./worker-main.js', import.meta.url));
+  return existsSync(sibling) ? sibling : packagePath('dist/src/pipeline/worker-main.js');
+}
+
+export async function createRunner(config: Config, deps: RunnerDeps): Promise<PipelineRunner> {
+  const local = () => new LocalRunner({ metrics: deps.metrics, prosodyModel: deps.prosodyModel, textModel: deps.textModel, playbook: () => deps.playbook.current });
+  if (config.pipelineWorkers === 0) return local();
+  const script = workerScript();
+  if (!existsSync(script)) {
+    deps.logger.warn({ script }, 'pipeline worker script missing (npm run build): running pipelines on the main thread');
+    return local();
+  }
+  const pool = await WorkerPool.start(
+    config.pipelineWorkers,
+    script,
+    {
+      modelsDir: packagePath(config.modelsDir),
+      // A node started without a model (deps null) runs its workers without it too.
+      prosody: deps.prosodyModel !== null,
+      text: deps.textModel !== null,
+      playbook: deps.playbook.current,
+    },
+    deps.metrics,
+  );
+  const off = deps.playbook.onReload((r) => {
+    if (r.ok) pool.setPlaybook(deps.playbook.current);
+  });
+  return {
+    run: (opts, sink) => pool.run(opts, sink),
+    close: async () => {
+      off();
+      await pool.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// A pipeline worker thread: runs the pipelines of the calls the main thread assigns to it, with
+// its own models and playbook copy, and posts their events back. The main thread keeps the
+// sockets, the bus and the feeds, so DSP and inference never delay a socket.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadProsodyModel } from '../classifiers/prosody.js';
+import { Metrics } from '../observability/metrics.js';
+import type { Playbook } from '../policy/schema.js';
+import { loadTextEmotion } from '../text/emotion/index.js';
+import { warmAgentLanguageRules } from '../text/language/index.js';
+import { LocalRunner, type PipelineRun } from './runner.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+
+const port = parentPort!;
+const post = (m: FromWorker) => port.postMessage(m);
+
+async function start(init: WorkerInit) {
+  const metrics = new Metrics(false);
+  const [prosodyModel, textModel] = await Promise.all([
+    init.modelsDir && init.prosody ? loadProsodyModel(init.modelsDir) : null,
+    init.modelsDir && init.text ? loadTextEmotion(init.modelsDir) : null,
+  ]);
+  warmAgentLanguageRules();
+  let playbook: Playbook = init.playbook;
+  const runner = new LocalRunner({ metrics, prosodyModel, textModel, playbook: () => playbook });
+  const runs = new Map<string, PipelineRun>();
+  let taken: Record<string, number> = {};
+  let progressScheduled = false;
+  const reportProgress = () => {
+    progressScheduled = false;
+    post({ op: 'progress', taken });
+    taken = {};
+  };
+
+  port.on('message', (m: ToWorker) => {
+    switch (m.op) {
+      case 'open':
+        runs.set(
+          m.callId,
+          runner.run(m.opts, {
+            event: (ev) => post({ op: 'event', callId: m.callId, ev }),
+            shed: () => post({ op: 'shed', callId: m.callId }),
+            error: (err) => {
+              runs.delete(m.callId);
+              post({ op: 'error', callId: m.callId, message: err.message });
+            },
+            complete: () => {
+              runs.delete(m.callId);
+              post({ op: 'complete', callId: m.callId });
+            },
+          }),
+        );
+        break;
+      case 'frame':
+        runs.get(m.callId)?.push(m.frame);
+        taken[m.callId] = (taken[m.callId] ?? 0) + 1;
+        if (!progressScheduled) {
+          progressScheduled = true;
+          setImmediate(reportProgress);
+        }
+        break;
+      case 'complete':
+        runs.get(m.callId)?.complete();
+        break;
+      case 'cancel':
+        runs.get(m.callId)?.cancel();
+        runs.delete(m.callId);
+        break;
+      case 'playbook':
+        playbook = m.playbook;
+        break;
+      case 'metrics':
+        void metrics.registry.getMetricsAsJSON().then((json) => post({ op: 'metrics', requestId: m.requestId, metrics: json }));
+        break;
+    }
+  });
+  post({ op: 'ready' });
+}
+
+start(workerData as WorkerInit).catch((err: Error) => post({ op: 'failed', message: err.message }));

@@ -1,0 +1,35 @@
+// Messages between the main thread (sockets, bus, feeds) and a pipeline worker thread (DSP,
+// models, policy). Plain data only: everything here crosses by structured clone.
+
+import type { EventPayload } from '../frames/events.js';
+import type { InputFrame } from '../frames/types.js';
+import type { MetricsJson } from '../observability/metrics.js';
+import type { Playbook } from '../policy/schema.js';
+import type { RunOptions } from './runner.js';
+
+export interface WorkerInit {
+  /** Models to load, or null for none (the service then runs without that model). */
+  modelsDir: string | null;
+  prosody: boolean;
+  text: boolean;
+  playbook: Playbook;
+}
+
+export type ToWorker =
+  | { op: 'open'; callId: string; opts: RunOptions }
+  | { op: 'frame'; callId: string; frame: InputFrame }
+  | { op: 'complete'; callId: string }
+  | { op: 'cancel'; callId: string }
+  | { op: 'playbook'; playbook: Playbook }
+  | { op: 'metrics'; requestId: number };
+
+export type FromWorker =
+  | { op: 'ready' }
+  | { op: 'event'; callId: string; ev: EventPayload }
+  | { op: 'shed'; callId: string }
+  /** Frames each call's pipeline has taken in since the last progress message. */
+  | { op: 'progress'; taken: Record<string, number> }
+  | { op: 'error'; callId: string; message: string }
+  | { op: 'complete'; callId: string }
+  | { op: 'metrics'; requestId: number; metrics: MetricsJson }
+  | { op: 'failed'; message: string };
