@@ -9,10 +9,25 @@ import type { Playbook } from '../policy/schema.js';
 import { loadTextEmotion } from '../text/emotion/index.js';
 import { warmAgentLanguageRules } from '../text/language/index.js';
 import { LocalRunner, type PipelineRun } from './runner.js';
-import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+import type { FromWorker, FromWorkerBatch, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
 
 const port = parentPort!;
-const post = (m: FromWorker) => port.postMessage(m);
+let outbox: FromWorker[] = [];
+let flushScheduled = false;
+/** Everything posted in one turn of the event loop goes as one message. */
+const post = (m: FromWorker) => {
+  outbox.push(m);
+  if (!flushScheduled) {
+    flushScheduled = true;
+    setImmediate(flush);
+  }
+};
+function flush() {
+  flushScheduled = false;
+  const messages = outbox;
+  outbox = [];
+  port.postMessage({ op: 'batch', messages } satisfies FromWorkerBatch);
+}
 
 async function start(init: WorkerInit) {
   const metrics = new Metrics(false);
@@ -32,7 +47,7 @@ async function start(init: WorkerInit) {
     taken = {};
   };
 
-  port.on('message', (m: ToWorker) => {
+  const handle = (m: ToWorker) => {
     switch (m.op) {
       case 'open':
         runs.set(
@@ -73,6 +88,9 @@ async function start(init: WorkerInit) {
         void metrics.registry.getMetricsAsJSON().then((json) => post({ op: 'metrics', requestId: m.requestId, metrics: json }));
         break;
     }
+  };
+  port.on('message', (b: ToWorkerBatch) => {
+    for (const m of b.messages) handle(m);
   });
   post({ op: 'ready' });
 }

@@ -9,7 +9,7 @@ import type { InputFrame } from '../frames/types.js';
 import type { Metrics, MetricsJson } from '../observability/metrics.js';
 import type { Playbook } from '../policy/schema.js';
 import type { PipelineRun, PipelineRunner, RunOptions, RunSink } from './runner.js';
-import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+import type { FromWorker, FromWorkerBatch, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
 
 interface CallEntry {
   sink: RunSink;
@@ -22,6 +22,10 @@ interface CallEntry {
 interface PoolWorker {
   thread: Worker;
   calls: number;
+  /** Messages for this worker gathered in the current turn of the event loop. */
+  outbox: ToWorker[];
+  transfer: ArrayBuffer[];
+  scheduled: boolean;
 }
 
 export class WorkerPool implements PipelineRunner {
@@ -43,13 +47,15 @@ export class WorkerPool implements PipelineRunner {
 
   private spawn(script: string, init: WorkerInit): Promise<void> {
     const thread = new Worker(script, { workerData: init });
-    const w: PoolWorker = { thread, calls: 0 };
+    const w: PoolWorker = { thread, calls: 0, outbox: [], transfer: [], scheduled: false };
     this.workers.push(w);
     return new Promise((resolve, reject) => {
-      thread.on('message', (m: FromWorker) => {
-        if (m.op === 'ready') resolve();
-        else if (m.op === 'failed') reject(new Error(`pipeline worker failed to start: ${m.message}`));
-        else this.onMessage(m);
+      thread.on('message', (b: FromWorkerBatch) => {
+        for (const m of b.messages) {
+          if (m.op === 'ready') resolve();
+          else if (m.op === 'failed') reject(new Error(`pipeline worker failed to start: ${m.message}`));
+          else this.onMessage(m);
+        }
       });
       thread.once('error', (err) => {
         reject(err);
@@ -100,7 +106,7 @@ export class WorkerPool implements PipelineRunner {
     const entry: CallEntry = { sink, worker, inFlight: 0, maxQueuedAudio: opts.maxQueuedAudio };
     const callId = opts.callId;
     this.calls.set(callId, entry);
-    const send = (m: ToWorker, transfer: ArrayBuffer[] = []) => worker.thread.postMessage(m, transfer);
+    const send = (m: ToWorker, transfer?: ArrayBuffer) => this.send(worker, m, transfer);
     send({ op: 'open', callId, opts });
     return {
       push: (frame: InputFrame) => {
@@ -113,7 +119,7 @@ export class WorkerPool implements PipelineRunner {
           // A fresh copy: the socket's buffer may be shared, and its bytes are all the worker needs.
           // (Buffer#slice is a view, not a copy: copy explicitly, then transfer the copy.)
           const bytes = new Uint8Array(frame.bytes);
-          send({ op: 'frame', callId, frame: { ...frame, bytes } }, [bytes.buffer as ArrayBuffer]);
+          send({ op: 'frame', callId, frame: { ...frame, bytes } }, bytes.buffer as ArrayBuffer);
           return;
         }
         send({ op: 'frame', callId, frame });
@@ -126,9 +132,25 @@ export class WorkerPool implements PipelineRunner {
     };
   }
 
+  /** Queues a message for a worker; the turn's messages go as one batch (sent in order). */
+  private send(w: PoolWorker, m: ToWorker, transfer?: ArrayBuffer): void {
+    w.outbox.push(m);
+    if (transfer) w.transfer.push(transfer);
+    if (w.scheduled) return;
+    w.scheduled = true;
+    setImmediate(() => {
+      w.scheduled = false;
+      const batch: ToWorkerBatch = { op: 'batch', messages: w.outbox };
+      const transfer = w.transfer;
+      w.outbox = [];
+      w.transfer = [];
+      w.thread.postMessage(batch, transfer);
+    });
+  }
+
   /** Sends a reloaded playbook to every worker (live calls use it from their next decision). */
   setPlaybook(playbook: Playbook): void {
-    for (const w of this.workers) w.thread.postMessage({ op: 'playbook', playbook } satisfies ToWorker);
+    for (const w of this.workers) this.send(w, { op: 'playbook', playbook });
   }
 
   private workerMetrics(): Promise<MetricsJson[]> {
@@ -142,7 +164,7 @@ export class WorkerPool implements PipelineRunner {
               clearTimeout(timer);
               resolve(m);
             });
-            w.thread.postMessage({ op: 'metrics', requestId } satisfies ToWorker);
+            this.send(w, { op: 'metrics', requestId });
           }),
       ),
     );

@@ -15,6 +15,10 @@ export interface WorkerInit {
   playbook: Playbook;
 }
 
+/** Messages are sent in batches, one per event-loop turn: a postMessage per audio frame cost more than the frame. */
+export type ToWorkerBatch = { op: 'batch'; messages: ToWorker[] };
+export type FromWorkerBatch = { op: 'batch'; messages: FromWorker[] };
+
 export type ToWorker =
   | { op: 'open'; callId: string; opts: RunOptions }
   | { op: 'frame'; callId: string; frame: InputFrame }
