@@ -91,3 +91,24 @@ describe('Featurizer negation and intensity', () => {
     expect(first.every((i) => i >= 0 && i < 2 ** 16)).toBe(true);
   });
 });
+
+describe('Featurizer n-grams', () => {
+  const f = new Featurizer(resources());
+  const has = (name: string) => {
+    const bucket = hash32(name) & (2 ** 16 - 1);
+    return Array.from(f.sink.indices.subarray(0, f.sink.length)).includes(bucket);
+  };
+
+  it('keeps Chinese punctuation in the character n-grams (「！！」 and 「。。。」 carry emotion)', () => {
+    f.featurize('又扣钱！！', 'zh-CN');
+    expect(has('z:!!')).toBe(true);
+    expect(has('z:钱!')).toBe(true);
+    f.featurize('又扣钱', 'zh-CN');
+    expect(has('z:!!')).toBe(false);
+  });
+
+  it('counts English emoji as tokens', () => {
+    f.featurize('my card got declined again 😡', 'en-US');
+    expect(has('e:😡')).toBe(true);
+  });
+});

@@ -18,12 +18,18 @@ import { trainLinear, type SparseSet } from '../../src/training/text/trainer.js'
 
 describe('label mapping', () => {
   it('maps target, benign and other labels', () => {
-    expect(mapLabels(['annoyance'], GOEMOTIONS_MAPPING)).toEqual({ kind: 'target', label: 'anger' });
-    expect(mapLabels(['anger', 'annoyance', 'joy'], GOEMOTIONS_MAPPING)).toEqual({ kind: 'target', label: 'anger' });
-    expect(mapLabels(['gratitude'], GOEMOTIONS_MAPPING)).toEqual({ kind: 'benign', label: 'neutral' });
-    expect(mapLabels(['disgust'], GOEMOTIONS_MAPPING)).toEqual({ kind: 'other', label: null });
-    expect(mapLabels(['anger', 'sadness'], GOEMOTIONS_MAPPING)).toEqual({ kind: 'other', label: null });
-    expect(mapLabels(['fear'], SMP2020_MAPPING)).toEqual({ kind: 'target', label: 'anxiety' });
+    expect(mapLabels(['annoyance'], GOEMOTIONS_MAPPING)).toEqual({ kind: 'target', label: 'anger', allRowsLabel: 'anger' });
+    expect(mapLabels(['anger', 'annoyance', 'joy'], GOEMOTIONS_MAPPING)).toEqual({ kind: 'target', label: 'anger', allRowsLabel: 'anger' });
+    expect(mapLabels(['gratitude'], GOEMOTIONS_MAPPING)).toEqual({ kind: 'benign', label: 'neutral', allRowsLabel: 'neutral' });
+    expect(mapLabels(['disgust'], GOEMOTIONS_MAPPING)).toEqual({ kind: 'other', label: null, allRowsLabel: 'neutral' });
+    expect(mapLabels(['fear'], SMP2020_MAPPING)).toEqual({ kind: 'target', label: 'anxiety', allRowsLabel: 'anxiety' });
+    expect(mapLabels(['surprise'], SMP2020_MAPPING)).toEqual({ kind: 'other', label: null, allRowsLabel: 'neutral' });
+  });
+
+  it('gives a row whose labels disagree the first of anger, anxiety, disappointment under the all-rows protocol', () => {
+    expect(mapLabels(['sadness', 'anger'], GOEMOTIONS_MAPPING)).toEqual({ kind: 'other', label: null, allRowsLabel: 'anger' });
+    expect(mapLabels(['grief', 'nervousness', 'joy'], GOEMOTIONS_MAPPING)).toEqual({ kind: 'other', label: null, allRowsLabel: 'anxiety' });
+    expect(mapLabels(['neutral', 'disappointment'], GOEMOTIONS_MAPPING)).toEqual({ kind: 'other', label: null, allRowsLabel: 'disappointment' });
     expect(() => mapLabels(['bogus'], SMP2020_MAPPING)).toThrow(/unknown corpus label/);
   });
 });
@@ -74,10 +80,10 @@ describe('custom training TSV', () => {
 describe('metrics', () => {
   it('computes macro-F1 on target rows and the false-alarm rate on the rest', () => {
     const rows: Example[] = [
-      { text: 'a', language: 'en', kind: 'target', label: 'anger', sourceLabel: '', corpus: 't' },
-      { text: 'b', language: 'en', kind: 'target', label: 'anger', sourceLabel: '', corpus: 't' },
-      { text: 'c', language: 'en', kind: 'target', label: 'neutral', sourceLabel: '', corpus: 't' },
-      { text: 'd', language: 'en', kind: 'benign', label: 'neutral', sourceLabel: '', corpus: 't' },
+      { text: 'a', language: 'en', kind: 'target', label: 'anger', allRowsLabel: 'anger', sourceLabel: '', corpus: 't' },
+      { text: 'b', language: 'en', kind: 'target', label: 'anger', allRowsLabel: 'anger', sourceLabel: '', corpus: 't' },
+      { text: 'c', language: 'en', kind: 'target', label: 'neutral', allRowsLabel: 'neutral', sourceLabel: '', corpus: 't' },
+      { text: 'd', language: 'en', kind: 'benign', label: 'neutral', allRowsLabel: 'neutral', sourceLabel: '', corpus: 't' },
     ];
     const predicted: Record<string, string> = { a: 'anger', b: 'neutral', c: 'neutral', d: 'anxiety' };
     const score = scoreDataset('toy', rows, (e) => predicted[e.text] as 'anger');
@@ -86,6 +92,24 @@ describe('metrics', () => {
     expect(score.perClass.neutral.f1).toBeCloseTo(2 / 3);
     expect(score.macroF1).toBeCloseTo((2 / 3 + 2 / 3) / 4);
     expect(score.nonTarget).toEqual({ rows: 1, falseAlarmRate: 1 });
+    // All rows: d counts as gold neutral predicted anxiety → neutral P = R = 1/2, anger 2/3, anxiety 0.
+    expect(score.allRows?.scored).toBe(4);
+    expect(score.allRows?.perClass.neutral.f1).toBeCloseTo(0.5);
+    expect(score.allRows?.macroF1).toBeCloseTo((0.5 + 2 / 3) / 4);
+    expect(score.allRows?.confusion[0]).toEqual([1, 0, 1, 0]);
+  });
+
+  it('scores the all-rows protocol with its own predictor when given one, and drops it without non-target rows', () => {
+    const rows: Example[] = [
+      { text: 'a', language: 'en', kind: 'other', label: null, allRowsLabel: 'anger', sourceLabel: 'anger,sadness', corpus: 't' },
+      { text: 'b', language: 'en', kind: 'target', label: 'neutral', allRowsLabel: 'neutral', sourceLabel: 'neutral', corpus: 't' },
+    ];
+    const score = scoreDataset('toy', rows, () => 'neutral', () => 'anger');
+    expect(score.scored).toBe(1);
+    expect(score.nonTarget).toEqual({ rows: 1, falseAlarmRate: 0 });
+    expect(score.allRows?.confusion[1]).toEqual([0, 1, 0, 0]);
+    expect(score.allRows?.confusion[0]).toEqual([0, 1, 0, 0]);
+    expect(scoreDataset('toy', rows.slice(1), () => 'neutral').allRows).toBeNull();
   });
 });
 
@@ -106,7 +130,7 @@ function toySet(): SparseSet {
 }
 
 describe('trainer and ONNX', () => {
-  const options = { epochs: 5, learningRate: 0.1, l2: 1e-6, seed: 3, averageEpochs: 1 };
+  const options = { l2: 1e-3, maxIterations: 200 };
 
   it('learns a separable problem, reproducibly', () => {
     const a = trainLinear(toySet(), 8, options);

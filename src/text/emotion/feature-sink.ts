@@ -27,8 +27,15 @@ export class FeatureSink {
   private readonly mask: number;
   private blockStart = 0;
 
+  // Per-bucket scratch for mergeBlock, allocated once per sink.
+  private readonly stamp: Int32Array;
+  private readonly slot: Int32Array;
+  private generation = 0;
+
   constructor(readonly hashBits: number) {
     this.mask = (1 << hashBits) - 1;
+    this.stamp = new Int32Array(1 << hashBits);
+    this.slot = new Int32Array(1 << hashBits);
   }
 
   reset(): void {
@@ -56,15 +63,49 @@ export class FeatureSink {
     this.blockStart = this.length;
   }
 
-  /** Unit-length n-gram blocks keep long and short utterances on one scale (as TF-IDF's l2 norm does). */
+  /**
+   * Ends an n-gram block: merges repeats of a bucket, damps counts (1 + ln count, TF-IDF's sublinear
+   * tf: a word said three times is not three times the evidence), weights by idf, and scales the
+   * block to unit length so long and short utterances sit on one scale (TF-IDF's l2 norm).
+   */
   endBlock(): void {
+    this.mergeBlock();
     const idf = this.idf;
-    if (idf !== null) for (let i = this.blockStart; i < this.length; i += 1) this.values[i] *= idf[this.indices[i]];
+    for (let i = this.blockStart; i < this.length; i += 1) {
+      const v = this.values[i];
+      const magnitude = Math.abs(v);
+      let weighted = magnitude > 1 ? Math.sign(v) * (1 + Math.log(magnitude)) : v;
+      if (idf !== null) weighted *= idf[this.indices[i]];
+      this.values[i] = weighted;
+    }
     let sumSq = 0;
     for (let i = this.blockStart; i < this.length; i += 1) sumSq += this.values[i] * this.values[i];
     if (sumSq === 0) return;
     const scale = 1 / Math.sqrt(sumSq);
     for (let i = this.blockStart; i < this.length; i += 1) this.values[i] *= scale;
+  }
+
+  /** Sum the block's entries that share a bucket into the first of them (stamps avoid clearing). */
+  private mergeBlock(): void {
+    this.generation += 1;
+    if (this.generation === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+    let write = this.blockStart;
+    for (let i = this.blockStart; i < this.length; i += 1) {
+      const bucket = this.indices[i];
+      if (this.stamp[bucket] === this.generation) {
+        this.values[this.slot[bucket]] += this.values[i];
+        continue;
+      }
+      this.stamp[bucket] = this.generation;
+      this.slot[bucket] = write;
+      this.indices[write] = bucket;
+      this.values[write] = this.values[i];
+      write += 1;
+    }
+    this.length = write;
   }
 
   private grow(): void {

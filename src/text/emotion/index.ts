@@ -5,6 +5,7 @@ export { Featurizer } from './featurizer.js';
 export type { FeaturizerConfig, FeaturizerResources } from './featurizer-config.js';
 export { DEFAULT_FEATURIZER_CONFIG } from './featurizer-config.js';
 export type { CuePatternSpec } from './cue-patterns.js';
+export { idfFromCounts, packIdf, unpackIdf } from './idf.js';
 export { readLinearOnnx } from './onnx-weights.js';
 export type { OnnxLinearWeights } from './onnx-weights.js';
 export { sidecarSchema, TEXT_EMOTION_FORMAT, TEXT_EMOTION_ONNX, TEXT_EMOTION_SIDECAR } from './sidecar.js';

@@ -15,12 +15,12 @@ export interface CardFacts {
   trainingCounts: Record<string, number>;
   customFiles: number;
   scores: DatasetScore[];
-  /** Our TF-IDF + logistic-regression reproduction of the issue's baseline, same protocol. */
+  /** Our TF-IDF + logistic-regression reproduction of the issue's baseline, under both protocols. */
   baseline: DatasetScore[];
   trainingSeconds: number;
   hashBits: number;
   patternCount: number;
-  weighting: { benign: number; synthetic: number; classBalancePower: number };
+  weighting: { benign: number; synthetic: number; classBalancePower: number; secondaryCorpora: Record<string, number> };
 }
 
 const f3 = (x: number) => x.toFixed(3);
@@ -35,12 +35,24 @@ function mappingLine(name: string, mapping: Record<string, string>): string {
 function scoreTable(scores: DatasetScore[]): string {
   const rows = scores.map((s) => {
     const perClass = EMOTION_LABELS.map((l) => f3(s.perClass[l].f1)).join(' | ');
-    const alarms = s.nonTarget.rows > 0 ? `${f3(s.nonTarget.falseAlarmRate)} (${s.nonTarget.rows})` : '—';
-    return `| ${s.name} | ${s.scored} | **${f3(s.macroF1)}** | ${perClass} | ${f3(s.accuracy)} | ${alarms} |`;
+    return `| ${s.name} | ${s.scored} | **${f3(s.macroF1)}** | ${perClass} | ${f3(s.accuracy)} |`;
   });
   return [
-    '| set | scored rows | macro-F1 | F1 neutral | F1 anger | F1 anxiety | F1 disappointment | accuracy | false-alarm rate on non-target rows (rows) |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| set | scored rows | macro-F1 | F1 neutral | F1 anger | F1 anxiety | F1 disappointment | accuracy |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+function allRowsTable(scores: DatasetScore[]): string {
+  const rows = scores.flatMap((s) => {
+    if (s.allRows === null) return [];
+    const perClass = EMOTION_LABELS.map((l) => f3(s.allRows?.perClass[l].f1 ?? 0)).join(' | ');
+    return [`| ${s.name} | ${s.allRows.scored} | **${f3(s.allRows.macroF1)}** | ${perClass} | ${f3(s.nonTarget.falseAlarmRate)} (${s.nonTarget.rows}) |`];
+  });
+  return [
+    '| set | rows | macro-F1, all rows | F1 neutral | F1 anger | F1 anxiety | F1 disappointment | false-alarm rate on non-target rows (rows) |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
@@ -76,7 +88,8 @@ the call's emotion state, next to prosody; it does not decide anything on its ow
 - \`text-emotion.onnx\` — \`probs = Softmax(features · W + b)\` (one Gemm, one Softmax, opset 13), input
   \`features\` [batch, ${2 ** facts.hashBits}], output \`probs\` [batch, 4] in the order above.
 - \`text-emotion.json\` — the sidecar: featurizer settings, the ${facts.patternCount} call-center patterns, the
-  hashed lexicon, and the ONNX file's SHA-256 (a mismatched pair refuses to load).
+  hashed lexicon, the n-gram idf table (one byte per bucket) and the ONNX file's SHA-256 (a mismatched
+  pair refuses to load).
 
 At run time \`src/text/emotion\` reads W and b out of the ONNX file once and computes the same linear
 model synchronously in TypeScript (a sparse dot product over ~100–300 active features): an
@@ -85,8 +98,11 @@ onnxruntime call is asynchronous and would cost more than the model. \`bench/tex
 ## Features
 - Text is NFKC-normalised and lower-cased; Chinese is converted Traditional→Simplified with opencc-js
   (Hong Kong or Taiwan variant from the language tag); the script overrides a wrong tag.
-- Chinese: character 1–3-grams. English: word unigrams and bigrams plus within-word character 3–5-grams.
-  All n-grams are feature-hashed (signed) into ${2 ** facts.hashBits} buckets and scaled to unit length per block.
+- Chinese: character 1–3-grams over the whole utterance, punctuation and emoji included (on Weibo
+  「。。。」 and 「！！」 carry emotion). English: word unigrams and bigrams, emoji, plus within-word
+  character 3–5-grams. All n-grams are feature-hashed (signed) into ${2 ** facts.hashBits} buckets; within each block
+  repeats are merged with sublinear counts (1 + ln n), weighted by the bucket's smooth idf (learnt on the
+  training rows) and scaled to unit length — TF-IDF as scikit-learn computes it with \`sublinear_tf\`.
 - Lexicon hits: DUTIR (21 emotion classes, intensity 1–9), HowNet (positive emotion, positive and
   negative evaluation), NRC EmoLex and NRC Emotion Intensity (English, and its Chinese translation).
   Chinese terms are found by forward maximum matching (2–6 characters); English words with light stemming.
@@ -139,21 +155,55 @@ training. A GoEmotions row with several labels takes the one target class its la
 (benign/other labels beside it are ignored); labels that map to different target classes make it *other*.
 
 ## How it is scored
-**macro-F1 over our four classes on the rows whose gold label maps to exactly one of them** (the
-*target* rows above); non-target rows (benign and other) are left out of macro-F1 — the model may still
-predict any class for the scored rows — and reported separately as a **false-alarm rate**: the share of
-them predicted as anger, anxiety or disappointment. This is how we read the baseline's "our four
-classes, mapped as the data README suggests". The issue quotes 0.65 (GoEmotions dev) and 0.81 (SMP2020
-eval) for a TF-IDF + logistic-regression baseline; our own reproduction of such a baseline under exactly
-this protocol (English word uni+bigrams, Chinese character uni+bigrams, one model per corpus, target
-rows only; \`callcue eval-text --baseline\`) scores lower, as the last rows of the results table show,
-so the quoted figures were probably measured some other way: compare against both.
+Two protocols, both macro-F1 over our four classes:
+
+1. **Primary — the issue's protocol: target rows only.** A row is scored when its gold labels map
+   to exactly one of our classes (the *target* rows of the mapping above); rows with only non-target
+   emotions (benign or other) are left out, the model being free to predict any class on the scored
+   rows. This is the protocol under which the issue's TF-IDF + logistic-regression baseline
+   reproduces: scikit-learn 1.2's \`TfidfVectorizer\` (defaults; Chinese \`analyzer="char",
+   ngram_range=(1, 2)\`) + \`LogisticRegression(C=1, class_weight="balanced")\`, one model per corpus,
+   trained on its target rows, scores **0.645** on GoEmotions dev and **0.801** on SMP2020 usual_eval
+   (the issue quotes 0.65 and 0.81). Our TypeScript reproduction of it (\`tfidf-baseline.ts\`, same
+   tokenisation, idf and L-BFGS to convergence) gives the same figures (baseline rows below).
+   Candidates that do *not* reproduce the issue's figures, measured with the same scikit-learn
+   baseline: all rows with non-target emotions mapped to neutral (0.538 / 0.725, the secondary
+   protocol below; 0.474 / 0.690 without class balancing); GoEmotions' Ekman labels (0.58 all rows,
+   0.64 target rows); a multi-label row's first label instead of the priority rule (0.525 all rows).
+   The previous version of this card measured the baseline with an under-converged per-example
+   optimiser and reported 0.506 / 0.769; that gap came from the optimiser, not the protocol.
+2. **Secondary — all rows.** Every dev row is scored, non-target emotions (joy, surprise, happy,
+   gratitude…) counted as neutral, and a GoEmotions row whose labels map to several of our classes
+   takes the first of anger > anxiety > disappointment. Beside it, the **false-alarm rate**: the
+   share of non-target rows predicted as anger, anxiety or disappointment — a product that must not
+   cry wolf needs both. The baseline here is trained on all rows with the same mapping.
 
 ## Results (measured by train-text on the files as shipped)
+Targets from the issue (primary protocol):
 - GoEmotions dev: ${target(ge, 0.68)}.
 - SMP2020-EWECT usual_eval: ${target(smp, 0.83)}.
 
+Primary protocol (target rows):
+
 ${scoreTable([...facts.scores, ...facts.baseline])}
+
+Secondary protocol (all rows, non-target → neutral) and false alarms. The false-alarm rate is that of
+the primary model (for the baseline: its target-row model, which never saw a non-target row):
+
+${allRowsTable([...facts.scores, ...facts.baseline])}
+
+Where the model stands against the baseline: it beats it on GoEmotions under both protocols and
+raises less than half as many false alarms, but on SMP2020 it stays below the per-corpus character
+TF-IDF model. While developing (a 10 % validation split of the training rows held out): our Chinese
+features trained on SMP2020 alone scored 0.79 on that split and 0.795 on usual_eval, level with the
+baseline, so the gap comes from what a call-center model needs beside them — one bilingual model, benign rows trained as neutral
+(−0.6 points, but false alarms on SMP2020 fall from ~0.82 to ~0.5), NLPCC 2013 and COVID-19 Weibo
+rows, and the synthetic call-center utterances. Things that did not help enough to keep: per-class bias
+calibration on the validation split, 2^20 hash buckets instead of 2^18, stronger or weaker L2. The
+0.83 target would need a model beyond linear n-grams (scikit-learn's best linear variants,
+naive-Bayes-scaled logistic regression included, reach 0.81–0.82 on SMP2020 alone).
+
+Confusion matrices, primary protocol:
 
 ${confusions(facts.scores)}
 
@@ -190,7 +240,9 @@ counts against one public-corpus row. Evaluate on a separate file with \`eval-te
 call-center phrases go in \`src/training/text/data/callcenter-patterns.ts\` (then retrain: the sidecar
 carries the patterns the weights were trained with).
 
-Training settings: L-BFGS (at most ${facts.train.maxIterations} iterations), L2 ${facts.train.l2},
-class-balancing weights (n / 4·n_class)^${facts.weighting.classBalancePower} per language, synthetic weight ${facts.weighting.synthetic}, benign weight ${facts.weighting.benign}${facts.customFiles > 0 ? `, ${facts.customFiles} custom file(s)` : ''}.
+Training settings: multinomial logistic regression, full batch, L-BFGS (at most ${facts.train.maxIterations} iterations,
+stop on a relative improvement below 1e-6), L2 λ = ${facts.train.l2} on W against the mean weighted loss,
+class-balancing weights (n / 4·n_class)^${facts.weighting.classBalancePower} per language on target rows (within [0.2, 5]),
+synthetic weight ${facts.weighting.synthetic}, benign weight ${facts.weighting.benign}, ${Object.entries(facts.weighting.secondaryCorpora).map(([c, w]) => `${c} weight ${w}`).join(', ')}${facts.customFiles > 0 ? `, ${facts.customFiles} custom file(s)` : ''}.
 `;
 }

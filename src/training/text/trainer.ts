@@ -20,15 +20,15 @@ export interface SparseSet {
 }
 
 export interface TrainOptions {
-  /** Seeds everything random around training (synthetic utterances, validation split). */
+  /** Seeds the synthetic call-center utterances (the optimiser itself has no randomness). */
   seed: number;
   /** L2 strength λ on W (not b), against the mean weighted loss: objective = Σ wᵢ·CEᵢ / Σ wᵢ + λ/2·‖W‖². */
   l2: number;
-  /** L-BFGS iterations at most (it usually stops earlier, on a relative improvement below 1e-6). */
+  /** L-BFGS iterations at most (it stops earlier when an iteration improves the objective by < 1e-6 of it). */
   maxIterations: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { seed: 20240611, l2: 2e-5, maxIterations: 300 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { seed: 20240611, l2: 1e-5, maxIterations: 300 };
 
 export interface LinearWeights {
   /** [dimension × classes], row-major: W[feature * classes + class], as the ONNX Gemm's B. */
@@ -141,13 +141,17 @@ export function trainLinear(
   return { weights: Float32Array.from(x.subarray(0, biasAt)), bias: Float32Array.from(x.subarray(biasAt)), dimension };
 }
 
-/** Class-balancing weights per language: (n / (classes × n_c))^power, so rare classes count more. */
+/**
+ * Class-balancing weights per language, counted on the target rows: (n / (classes × n_c))^power
+ * (power 1 is scikit-learn's class_weight="balanced"), kept within [0.2, 5] so a rare class in a
+ * small corpus cannot dominate.
+ */
 export function classWeights(examples: readonly Example[], power: number): (e: Example) => number {
   const counts = new Map<string, number>();
   const totals = new Map<string, number>();
   const family = (e: Example) => e.language.slice(0, 2);
   for (const e of examples) {
-    if (e.label === null) continue;
+    if (e.label === null || e.kind !== 'target') continue;
     counts.set(`${family(e)}:${e.label}`, (counts.get(`${family(e)}:${e.label}`) ?? 0) + 1);
     totals.set(family(e), (totals.get(family(e)) ?? 0) + 1);
   }
