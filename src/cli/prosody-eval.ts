@@ -22,6 +22,7 @@ export async function runEvalProsody(argv: string[]): Promise<number> {
   }
   const rounds = intFlag(args, 'rounds', DEFAULT_DATASET_OPTIONS.rounds, 1);
   const seed = intFlag(args, 'seed', DEFAULT_DATASET_OPTIONS.seed);
+  if (args.flags.has('clean') && !args.flags.has('baseline')) args.errors.push('--clean applies to --baseline only');
   if (args.errors.length > 0 || args.positional.length > 0) {
     process.stderr.write(`${[...args.errors, ...args.positional.map((p) => `unexpected argument "${p}"`)].join('\n')}\n${USAGE}\n`);
     return 2;

@@ -23,7 +23,9 @@ export const DEFAULT_MLP_OPTIONS: MlpOptions = {
   learningRate: 0.002,
   batchSize: 32,
   l2: 1e-3,
-  inputNoise: 0.2,
+  // 0.5 rather than 0.2: on held-out speakers it added ~4 points of RAVDESS UAR at equal false
+  // alarms (23 actors are few; noise keeps the net from memorising their voices).
+  inputNoise: 0.5,
   seed: 7,
 };
 

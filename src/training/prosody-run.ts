@@ -15,7 +15,7 @@ import { renderProsodyCard } from './prosody-card.js';
 import { prosodyModelToOnnx } from './prosody-onnx.js';
 import { fitProsody, type FittedProsody, type ProsodyTrainerOptions } from './trainer.js';
 
-export const DEFAULT_TRAINER_OPTIONS: ProsodyTrainerOptions = { mlp: DEFAULT_MLP_OPTIONS, classMode: 'other-class', neutralBias: 0.5, ensemble: 1 };
+export const DEFAULT_TRAINER_OPTIONS: ProsodyTrainerOptions = { mlp: DEFAULT_MLP_OPTIONS, classMode: 'other-class', neutralBias: 1, ensemble: 3 };
 
 export interface ProsodyScores {
   perCorpus: CorpusResult[];
