@@ -102,6 +102,14 @@ describe('the agent desktop', () => {
     const call = await LiveCall.start(server.wsUrl, 'pg-ack', 'ag-ack');
     await call.play(ANGRY_COMPLAINT);
     await waitForCount(page, '[data-prompt-id]', 3, { atLeast: true });
+    // Prompts may still be arriving on a loaded machine, and a new one re-orders the cards: let the
+    // feed fall quiet before choosing the top card.
+    for (let quiet = 0, seen = -1; quiet < 3; ) {
+      const n = feed.ofType('prompt').length;
+      quiet = n === seen ? quiet + 1 : 0;
+      seen = n;
+      await new Promise((r) => setTimeout(r, 400));
+    }
 
     // U on the top card (nothing focused): the server records it and the card goes.
     const [top] = await attrs(page, '[data-prompt-id]', 'data-prompt-id');
