@@ -3,6 +3,7 @@
 
 import { resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../config/paths.js';
+import { MissingDataError, resolveManifest } from '../training/prosody-data.js';
 
 export interface ProsodyArgs {
   flags: Map<string, string>;
@@ -54,4 +55,24 @@ export function modelsDir(args: ProsodyArgs, flag = 'models'): string {
 
 export function log(line: string): void {
   process.stderr.write(`${line}\n`);
+}
+
+/** Prints the argument errors with the usage and returns true when there are any (exit 2). */
+export function rejectArguments(args: ProsodyArgs, usage: string): boolean {
+  if (args.errors.length === 0 && args.positional.length === 0) return false;
+  process.stderr.write(`${[...args.errors, ...args.positional.map((p) => `unexpected argument "${p}"`)].join('\n')}\n${usage}\n`);
+  return true;
+}
+
+/** The data folder's manifest, or null after saying clearly that the data is missing (exit 2). */
+export function manifestOrSay(args: ProsodyArgs, command: string): string | null {
+  try {
+    return resolveManifest(dataDir(args));
+  } catch (err) {
+    if (err instanceof MissingDataError) {
+      process.stderr.write(`${command}: ${err.message}\n`);
+      return null;
+    }
+    throw err;
+  }
 }

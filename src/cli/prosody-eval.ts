@@ -6,11 +6,10 @@
 import { readManifest } from '../training/manifest.js';
 import { DEFAULT_DATASET_OPTIONS } from '../training/dataset.js';
 import { evaluationJson, formatEvaluation } from '../training/metrics.js';
-import { MissingDataError, resolveManifest } from '../training/prosody-data.js';
 import { baselineDiagnostic } from '../training/prosody-baseline.js';
 import { DEFAULT_TRAINER_OPTIONS, evaluateProsody, makeExamples } from '../training/prosody-run.js';
 import type { ManifestRow } from '../training/manifest.js';
-import { dataDir, intFlag, log, parseProsodyArgs } from './prosody-args.js';
+import { intFlag, manifestOrSay, rejectArguments, log, parseProsodyArgs } from './prosody-args.js';
 
 const USAGE = 'usage: callcue eval-prosody [--data DIR] [--rounds N] [--seed N] [--baseline [--clean]]';
 
@@ -23,20 +22,9 @@ export async function runEvalProsody(argv: string[]): Promise<number> {
   const rounds = intFlag(args, 'rounds', DEFAULT_DATASET_OPTIONS.rounds, 1);
   const seed = intFlag(args, 'seed', DEFAULT_DATASET_OPTIONS.seed);
   if (args.flags.has('clean') && !args.flags.has('baseline')) args.errors.push('--clean applies to --baseline only');
-  if (args.errors.length > 0 || args.positional.length > 0) {
-    process.stderr.write(`${[...args.errors, ...args.positional.map((p) => `unexpected argument "${p}"`)].join('\n')}\n${USAGE}\n`);
-    return 2;
-  }
-  let manifest: string;
-  try {
-    manifest = resolveManifest(dataDir(args));
-  } catch (err) {
-    if (err instanceof MissingDataError) {
-      process.stderr.write(`eval-prosody: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  if (rejectArguments(args, USAGE)) return 2;
+  const manifest = manifestOrSay(args, 'eval-prosody');
+  if (manifest === null) return 2;
   const rows = readManifest(manifest);
   log(`eval-prosody: ${rows.length} clips from ${manifest}`);
   if (args.flags.has('baseline')) return runBaseline(rows, !args.flags.has('clean'), seed);

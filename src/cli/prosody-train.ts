@@ -3,11 +3,10 @@
 // the model card prosody.md with the leave-speakers-out scores of the same run.
 
 import { readManifest } from '../training/manifest.js';
-import { MissingDataError, resolveManifest } from '../training/prosody-data.js';
 import { DEFAULT_TRAINER_OPTIONS, evaluateProsody, fitFinal, makeExamples, writeProsodyModel, type TrainingRecord } from '../training/prosody-run.js';
 import { DEFAULT_DATASET_OPTIONS } from '../training/dataset.js';
 import { evaluationJson } from '../training/metrics.js';
-import { dataDir, intFlag, log, modelsDir, parseProsodyArgs } from './prosody-args.js';
+import { intFlag, manifestOrSay, rejectArguments, log, modelsDir, parseProsodyArgs } from './prosody-args.js';
 
 const USAGE = 'usage: callcue train-prosody [--data DIR] [--out DIR] [--rounds N] [--seed N] [--no-eval]';
 
@@ -19,20 +18,9 @@ export async function runTrainProsody(argv: string[]): Promise<number> {
   }
   const rounds = intFlag(args, 'rounds', DEFAULT_DATASET_OPTIONS.rounds, 1);
   const seed = intFlag(args, 'seed', DEFAULT_DATASET_OPTIONS.seed);
-  if (args.errors.length > 0 || args.positional.length > 0) {
-    process.stderr.write(`${[...args.errors, ...args.positional.map((p) => `unexpected argument "${p}"`)].join('\n')}\n${USAGE}\n`);
-    return 2;
-  }
-  let manifest: string;
-  try {
-    manifest = resolveManifest(dataDir(args));
-  } catch (err) {
-    if (err instanceof MissingDataError) {
-      process.stderr.write(`train-prosody: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  if (rejectArguments(args, USAGE)) return 2;
+  const manifest = manifestOrSay(args, 'train-prosody');
+  if (manifest === null) return 2;
   const rows = readManifest(manifest);
   const dataset = { ...DEFAULT_DATASET_OPTIONS, rounds, seed };
   const trainer = DEFAULT_TRAINER_OPTIONS;
