@@ -110,7 +110,10 @@ export class EmotionFusion {
     // Voice and words that disagree start nothing — the agent is told "uncertain", not a guess —
     // unless the words are unequivocal ("I want to file a complaint" is anger whatever the pitch).
     const strongWords = wt > 0 && this.textFinal && this.text !== null && this.text[argmax(this.text, TARGETS)] >= STRONG_TEXT;
-    const onset = disagree && !strongWords ? this.hold() : this.step(probs, tsMs, wv > 0, wt > 0);
+    // Only recent words back the voice for the quicker voice-and-words onset; an older utterance
+    // still colours the mix, but a new burst of voice is then judged as voice alone.
+    const wordsBack = wt > 0 && tsMs - this.textAtMs <= p.textSupportMs;
+    const onset = disagree && !strongWords ? this.hold() : this.step(probs, tsMs, wv > 0, wordsBack);
     const intensity = this.active === 'neutral' ? 0 : round(probs[this.active]);
     this.history.push({ tsMs, intensity });
     while (this.history.length > 0 && this.history[0]!.tsMs < tsMs - p.trendWindowMs) this.history.shift();

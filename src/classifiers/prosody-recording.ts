@@ -58,27 +58,27 @@ function speechFrames(frames: readonly FrameFeatures[]): number {
  * Classifies 8 kHz samples. Pass one baseline per speaker: a fresh one per recording, or the
  * same one for several recordings of one caller in order (it then holds the earlier ones).
  */
-export async function classifyRecording(
+export function classifyRecording(
   samples: Float32Array,
   model: ProsodyModel,
   baseline: SpeakerBaseline,
   options: RecordingOptions = DEFAULT_RECORDING_OPTIONS,
-): Promise<RecordingResult> {
+): RecordingResult {
   const analyzer = createFrameAnalyzer();
   const frames = new Framer().push(samples).map((f) => analyzer.analyze(f));
   const durationMs = (samples.length / 8000) * 1000;
   const totalSpeech = speechFrames(frames);
   const segments: Array<RecordingSegment & { weight: number }> = [];
 
-  const judge = async (window: readonly FrameFeatures[], startMs: number, endMs: number): Promise<void> => {
+  const judge = (window: readonly FrameFeatures[], startMs: number, endMs: number): void => {
     const speech = speechFrames(window);
     if (speech * HOP_MS < options.minSpeechMs) return;
-    const probs = await model.predict(baseline.normalize(windowFunctionals(window)));
+    const probs = model.predict(baseline.normalize(windowFunctionals(window)));
     segments.push({ startMs, endMs, label: topLabel(probs), probs, weight: speech });
   };
 
   if (durationMs <= MAX_SINGLE_WINDOW_MS) {
-    await judge(frames, 0, frames.length * HOP_MS);
+    judge(frames, 0, frames.length * HOP_MS);
     baseline.add(frames);
   } else {
     const perWindow = Math.round(options.windowMs / HOP_MS);
@@ -86,7 +86,7 @@ export async function classifyRecording(
     let added = 0;
     for (let end = perInterval; end <= frames.length; end += perInterval) {
       const start = Math.max(0, end - perWindow);
-      await judge(frames.slice(start, end), start * HOP_MS, end * HOP_MS);
+      judge(frames.slice(start, end), start * HOP_MS, end * HOP_MS);
       baseline.add(frames.slice(added, end));
       added = end;
     }

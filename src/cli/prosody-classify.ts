@@ -49,7 +49,7 @@ export async function runClassifyAudio(argv: string[]): Promise<number> {
     try {
       // A file with fewer channels than asked for is an error; mono files ignore --channel 0.
       const audio = loadWav(file, channel);
-      const result = await classifyRecording(audio.samples, model, session ?? new SpeakerBaseline());
+      const result = classifyRecording(audio.samples, model, session ?? new SpeakerBaseline());
       const probs = result.probs && Object.fromEntries(Object.entries(result.probs).map(([k, v]) => [k, round(v)]));
       const line: Record<string, unknown> = { file, label: result.label, probs, durationMs: Math.round(audio.durationMs) };
       if (result.label === null) line.note = 'not enough speech to judge';

@@ -60,11 +60,6 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  readonly droppedWindows = new client.Counter({
-    name: 'callcue_classify_dropped_windows_total',
-    help: 'Prosody windows dropped because model inference fell behind',
-    registers: [this.registry],
-  });
   readonly prompts = new client.Counter({
     name: 'callcue_prompts_total',
     help: 'Prompts shown to agents, by playbook rule',

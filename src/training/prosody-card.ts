@@ -128,6 +128,9 @@ ${o.epochs} epochs, L2 ${o.l2}, Gaussian input noise ${o.inputNoise} (on standar
 by inverse frequency, seed ${o.seed}. After training, ${record.trainer.neutralBias} is added to the neutral${fitted.classes.includes('other') ? ' and non-target' : ''}
 logits (a prior shift toward "nothing to flag" that trades recall for fewer false alarms;
 the scores below include it). Training is deterministic: the same data and command give the same file.
+At run time the service computes this graph in TypeScript from the file's weights
+(\`src/classifiers/mlp-forward.ts\`: onnxruntime's asynchronous run cost an event-loop turn per window under
+load), and at load checks it against onnxruntime on probe inputs (within 1e-5).
 
 ## Evaluation
 Leave-speakers-out: no speaker is ever in both training and test. RAVDESS: 5 folds of 4 actors;
