@@ -49,7 +49,7 @@ export async function startServer(config: Config, deps: Partial<AppDeps> = {}): 
   const playbook = deps.playbook ?? new PlaybookStore(packagePath(config.playbookPath));
   playbook.watch();
   // Compile the language rules (and load OpenCC's dictionaries) now, not on the first call.
-  warmAgentLanguageRules();
+  warmAgentLanguageRules(config.jargon);
   const app = await buildApp(config, { ...deps, logger, prosodyModel, textModel, playbook });
   app.addHook('onClose', async () => playbook.close());
   await app.listen({ port: config.port, host: config.host });

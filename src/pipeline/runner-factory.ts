@@ -44,6 +44,7 @@ export async function createRunner(config: Config, deps: RunnerDeps): Promise<Pi
       prosody: deps.prosodyModel !== null,
       text: deps.textModel !== null,
       playbook: deps.playbook.current,
+      jargon: config.jargon,
     },
     deps.metrics,
   );

@@ -35,7 +35,7 @@ async function start(init: WorkerInit) {
     init.modelsDir && init.prosody ? loadProsodyModel(init.modelsDir) : null,
     init.modelsDir && init.text ? loadTextEmotion(init.modelsDir) : null,
   ]);
-  warmAgentLanguageRules();
+  warmAgentLanguageRules(init.jargon);
   let playbook: Playbook = init.playbook;
   const runner = new LocalRunner({ metrics, prosodyModel, textModel, playbook: () => playbook });
   const runs = new Map<string, PipelineRun>();

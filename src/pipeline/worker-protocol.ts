@@ -13,6 +13,8 @@ export interface WorkerInit {
   prosody: boolean;
   text: boolean;
   playbook: Playbook;
+  /** The bank's jargon (config): the language rules are compiled with it at start. */
+  jargon: readonly { term: string; plain?: string }[];
 }
 
 /** Messages are sent in batches, one per event-loop turn: a postMessage per audio frame cost more than the frame. */

@@ -4,20 +4,11 @@
 // the whole text in context, would change it both ways: Simplified-only if the Taiwan and Hong Kong
 // conversions both change it, Traditional-only if both conversions to Simplified do.
 
-import { Converter } from 'opencc-js';
+import { opencc as converter, type Convert } from '../text/opencc.js';
 import { resolveCallLanguage, type CallScript } from '../text/language/script.js';
 
-type Convert = (text: string) => string;
-let converters: { toTw: Convert; toHk: Convert; twToCn: Convert; hkToCn: Convert } | null = null;
-
 function opencc() {
-  converters ??= {
-    toTw: Converter({ from: 'cn', to: 'tw' }),
-    toHk: Converter({ from: 'cn', to: 'hk' }),
-    twToCn: Converter({ from: 'tw', to: 'cn' }),
-    hkToCn: Converter({ from: 'hk', to: 'cn' }),
-  };
-  return converters;
+  return { toTw: converter('cn', 'tw'), toHk: converter('cn', 'hk'), twToCn: converter('tw', 'cn'), hkToCn: converter('hk', 'cn') };
 }
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;

@@ -2,22 +2,9 @@
 // and Traditional→Simplified conversion (opencc-js) so one Simplified-Chinese model serves
 // zh-CN, zh-TW and zh-HK callers alike.
 
-import { Converter } from 'opencc-js';
+import { opencc } from './opencc.js';
 
 export type TextLanguage = 'zh' | 'en';
-
-type ConvertFn = (text: string) => string;
-
-// Built lazily: each converter loads its dictionaries once, then converts in microseconds.
-const converters = new Map<string, ConvertFn>();
-
-function converterFrom(variant: 'hk' | 'tw' | 'twp'): ConvertFn {
-  const cached = converters.get(variant);
-  if (cached !== undefined) return cached;
-  const convert: ConvertFn = Converter({ from: variant, to: 'cn' });
-  converters.set(variant, convert);
-  return convert;
-}
 
 // OpenCC's cn target keeps 帐 where Mainland usage (and the Weibo training text) writes 账 for
 // accounts; without this, 帳戶 and 账户 would be different n-grams to the model.
@@ -77,5 +64,5 @@ function variantOfTag(tag: string): 'hk' | 'tw' | 'twp' {
  * conversion only maps Traditional forms), so it is safe to call on every Chinese line.
  */
 export function toSimplified(text: string, tag = 'zh'): string {
-  return fixAccountChar(converterFrom(variantOfTag(tag))(text));
+  return fixAccountChar(opencc(variantOfTag(tag), 'cn')(text));
 }

@@ -90,12 +90,13 @@ function compiledFor(table: LanguageRuleTable, lang: CallLanguage, jargon?: read
 
 /**
  * Builds the script converters and compiled tables ahead of the first call (the first Chinese
- * checker otherwise pays ~0.2-0.4 s loading OpenCC dictionaries). Call once at boot.
+ * checker otherwise pays ~0.2-0.4 s loading OpenCC dictionaries). Call once at boot, with the
+ * configured jargon (the calls' key: a table compiled without it would be compiled again).
  */
-export function warmAgentLanguageRules(languages: readonly string[] = ['zh-CN', 'zh-TW', 'zh-HK', 'en']): void {
+export function warmAgentLanguageRules(jargon: readonly JargonEntry[] = [], languages: readonly string[] = ['zh-CN', 'zh-TW', 'zh-HK', 'en']): void {
   for (const language of languages) {
     const lang = resolveCallLanguage(language);
-    compiledFor(defaultLanguageRules(lang.table), lang);
+    compiledFor(defaultLanguageRules(lang.table), lang, jargon);
   }
 }
 

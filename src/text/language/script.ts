@@ -1,9 +1,9 @@
 // Chinese script handling for the agent-language rules: which table and script a call uses, regex
 // sources that match Simplified and Traditional alike (so offsets stay those of the raw
-// utterance), and suggestions converted into the call's own script. Uses opencc-js directly; the
-// converters load their dictionaries once, at first use (~0.1 s each), never per utterance.
+// utterance), and suggestions converted into the call's own script (src/text/opencc.ts). Suggestions are fixed
+// texts, so their conversions are remembered and the converters can be let go when idle.
 
-import { Converter } from 'opencc-js';
+import { opencc, type Convert } from '../opencc.js';
 
 export type CallScript = 'en' | 'zh-Hans' | 'zh-Hant';
 
@@ -36,32 +36,36 @@ export function resolveCallLanguage(tag: string): CallLanguage {
   return { table: 'zh', script: 'zh-Hans', variant: 'cn' };
 }
 
-type Convert = (text: string) => string;
 type Target = 'toTw' | 'toTwPhrases' | 'toHk' | 'toCn';
 
-// Each converter loads its own dictionaries: build only those a call needs. toTwPhrases adds
-// Taiwan vocabulary (信息 → 資訊) and is for suggestions only, never for folding.
-const OPTIONS: Readonly<Record<Target, { from: string; to: string }>> = {
-  toTw: { from: 'cn', to: 'tw' },
-  toTwPhrases: { from: 'cn', to: 'twp' },
-  toHk: { from: 'cn', to: 'hk' },
-  toCn: { from: 'tw', to: 'cn' },
+// toTwPhrases adds Taiwan vocabulary (信息 → 資訊) and is for suggestions only, never for folding.
+const OPTIONS: Readonly<Record<Target, readonly [from: 'cn' | 'tw', to: 'cn' | 'tw' | 'twp' | 'hk']>> = {
+  toTw: ['cn', 'tw'],
+  toTwPhrases: ['cn', 'twp'],
+  toHk: ['cn', 'hk'],
+  toCn: ['tw', 'cn'],
 };
-const built = new Map<Target, Convert>();
 
 function converter(target: Target): Convert {
-  const existing = built.get(target);
-  if (existing !== undefined) return existing;
-  const created: Convert = Converter(OPTIONS[target]);
-  built.set(target, created);
-  return created;
+  return opencc(...OPTIONS[target]);
 }
+
+/** Converted suggestions: a playbook's and a rule table's texts are few and fixed. */
+const converted = new Map<string, string>();
+const MAX_CONVERTED = 4096;
 
 /** A suggestion (written in Simplified) in the call's script. */
 export function toCallScript(text: string, lang: CallLanguage): string {
   if (lang.table !== 'zh' || lang.variant === 'cn') return text;
-  // Taiwan writes accounts with 帳 (帳戶、帳號); OpenCC's tables pick 賬.
-  return lang.variant === 'hk' ? converter('toHk')(text) : converter('toTwPhrases')(text).replace(/賬/g, '帳');
+  const key = `${lang.variant}\u0000${text}`;
+  let out = converted.get(key);
+  if (out === undefined) {
+    // Taiwan writes accounts with 帳 (帳戶、帳號); OpenCC's tables pick 賬.
+    out = lang.variant === 'hk' ? converter('toHk')(text) : converter('toTwPhrases')(text).replace(/賬/g, '帳');
+    if (converted.size >= MAX_CONVERTED) converted.clear();
+    converted.set(key, out);
+  }
+  return out;
 }
 
 // OpenCC maps one way and picks one form; speech-to-text engines and people use the others too
