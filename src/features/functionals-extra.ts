@@ -27,10 +27,13 @@ export const EXTRA_FUNCTIONAL_NAMES: readonly string[] = [
 
 export interface ExtraInputs {
   frames: readonly FrameFeatures[];
-  pitchSt: readonly number[];
-  pitchAdjacent: readonly boolean[];
-  loudness: readonly number[];
-  loudAdjacent: readonly boolean[];
+  pitchSt: Float64Array;
+  /** 1 where the pitch frame follows the previous one directly. */
+  pitchAdjacent: Uint8Array;
+  loudness: Float64Array;
+  loudAdjacent: Uint8Array;
+  /** Scratch of at least as many values as there are voiced frames (functionals.ts reuses it). */
+  values: Float64Array;
 }
 
 export function extraFunctionals(out: Float32Array, at: number, x: ExtraInputs): void {
@@ -48,7 +51,7 @@ export function extraFunctionals(out: Float32Array, at: number, x: ExtraInputs):
     }
     out[at + 1] = moves > 0 ? rises / moves : 0.5;
     const third = Math.max(1, Math.floor(p.length / 3));
-    out[at + 2] = mean(p.slice(p.length - third)) - mean(p.slice(0, third));
+    out[at + 2] = mean(p.subarray(p.length - third)) - mean(p.subarray(0, third));
   }
   let riseSum = 0;
   let fallSum = 0;
@@ -87,9 +90,14 @@ export function extraFunctionals(out: Float32Array, at: number, x: ExtraInputs):
 
   const voiced = x.frames.filter((f) => f.isSpeech && f.pitchHz > 0);
   if (voiced.length > 0) {
-    out[at + 7] = mean(voiced.map((f) => f.spectralCentroidHz / 1000));
-    out[at + 8] = mean(voiced.map((f) => f.spectralFlatness));
-    out[at + 9] = mean(voiced.map((f) => f.spectralRolloffHz / 1000));
-    VOICED_MFCC.forEach((k, j) => (out[at + 10 + j] = mean(voiced.map((f) => f.mfcc[k]))));
+    const v = x.values.subarray(0, voiced.length);
+    const meanOf = (get: (f: FrameFeatures) => number) => {
+      for (let i = 0; i < voiced.length; i++) v[i] = get(voiced[i]!);
+      return mean(v);
+    };
+    out[at + 7] = meanOf((f) => f.spectralCentroidHz / 1000);
+    out[at + 8] = meanOf((f) => f.spectralFlatness);
+    out[at + 9] = meanOf((f) => f.spectralRolloffHz / 1000);
+    VOICED_MFCC.forEach((k, j) => (out[at + 10 + j] = meanOf((f) => f.mfcc[k]!)));
   }
 }

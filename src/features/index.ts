@@ -6,6 +6,6 @@ export { createFrameAnalyzer, SILENCE_DB, type FrameAnalyzer } from './frame-ana
 export { Framer } from './framer.js';
 export { FUNCTIONAL_COUNT, FUNCTIONAL_NAMES, functionalIndex, semitonesRe100Hz, windowFunctionals } from './functionals.js';
 export { NORMALIZED_COUNT, NORMALIZED_NAMES, SpeakerBaseline } from './baseline.js';
-export { summarizeProsody } from './summary.js';
+export { summarizeProsody, summarizeFunctionals } from './summary.js';
 export { countSyllables } from './syllables.js';
 export { PITCH_MAX_HZ, PITCH_MIN_HZ } from './pitch.js';

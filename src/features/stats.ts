@@ -23,10 +23,6 @@ export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-export function sortedCopy(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).sort();
-}
-
 /** Least-squares slope of values against their sample times. */
 export function slope(times: ArrayLike<number>, values: ArrayLike<number>): number {
   const n = values.length;

@@ -21,7 +21,11 @@ const stToHz = (st: number): number => 100 * 2 ** (st / 12);
 const pct = (value: number, reference: number): number => (value / reference - 1) * 100;
 
 export function summarizeProsody(frames: readonly FrameFeatures[], baseline: SpeakerBaseline): ProsodySummary {
-  const f = windowFunctionals(frames);
+  return summarizeFunctionals(windowFunctionals(frames), baseline);
+}
+
+/** The same from a window's functionals already computed (the live window computes them once for both). */
+export function summarizeFunctionals(f: Float32Array, baseline: SpeakerBaseline): ProsodySummary {
   const ref = baseline.reference();
   const voiced = f[VOICING] > 0 && f[SPEECH_RATIO] > 0;
   const hasSpeech = f[SPEECH_RATIO] > 0;

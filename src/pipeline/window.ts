@@ -3,7 +3,7 @@
 // baseline.ts: normalise first, then add the new frames).
 
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
-import { FRAME_SIZE_SAMPLES, HOP_MS, INTERNAL_RATE_HZ, SpeakerBaseline, summarizeProsody, windowFunctionals, type FrameFeatures } from '../features/index.js';
+import { FRAME_SIZE_SAMPLES, HOP_MS, INTERNAL_RATE_HZ, SpeakerBaseline, summarizeFunctionals, windowFunctionals, type FrameFeatures } from '../features/index.js';
 import type { FeatureBatch, ProsodyWindow } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
 
@@ -40,14 +40,15 @@ export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorF
               let speechFrames = 0;
               for (const f of ring) if (f.isSpeech) speechFrames++;
               const judged = opts.modelInput && speechFrames * HOP_MS >= opts.minSpeechMs;
+              const functionals = windowFunctionals(ring);
               out.push({
                 callId: batch.callId,
                 track: batch.track,
                 tsMs: endMs,
                 arrivalMs: batch.arrivalMs,
                 durationMs: ring.length * HOP_MS,
-                summary: summarizeProsody(ring, baseline),
-                features: judged ? baseline.normalize(windowFunctionals(ring)) : EMPTY,
+                summary: summarizeFunctionals(functionals, baseline),
+                features: judged ? baseline.normalize(functionals) : EMPTY,
               });
             }
             // Only now: the baseline is strictly the speaker's past, never the window it judges.
