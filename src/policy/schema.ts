@@ -51,6 +51,9 @@ const fusionSchema = z
     /** … or, with voice evidence alone, voiceOnlyOnThreshold for voiceOnlyOnsetMs (voice alone cries wolf more). */
     voiceOnlyOnThreshold: z.number().min(0).max(1),
     voiceOnlyOnsetMs: z.number().min(0),
+    /** Words older than this (ms of media after their utterance ended) still colour the state but no
+     * longer back the voice for the quicker onset: they were about something said before. */
+    textSupportMs: z.number().min(0).default(5000),
     /** Voice alone starts no state before the caller's baseline holds this much speech (s). */
     voiceOnlyMinBaselineS: z.number().min(0),
     /** … and ends when it stays below offThreshold for calmMs. */

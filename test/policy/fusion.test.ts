@@ -61,6 +61,24 @@ describe('EmotionFusion', () => {
     expect(end.t - 3250).toBeGreaterThanOrEqual(playbook.fusion.calmMs);
   });
 
+  it('words from an utterance that ended long ago do not back a new burst of voice for the quick onset', () => {
+    // Words leaning to anger 10 s ago (still in the mix at a 15 s half-life), then an angry first
+    // second of a new utterance: that is voice alone, and a 1 s burst starts nothing.
+    const f = fusion();
+    voice(f, P(0.8, 0.1, 0.05, 0.05), 0, 8000);
+    f.addText(P(0.3, 0.6, 0.05, 0.05), true, 8000);
+    f.update(8000);
+    const burst = voice(f, P(0.2, 0.7, 0.05, 0.05), 18_000, 19_000);
+    expect(burst.some((x) => x.onset !== null)).toBe(false);
+    expect(burst.at(-1)!.sources).toContain('text');
+    // The same words said just now do back it: the onset comes after onsetMs, not voiceOnlyOnsetMs.
+    const g = fusion();
+    voice(g, P(0.8, 0.1, 0.05, 0.05), 0, 8000);
+    g.addText(P(0.3, 0.6, 0.05, 0.05), true, 17_900);
+    const backed = voice(g, P(0.2, 0.7, 0.05, 0.05), 18_000, 19_000);
+    expect(backed.some((x) => x.onset === 'anger')).toBe(true);
+  });
+
   it('says uncertain when voice and words are each sure of different target emotions', () => {
     const f = fusion();
     f.addVoice(P(0.05, 0.05, 0.85, 0.05), 1000);
