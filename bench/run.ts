@@ -2,6 +2,9 @@
 // process, a feed per agent; prints audio-to-emotion latency (server-stamped latencyMs and
 // client-measured), transcript latency, server CPU and RSS, and shed frames, as a table and JSON
 // (bench/results/). `--find-max` searches for the most calls that hold the budget with nothing shed.
+// Calls start evenly spread over --ramp-s (default 1 s): independent calls do not all start in the
+// same 20 ms. If they do (--ramp-s 0.02), every call's 250 ms windows fall due in the same few
+// milliseconds and wait for each other: the worst case, worth measuring too.
 // `--nodes 2 --bus redis` runs a cluster: bridges on node 1, feeds on node 2, events across Redis.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +25,7 @@ const { values: args } = parseArgs({
     'find-max': { type: 'boolean', default: false },
     'budget-ms': { type: 'string', default: '100' },
     'chunk-ms': { type: 'string', default: '20' },
+    'ramp-s': { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench/results' },
     /** Write a V8 CPU profile of the server to this folder. */
     profile: { type: 'string' },
@@ -33,6 +37,7 @@ const { values: args } = parseArgs({
 const durationMs = Number(args['duration-s']) * 1000;
 const budgetMs = Number(args['budget-ms']);
 const chunkMs = Number(args['chunk-ms']);
+const rampMs = Number(args['ramp-s']) * 1000;
 const nodeCount = Number(args.nodes);
 const bus = args.bus === 'redis' ? 'redis' : 'local';
 
@@ -55,8 +60,7 @@ async function runOnce(n: number, makeCall: (i: number) => BenchCall) {
   const redisSampler = cluster.redis ? sampleProcess(cluster.redis.proc.pid!, 1000) : null;
   const feedWsUrl = cluster.feedNode.wsUrl;
   const calls = Array.from({ length: n }, (_, i) => makeCall(i));
-  // Calls start spread over one chunk period, as independent calls would.
-  const results = await Promise.all(calls.map((c, i) => streamCall(server.wsUrl, `bench-${n}-${i}`, c, { chunkMs, startDelayMs: (i * chunkMs) / n, speed: 1, feedWsUrl })));
+  const results = await Promise.all(calls.map((c, i) => streamCall(server.wsUrl, `bench-${n}-${i}`, c, { chunkMs, startDelayMs: (i * rampMs) / n, speed: 1, feedWsUrl })));
   const { cpu, rss } = sampler.stop();
   const feedNode = feedSampler?.stop();
   const redisProc = redisSampler?.stop();
@@ -137,7 +141,7 @@ async function main() {
     runs.push(await runOnce(Number(args.calls), makeCall));
   }
   process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; emotion = server-stamped latencyMs of emotion states; client = send of the audio → receipt of its\n emotion state, measured by the bench client; prompt = transcript final → prompt on the feed)\n`);
-  const report = { at: new Date().toISOString(), budgetMs, chunkMs, nodes: nodeCount, bus, source: args.synthetic ? 'synthetic' : args.data, runs };
+  const report = { at: new Date().toISOString(), budgetMs, chunkMs, rampS: rampMs / 1000, nodes: nodeCount, bus, source: args.synthetic ? 'synthetic' : args.data, runs };
   mkdirSync(args.out!, { recursive: true });
   const file = join(args.out!, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));
