@@ -1,5 +1,5 @@
-// Picks where calls' pipelines run: `pipelineWorkers` worker threads (the default on a machine with
-// more than one core), or this thread (0 — and the fallback when the compiled worker is missing).
+// Picks where calls' pipelines run: `pipelineWorkers` worker threads (by default one per core), or
+// this thread (0 — and the fallback when the compiled worker is missing).
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

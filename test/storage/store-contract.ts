@@ -112,10 +112,13 @@ export function storeContract(name: string, target: () => ContractTarget) {
       const r = (await store.getCall(c.callId))!;
       expect(r.transcript.map((t) => t.text)).toEqual(['the number is [CARD ****0366]', 'the card is [CARD ****0366] and my password is [PASSWORD]']);
       expect(r.prompts[0]!.quote).toBe('card [CARD ****0366]');
-      expect(JSON.stringify(r)).not.toMatch(/4532|0151|1283|hunter22|6222 0212/);
+      // Whole digit groups, not 4-digit fragments: call ids and times hold digits too (a Date.now()
+      // ending in …4532 once failed this on a clean store).
+      const leaks = /4532 0151|0151 1283|1283 0366|hunter22|6222 0212/;
+      expect(JSON.stringify(r)).not.toMatch(leaks);
       const raw = await target().dump(store);
       expect(raw).toContain(c.callId);
-      expect(raw).not.toMatch(/4532|0151|hunter22|6222 0212/);
+      expect(raw).not.toMatch(leaks);
     });
 
     it('lists calls by agent, team, time range, emotion, score and status, newest first, in pages', async () => {
