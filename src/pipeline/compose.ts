@@ -6,7 +6,7 @@
 //         ├─ agent audio:  decode → resample → analyze ─┬─ windows │(coaching) │
 //         │                                             └─ talk-over           │
 //         └─ transcripts: redact ─┬─ transcript events                         │
-//                                 ├─ caller: text emotion ─────────────────────┘
+//                                 ├─ caller: text emotion (+ closing question) ┘
 //                                 └─ agent finals: language findings
 //   signals (fused state, transcripts, findings, agent voice, turn-taking) → policy → prompts,
 //   checklist, alerts;  signals + decisions → QA scorecard when the call ends
@@ -86,13 +86,17 @@ export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
       redactTranscripts(metrics),
       share(),
     );
-    const text$ = deps.textModel ? redacted$.pipe(classifyText(metrics, deps.textModel, opts.language)) : EMPTY;
+    const language$ = redacted$.pipe(agentLanguage(metrics, opts.language, { jargon: opts.jargon }), share());
+    const closingAsked$ = language$.pipe(
+      filter((l) => l.transcript.track === 'agent' && l.findings.some((f) => f.kind === 'flow-closing')),
+      map((l) => l.transcript.endMs),
+    );
+    const text$ = deps.textModel ? redacted$.pipe(classifyText(metrics, deps.textModel, opts.language, closingAsked$)) : EMPTY;
     const fused$ = windows('caller', caller$, true).pipe(
       classifyWindows(metrics, deps.prosodyModel),
       fuseEmotion(metrics, () => deps.playbook().fusion, text$),
       share(),
     );
-    const language$ = redacted$.pipe(agentLanguage(metrics, opts.language, { jargon: opts.jargon }), share());
 
     const signals$: Observable<PolicySignal> = merge(
       redacted$.pipe(map((t): PolicySignal => ({ kind: 'transcript', tsMs: t.endMs, arrivalMs: t.arrivalMs, transcript: t }))),
