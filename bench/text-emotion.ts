@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { loadTextEmotion } from '../src/text/emotion/index.js';
 import { HELD_OUT_CALLCENTER } from '../src/training/text/data/heldout-callcenter.js';
 import { syntheticCallCenterExamples } from '../src/training/text/synthetic.js';
+import { percentile } from './lib/stats.js';
 
 export interface TextBenchResult {
   utterances: number;
@@ -54,8 +55,7 @@ export async function runTextEmotionBench(modelsDir: string, rounds = 5): Promis
   }
   const meanUs = Number(process.hrtime.bigint() - started) / 1000 / n;
   timesUs.sort();
-  const at = (q: number): number => timesUs[Math.min(n - 1, Math.floor(q * n))];
-  return { utterances: n, p50Us: at(0.5), p95Us: at(0.95), p99Us: at(0.99), maxUs: timesUs[n - 1], meanUs, loadMs };
+  return { utterances: n, p50Us: percentile(timesUs, 50), p95Us: percentile(timesUs, 95), p99Us: percentile(timesUs, 99), maxUs: timesUs[n - 1]!, meanUs, loadMs };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

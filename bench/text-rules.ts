@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createAgentLanguageChecker } from '../src/text/language/index.js';
 import { createRedactor, redact } from '../src/text/privacy/index.js';
+import { percentile } from './lib/stats.js';
 
 interface Args {
   dataDir: string;
@@ -77,11 +78,6 @@ function readCorpus(dir: string): string[] {
     for (const row of rows.slice(0, 2000)) if (row.content) lines.push(row.content);
   }
   return lines;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  const i = Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length));
-  return sorted[i] as number;
 }
 
 interface Stats {

@@ -1,6 +1,7 @@
 // Percentiles and the two output forms every benchmark prints: a readable table and JSON.
 
-export function percentile(sorted: readonly number[], p: number): number {
+/** Nearest-rank percentile (p in 0..100) of an ascending-sorted array. */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i]!;

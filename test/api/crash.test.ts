@@ -3,7 +3,7 @@
 // next process reads the call as incomplete. Stopped with SIGTERM instead, it drains: the call
 // ends and its record is complete. The embedded SQLite default is what `npm start` uses.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openCallStore, type CallRecord } from '../../src/storage/index.js';
 import { openBridge, startMessage, streamAudio } from '../helpers/bridge.js';
 import { speechLike } from '../helpers/audio.js';
+import { spawnNode } from '../../src/cli/soak-node.js';
 import { api, TRACKS } from './records-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'callcue-crash-'));
@@ -23,26 +24,9 @@ afterEach(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function spawnServer(env: Record<string, string> = {}): Promise<{ url: string; wsUrl: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { ...process.env, PORT: '0', CALLCUE_LOG_LEVEL: 'info', CALLCUE_DB_URL: `sqlite://${dbFile}`, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(proc);
-  let out = '';
-  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-  return { url, wsUrl: url.replace('http', 'ws'), proc };
+  const node = await spawnNode({ CALLCUE_DB_URL: `sqlite://${dbFile}`, ...env });
+  children.push(node.proc);
+  return node;
 }
 
 async function poll<T>(fn: () => Promise<T | null>, timeoutMs: number, what: string): Promise<T> {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TestSocket } from '../helpers/ws-client.js';
 import { openBridge, startMessage, streamAudio, type BridgeTrack } from '../helpers/bridge.js';
 import { speechLike } from '../helpers/audio.js';
+import { spawnNode } from '../../src/cli/soak-node.js';
 
 const TRACK: BridgeTrack = { track: 'caller', encoding: 'pcm16le', sampleRateHz: 8000 };
 let child: ChildProcess | null = null;
@@ -16,25 +17,9 @@ afterEach(() => {
 });
 
 async function spawnServer(env: Record<string, string>): Promise<{ url: string; wsUrl: string; proc: ChildProcess; log: () => string }> {
-  const proc = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { ...process.env, PORT: '0', CALLCUE_LOG_LEVEL: 'info', CALLCUE_DB_URL: 'sqlite::memory:', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 15_000);
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /"url":"(http:\/\/[^"]+)","prosodyModel/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-  return { url, wsUrl: url.replace('http', 'ws'), proc, log: () => out };
+  const node = await spawnNode(env);
+  child = node.proc;
+  return node;
 }
 
 describe('the service process', () => {
