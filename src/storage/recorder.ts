@@ -179,6 +179,10 @@ export class CallRecorder {
     this.closed = true;
     this.subscription?.unsubscribe();
     for (const t of this.timers) clearInterval(t);
+    // A write loop already running may have finished its last round before the final events (a
+    // call's end) arrived; sharing it would return with them unwritten. Let it land, then write
+    // what is left in a loop of our own.
+    await this.flushing?.catch(() => undefined);
     await this.flush();
   }
 }
