@@ -31,6 +31,7 @@ export class CallRecorder {
   private readonly timers: NodeJS.Timeout[] = [];
   private subscription: Subscription | null = null;
   private flushing: Promise<void> | null = null;
+  private followUp: Promise<void> | null = null;
   private closed = false;
   private readonly flushIntervalMs: number;
   /** For metrics and tests: batches written, batches that failed (and were kept), rows given up. */
@@ -95,10 +96,23 @@ export class CallRecorder {
     this.calls.delete(callId);
   }
 
-  /** Writes everything taken so far. Concurrent callers share one write loop. */
+  /**
+   * Writes everything taken so far. A loop already running may be past its last round, so a call
+   * made meanwhile waits for it and then for one more loop, shared by every caller in that time
+   * (so the periodic flush and a scorecard's never pile up more than one loop behind the other).
+   */
   flush(): Promise<void> {
-    this.flushing ??= this.writeLoop().finally(() => (this.flushing = null));
-    return this.flushing;
+    if (this.flushing === null) {
+      this.flushing = this.writeLoop().finally(() => (this.flushing = null));
+      return this.flushing;
+    }
+    this.followUp ??= this.flushing
+      .catch(() => undefined)
+      .then(() => {
+        this.followUp = null;
+        return this.flush();
+      });
+    return this.followUp;
   }
 
   private async writeLoop(): Promise<void> {
@@ -179,10 +193,6 @@ export class CallRecorder {
     this.closed = true;
     this.subscription?.unsubscribe();
     for (const t of this.timers) clearInterval(t);
-    // A write loop already running may have finished its last round before the final events (a
-    // call's end) arrived; sharing it would return with them unwritten. Let it land, then write
-    // what is left in a loop of our own.
-    await this.flushing?.catch(() => undefined);
     await this.flush();
   }
 }
