@@ -11,8 +11,10 @@ import { isClosingReply } from '../text/emotion/closing.js';
 import { detectTextLanguage, toSimplified } from '../text/lang.js';
 import type { Metrics } from '../observability/metrics.js';
 
-/** A reply counts as the answer to the closing question when it starts within this long after it. */
+/** A reply counts as the answer to the closing question when it starts within this long after it… */
 const CLOSING_REPLY_WITHIN_MS = 15_000;
+/** … or overlaps its end by up to this much (callers answer before the agent has quite finished). */
+const CLOSING_OVERLAP_MS = 1000;
 const NEUTRAL: EmotionProbs = { neutral: 1, anger: 0, anxiety: 0, disappointment: 0 };
 
 /** closingAsked$: media ms at which the agent finished asking whether there is anything else. */
@@ -26,7 +28,7 @@ export function classifyText(
     defer(() => {
       let askedAtMs = Number.NEGATIVE_INFINITY;
       const answersClosing = (t: RedactedTranscript): boolean => {
-        if (t.startMs < askedAtMs - 1000 || t.startMs - askedAtMs > CLOSING_REPLY_WITHIN_MS) return false;
+        if (t.startMs < askedAtMs - CLOSING_OVERLAP_MS || t.startMs - askedAtMs > CLOSING_REPLY_WITHIN_MS) return false;
         const lang = detectTextLanguage(t.text, language);
         return isClosingReply(lang === 'zh' ? toSimplified(t.text, language) : t.text, lang);
       };

@@ -3,7 +3,7 @@ import { loadedToTraditional, opencc } from '../../src/text/opencc.js';
 import { resolveCallLanguage, toCallScript } from '../../src/text/language/script.js';
 
 describe('OpenCC converters', () => {
-  it('converts both ways (the converters come from the CommonJS-free ESM build of opencc-js)', () => {
+  it('converts both ways, with the variants the service uses', () => {
     expect(opencc('cn', 'tw')('账户余额')).toBe('賬戶餘額');
     expect(opencc('tw', 'cn')('帳戶餘額')).toBe('帐户余额');
     expect(opencc('hk', 'cn')('戶口')).toBe('户口');
