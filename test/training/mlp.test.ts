@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { predictMlp, trainMlp, type MlpOptions } from '../../src/training/mlp.js';
-import { createRng } from '../../src/training/rng.js';
+import { accuracy as accuracyOf, rings as ringSet, type RingSet } from './rings.js';
 
 const OPTIONS: MlpOptions = { hidden: 16, epochs: 40, learningRate: 0.01, batchSize: 16, l2: 1e-4, inputNoise: 0, seed: 2 };
 
-function rings(n: number, seed: number): { x: Float32Array[]; y: number[] } {
-  const rng = createRng(seed);
-  const x: Float32Array[] = [];
-  const y: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const cls = i % 2;
-    const r = cls === 0 ? rng.uniform(0, 1) : rng.uniform(2, 3);
-    const a = rng.uniform(0, 2 * Math.PI);
-    x.push(Float32Array.from([r * Math.cos(a) + 100, r * Math.sin(a) * 1000]));
-    y.push(cls);
-  }
-  return { x, y };
-}
-
-const accuracy = (model: ReturnType<typeof trainMlp>, set: { x: Float32Array[]; y: number[] }): number =>
-  set.x.filter((row, i) => {
-    const p = predictMlp(model, row);
-    return (p[1] > p[0] ? 1 : 0) === set.y[i];
-  }).length / set.x.length;
+/** Offset and stretched axes: the model must standardise what it is given. */
+const rings = (n: number, seed: number): RingSet => ringSet(n, seed, { offsetX: 100, scaleY: 1000 });
+const accuracy = (model: ReturnType<typeof trainMlp>, set: RingSet): number => accuracyOf((row) => predictMlp(model, row), set);
 
 describe('trainMlp', () => {
   it('learns a non-linear boundary on badly scaled inputs (standardisation inside the model)', () => {

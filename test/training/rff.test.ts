@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fitRff, predictRff } from '../../src/training/rff.js';
-import { createRng } from '../../src/training/rng.js';
+import { accuracy as accuracyOf, rings as ringSet, type RingSet } from './rings.js';
 
-/** Two classes no straight line separates: inside a ring of radius 1, outside radius 2. */
-function rings(n: number, seed: number): { x: Float32Array[]; y: number[] } {
-  const rng = createRng(seed);
-  const x: Float32Array[] = [];
-  const y: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const cls = i % 2;
-    const r = cls === 0 ? rng.uniform(0, 1) : rng.uniform(2, 3);
-    const a = rng.uniform(0, 2 * Math.PI);
-    x.push(Float32Array.from([r * Math.cos(a), r * Math.sin(a) * 50]));
-    y.push(cls);
-  }
-  return { x, y };
-}
-
-const accuracy = (model: ReturnType<typeof fitRff>, set: { x: Float32Array[]; y: number[] }): number =>
-  set.x.filter((row, i) => {
-    const s = predictRff(model, row);
-    return (s[1] > s[0] ? 1 : 0) === set.y[i];
-  }).length / set.x.length;
+/** A stretched y axis: the model must cope with badly scaled inputs. */
+const rings = (n: number, seed: number): RingSet => ringSet(n, seed, { scaleY: 50 });
+const accuracy = (model: ReturnType<typeof fitRff>, set: RingSet): number => accuracyOf((row) => predictRff(model, row), set);
 
 describe('fitRff', () => {
   it('learns a non-linear boundary on badly scaled inputs', () => {
