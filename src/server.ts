@@ -9,7 +9,6 @@ import { isLoopback, isOpen } from './auth/credentials.js';
 import { buildApp, type AppDeps } from './app.js';
 import { loadProsodyModel } from './classifiers/prosody.js';
 import { createLogger } from './observability/logger.js';
-import { warmAgentLanguageRules } from './text/language/index.js';
 import { loadTextEmotion } from './text/emotion/index.js';
 import { PlaybookStore } from './policy/store.js';
 
@@ -48,8 +47,6 @@ export async function startServer(config: Config, deps: Partial<AppDeps> = {}): 
   const textModel = deps.textModel !== undefined ? deps.textModel : await loadTextEmotion(modelsDir);
   const playbook = deps.playbook ?? new PlaybookStore(packagePath(config.playbookPath));
   playbook.watch();
-  // Compile the language rules (and load OpenCC's dictionaries) now, not on the first call.
-  warmAgentLanguageRules(config.jargon);
   const app = await buildApp(config, { ...deps, logger, prosodyModel, textModel, playbook });
   app.addHook('onClose', async () => playbook.close());
   await app.listen({ port: config.port, host: config.host });

@@ -10,6 +10,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { PlaybookStore } from '../policy/store.js';
 import type { ProsodyModel } from '../classifiers/prosody.js';
 import type { TextEmotionModel } from '../text/emotion/index.js';
+import { warmAgentLanguageRules } from '../text/language/index.js';
 import { LocalRunner, type PipelineRunner } from './runner.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -28,7 +29,12 @@ function workerScript(): string {
 }
 
 export async function createRunner(config: Config, deps: RunnerDeps): Promise<PipelineRunner> {
-  const local = () => new LocalRunner({ metrics: deps.metrics, prosodyModel: deps.prosodyModel, textModel: deps.textModel, playbook: () => deps.playbook.current });
+  const local = () => {
+    // Compile the language rules (and load OpenCC's dictionaries) now, not on the first call — in
+    // the thread that runs the pipelines: pipeline workers warm their own.
+    warmAgentLanguageRules(config.jargon);
+    return new LocalRunner({ metrics: deps.metrics, prosodyModel: deps.prosodyModel, textModel: deps.textModel, playbook: () => deps.playbook.current });
+  };
   if (config.pipelineWorkers === 0) return local();
   const script = workerScript();
   if (!existsSync(script)) {

@@ -14,7 +14,7 @@ export interface WorkerInit {
   text: boolean;
   playbook: Playbook;
   /** The bank's jargon (config): the language rules are compiled with it at start. */
-  jargon: readonly { term: string; plain?: string }[];
+  jargon: RunOptions['jargon'];
 }
 
 /** Messages are sent in batches, one per event-loop turn: a postMessage per audio frame cost more than the frame. */

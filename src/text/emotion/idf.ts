@@ -12,13 +12,18 @@ export function idfFromCounts(documentFrequency: Uint32Array, rows: number): Flo
   return idf;
 }
 
+/** The byte an idf value is shipped as. */
+function toByte(value: number): number {
+  return Math.min(255, Math.max(0, Math.round(value * STEP)));
+}
+
 function quantize(value: number): number {
-  return Math.min(255, Math.max(0, Math.round(value * STEP))) / STEP;
+  return toByte(value) / STEP;
 }
 
 export function packIdf(idf: Float32Array): string {
   const bytes = new Uint8Array(idf.length);
-  for (let i = 0; i < idf.length; i += 1) bytes[i] = Math.min(255, Math.max(0, Math.round(idf[i] * STEP)));
+  for (let i = 0; i < idf.length; i += 1) bytes[i] = toByte(idf[i]);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
