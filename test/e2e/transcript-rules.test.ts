@@ -31,18 +31,21 @@ async function call(callId: string, language: string) {
 }
 
 describe('transcripts in the live pipeline', () => {
-  it('redacts a card number (written and spoken) and a password before the feed sees them', async () => {
+  it('redacts a card number (written and spoken), a password and a date of birth before the feed sees them', async () => {
     const { feed, bridge, say } = await call('tr-en', 'en-US');
     say('caller', 'my card number is 4532 0151 1283 0366');
     say('caller', 'it is four five three two zero one five one one two eight three zero three six six');
     say('caller', 'and my password is hunter22');
-    await feed.next(() => feed.ofType('transcript').length >= 3);
+    say('caller', 'date of birth the 12th of March 1985');
+    await feed.next(() => feed.ofType('transcript').length >= 4);
     const texts = feed.ofType('transcript').map((m) => m.text as string);
     expect(texts[0]).not.toMatch(/4532|0151|1283/);
     expect(texts[0]).toContain('0366'); // the last four, as banks show them
     expect(texts[1]).not.toMatch(/four five three two/);
     expect(texts[2]).not.toContain('hunter22');
+    expect(texts[3]).toBe('date of birth [DOB]');
     expect(feed.ofType('transcript')[0]!.redacted).toEqual(['card']);
+    expect(feed.ofType('transcript')[3]!.redacted).toEqual(['dob']);
     bridge.send({ type: 'stop' });
     await feed.nextType('call.ended');
   });

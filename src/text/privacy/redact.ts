@@ -2,6 +2,7 @@
 // typed placeholder — [CARD ****1234] keeps the last four digits, as banks show them; everything
 // else keeps nothing. Pure and synchronous: safe on every transcript message.
 
+import { findBirthDates } from './birth-date.js';
 import { findContexts } from './context.js';
 import { detectNumbers, type Detection } from './detect.js';
 import { findDigitRuns } from './digits.js';
@@ -17,14 +18,15 @@ const PLACEHOLDER: Readonly<Record<PiiKind, string>> = {
   otp: '[OTP]',
   password: '[PASSWORD]',
   phone: '[PHONE]',
+  dob: '[DOB]',
 };
 
 export function placeholderFor(kind: PiiKind, last4?: string): string {
   return kind === 'card' && last4 !== undefined ? `[CARD ****${last4}]` : PLACEHOLDER[kind];
 }
 
-// Cheap pre-check: text with no digit, no spoken digit and no password word needs no work.
-const MAYBE_PII = /[0-9\uff10-\uff19零〇洞一幺么二两兩三四五六七八九]|zero|one|two|three|four|five|six|seven|eight|nine|\boh?\b|ty\b|teen|pass|pin|密[码碼]/i;
+// Cheap pre-check: text with no digit, no spoken digit, no password word and no birth word needs no work.
+const MAYBE_PII = /[0-9\uff10-\uff19零〇洞一幺么二两兩三四五六七八九]|zero|one|two|three|four|five|six|seven|eight|nine|\boh?\b|ty\b|teen|pass|pin|密[码碼]|birth|born|d\.?o\.?b|生日|出生|出世|生辰/i;
 
 /** The redactions for a text, sorted and non-overlapping (the earlier, then the longer, wins). */
 export function findRedactions(text: string): Redaction[] {
@@ -33,6 +35,7 @@ export function findRedactions(text: string): Redaction[] {
   const secrets = findSecretValues(text, runs);
   const hits = findContexts(text);
   const found: Detection[] = secrets.map((s) => ({ kind: 'password' as const, ...s }));
+  for (const d of findBirthDates(text)) found.push({ kind: 'dob', ...d });
   for (const d of detectNumbers(text, runs, hits)) found.push(d);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Redaction[] = [];
@@ -59,7 +62,7 @@ export function applyRedactions(text: string, redactions: readonly Redaction[]):
 
 /**
  * Redacts card numbers, mainland and Hong Kong ID numbers, account numbers, CVVs, one-time
- * codes, passwords/PINs and phone numbers, written or spoken, in English or Chinese.
+ * codes, passwords/PINs, phone numbers and dates of birth, written or spoken, in English or Chinese.
  * `language` (BCP-47) is accepted for symmetry with the other text stages but does not narrow
  * the rules: callers in Hong Kong and mainland China often read numbers in English, and English
  * speakers spell Chinese account words, so every rule applies to every call.

@@ -6,7 +6,11 @@
  * (PIPL, PDPO, GDPR), the call record does not need them (the bank's CRM has the caller's number),
  * so they are redacted too — but only when clearly a phone number (see detect.ts).
  */
-export type PiiKind = 'card' | 'cn-id' | 'hk-id' | 'account' | 'cvv' | 'otp' | 'password' | 'phone';
+/**
+ * 'dob' too: a date of birth answers the bank's identity questions, so it is redacted wherever a
+ * birth word describes the date (birth-date.ts); other dates stay.
+ */
+export type PiiKind = 'card' | 'cn-id' | 'hk-id' | 'account' | 'cvv' | 'otp' | 'password' | 'phone' | 'dob';
 
 export interface Redaction {
   kind: PiiKind;

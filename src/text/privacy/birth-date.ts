@@ -1,0 +1,58 @@
+// Dates of birth said next to a birth word ("date of birth", "DOB", "born on", 「出生日期」「生日」).
+// A bank asks for the date of birth to verify a caller (knowledge-based authentication), so in a
+// stored transcript it unlocks accounts much as a PIN does. Other dates — a payment date, "opened
+// on 2024-03-15" — stay: they are what the call is about.
+
+import { CONTEXT_AFTER, CONTEXT_BEFORE } from './context.js';
+import type { SecretSpan } from './secrets.js';
+
+const BIRTH_WORDS = /\b(?:date\s+of\s+birth|birth\s*date|birthday|D\.?O\.?B\b\.?|born)\b|出生(?:日期|年月日)?|生日|出世|生辰/gi;
+
+const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const UNIT = 'one|two|three|four|five|six|seven|eight|nine';
+const ORDINAL_UNIT = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth';
+const SPOKEN_DAY = `(?:twenty|thirty)[\\s-](?:${ORDINAL_UNIT})|${ORDINAL_UNIT}|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth`;
+const DAY = `(?:\\d{1,2}(?:st|nd|rd|th)?|${SPOKEN_DAY})`;
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+// "nineteen eighty-five", "nineteen oh two", "two thousand and five", "twenty twelve".
+const SPOKEN_YEAR =
+  `(?:nineteen|twenty)[\\s-](?:(?:${TENS})(?:[\\s-](?:${UNIT}))?|oh[\\s-](?:${UNIT})|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)` +
+  `|two\\s+thousand(?:\\s+(?:and\\s+)?(?:(?:${TENS})(?:[\\s-](?:${UNIT}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|${UNIT}))?`;
+const YEAR = `(?:\\d{4}\\b|'?\\d{2}\\b|${SPOKEN_YEAR})`;
+const ZH_NUMERAL = '[0-9零〇一二三四五六七八九十两兩]';
+
+const DATE = new RegExp(
+  [
+    // 1985-03-12, 1985/3/12, 12/03/1985, 12.3.85, 19850312
+    '\\b\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\b',
+    '\\b\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})\\b',
+    '\\b(?:19|20)\\d\\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\b',
+    // 1985年3月12日, 一九八五年三月十二号, 三月十二號, 85年3月
+    `${ZH_NUMERAL}{2,4}\\s*年\\s*${ZH_NUMERAL}{1,3}\\s*月(?:\\s*${ZH_NUMERAL}{1,3}\\s*[日号號])?`,
+    `${ZH_NUMERAL}{1,3}\\s*月\\s*${ZH_NUMERAL}{1,3}\\s*[日号號]`,
+    // the 12th of March 1985, 12 March '85, twelfth of March nineteen eighty-five
+    `\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?(?:${MONTH})\\b\\.?(?:,?\\s+${YEAR})?`,
+    // March 12th, 1985; March the twelfth; March 1985
+    `\\b(?:${MONTH})\\.?\\s+(?:(?:the\\s+)?${DAY}\\b(?:,?\\s+${YEAR})?|${YEAR})`,
+  ]
+    .map((s) => `(?:${s})`)
+    .join('|'),
+  'gi',
+);
+
+/** Spans of dates that a birth word describes, in order. */
+export function findBirthDates(text: string): SecretSpan[] {
+  const words: SecretSpan[] = [];
+  BIRTH_WORDS.lastIndex = 0;
+  for (let m = BIRTH_WORDS.exec(text); m !== null; m = BIRTH_WORDS.exec(text)) words.push({ start: m.index, end: m.index + m[0].length });
+  if (words.length === 0) return [];
+  const spans: SecretSpan[] = [];
+  DATE.lastIndex = 0;
+  for (let m = DATE.exec(text); m !== null; m = DATE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const described = words.some((w) => (w.end <= start && start - w.end <= CONTEXT_BEFORE) || (w.start >= end && w.start - end <= CONTEXT_AFTER));
+    if (described) spans.push({ start, end });
+  }
+  return spans;
+}

@@ -1,0 +1,48 @@
+// Dates of birth: redacted when a birth word describes the date, in English and both Chinese
+// scripts, written or spoken; every other date stays (it is what the call is about).
+
+import { describe, expect, it } from 'vitest';
+import { redact, type PiiKind } from '../../src/text/privacy/index.js';
+
+function cases(list: ReadonlyArray<readonly [string, string, PiiKind[]]>): void {
+  it.each(list)('%s', (input, expected, kinds) => {
+    const out = redact(input);
+    expect(out.text).toBe(expected);
+    expect(out.redactions.map((r) => r.kind)).toEqual(kinds);
+  });
+}
+
+describe('dates of birth are redacted', () => {
+  cases([
+    ['my date of birth is 12/03/1985', 'my date of birth is [DOB]', ['dob']],
+    ['DOB: 1985-03-12, postcode SW1A 1AA', 'DOB: [DOB], postcode SW1A 1AA', ['dob']],
+    ['I was born on the 12th of March 1985.', 'I was born on [DOB].', ['dob']],
+    ['born March 12th, 1985', 'born [DOB]', ['dob']],
+    ["birthday's the twelfth of March nineteen eighty-five", "birthday's [DOB]", ['dob']],
+    ['it is March the twenty-first, two thousand and two, my birthday', 'it is [DOB], my birthday', ['dob']],
+    ['12 March 85 is my date of birth', '[DOB] is my date of birth', ['dob']],
+    ["12 March '85 is my date of birth", '[DOB] is my date of birth', ['dob']],
+    ['出生日期是1985年3月12日', '出生日期是[DOB]', ['dob']],
+    ['我生日係一九八五年三月十二號', '我生日係[DOB]', ['dob']],
+    ['我的出生日期：19850312', '我的出生日期：[DOB]', ['dob']],
+    ['生日是三月十二号', '生日是[DOB]', ['dob']],
+  ]);
+});
+
+describe('other dates stay', () => {
+  cases([
+    ['the payment is due on 12/03/2025', 'the payment is due on 12/03/2025', []],
+    ['the account was opened on March 12th, 2019', 'the account was opened on March 12th, 2019', []],
+    ['我三月十二号转的账，到现在还没到', '我三月十二号转的账，到现在还没到', []],
+    ["it's my son's birthday next week and the card was declined", "it's my son's birthday next week and the card was declined", []],
+    ['I was born in 1985', 'I was born in 1985', []],
+  ]);
+});
+
+describe('a date of birth beside other personal data', () => {
+  it('redacts both, each with its own kind', () => {
+    const out = redact('card 4532 0151 1283 0366, date of birth 1985-03-12');
+    expect(out.text).toBe('card [CARD ****0366], date of birth [DOB]');
+    expect(out.redactions.map((r) => r.kind)).toEqual(['card', 'dob']);
+  });
+});
