@@ -1,5 +1,5 @@
 // Numbers that are personal data only because of the words around them: account numbers, CVVs,
-// one-time codes, passwords/PINs and phone numbers, in English and both Chinese scripts.
+// one-time codes, passwords/PINs, security answers and phone numbers, in English and both Chinese scripts.
 
 import { describe, expect, it } from 'vitest';
 import { redact, type PiiKind } from '../../src/text/privacy/index.js';
@@ -51,6 +51,25 @@ describe('CVV and one-time codes', () => {
     ['the SWIFT code has 8 characters', 'the SWIFT code has 8 characters', []],
     ['the code expires in 5 minutes', 'the code expires in 5 minutes', []],
     ['CVV 12345', 'CVV 12345', []],
+  ]);
+});
+
+describe('security answers', () => {
+  cases([
+    ['my memorable word is Paris', 'my memorable word is [SECRET]', ['secret']],
+    ['Mother’s maiden name: Smith, and my postcode', 'Mother’s maiden name: [SECRET], and my postcode', ['secret']],
+    ['the answer to my security question is Rex', 'the answer to my security question is [SECRET]', ['secret']],
+    ['密保答案是北京', '密保答案是[SECRET]', ['secret']],
+    ['我母亲姓王，你查一下', '我母亲姓[SECRET]，你查一下', ['secret']],
+    ['我媽媽嘅娘家姓係陳', '我媽媽嘅娘家姓係[SECRET]', ['secret']],
+    ['媽媽姓陳', '媽媽姓[SECRET]', ['secret']],
+  ]);
+
+  cases([
+    ['what is my memorable word?', 'what is my memorable word?', []],
+    ['my memorable word is wrong apparently', 'my memorable word is wrong apparently', []],
+    ['我妈妈姓什么你问这个干嘛', '我妈妈姓什么你问这个干嘛', []],
+    ['the answer is no, I did not make that payment', 'the answer is no, I did not make that payment', []],
   ]);
 });
 

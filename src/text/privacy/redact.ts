@@ -19,14 +19,15 @@ const PLACEHOLDER: Readonly<Record<PiiKind, string>> = {
   password: '[PASSWORD]',
   phone: '[PHONE]',
   dob: '[DOB]',
+  secret: '[SECRET]',
 };
 
 export function placeholderFor(kind: PiiKind, last4?: string): string {
   return kind === 'card' && last4 !== undefined ? `[CARD ****${last4}]` : PLACEHOLDER[kind];
 }
 
-// Cheap pre-check: text with no digit, no spoken digit, no password word and no birth word needs no work.
-const MAYBE_PII = /[0-9\uff10-\uff19零〇洞一幺么二两兩三四五六七八九]|zero|one|two|three|four|five|six|seven|eight|nine|\boh?\b|ty\b|teen|pass|pin|密[码碼]|birth|born|d\.?o\.?b|生日|出生|出世|生辰/i;
+// Cheap pre-check: text with no digit, no spoken digit, no password, security-answer or birth word needs no work.
+const MAYBE_PII = /[0-9\uff10-\uff19零〇洞一幺么二两兩三四五六七八九]|zero|one|two|three|four|five|six|seven|eight|nine|\boh?\b|ty\b|teen|pass|pin|密[码碼]|birth|born|d\.?o\.?b|生日|出生|出世|生辰|memorable|maiden|answer|答案|姓/i;
 
 /** The redactions for a text, sorted and non-overlapping (the earlier, then the longer, wins). */
 export function findRedactions(text: string): Redaction[] {
@@ -34,7 +35,7 @@ export function findRedactions(text: string): Redaction[] {
   const runs = findDigitRuns(text);
   const secrets = findSecretValues(text, runs);
   const hits = findContexts(text);
-  const found: Detection[] = secrets.map((s) => ({ kind: 'password' as const, ...s }));
+  const found: Detection[] = [...secrets];
   for (const d of findBirthDates(text)) found.push({ kind: 'dob', ...d });
   for (const d of detectNumbers(text, runs, hits)) found.push(d);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -62,7 +63,8 @@ export function applyRedactions(text: string, redactions: readonly Redaction[]):
 
 /**
  * Redacts card numbers, mainland and Hong Kong ID numbers, account numbers, CVVs, one-time
- * codes, passwords/PINs, phone numbers and dates of birth, written or spoken, in English or Chinese.
+ * codes, passwords/PINs, security answers, phone numbers and dates of birth, written or spoken, in
+ * English or Chinese.
  * `language` (BCP-47) is accepted for symmetry with the other text stages but does not narrow
  * the rules: callers in Hong Kong and mainland China often read numbers in English, and English
  * speakers spell Chinese account words, so every rule applies to every call.

@@ -1,16 +1,38 @@
-// Passwords and PINs said out loud: the value after "my password is", "PIN is", 「密码是」.
-// The value is a digit run when one follows (spoken digits included), otherwise the words up to
-// the end of the clause — over-redacting a spoken passphrase is the safe side.
+// Passwords, PINs and security answers said out loud: the value after "my password is", "PIN is",
+// 「密码是」, "my memorable word is", "mother's maiden name is", 「密保答案是」. The value is a digit
+// run when one follows (spoken digits included), otherwise the words up to the end of the clause —
+// over-redacting a spoken passphrase is the safe side.
 
 import type { DigitRun } from './digits.js';
 
-const LEAD = new RegExp(
+export type SecretKind = 'password' | 'secret';
+
+const LEADS: ReadonlyArray<readonly [SecretKind, RegExp]> = [
   [
-    "\\b(?:(?:online|internet|mobile|phone|web)\\s+banking\\s+)?(?:password|passcode|pass\\s+code|PIN(?:\\s+(?:number|code))?)(?:\\s+(?:is|was|will\\s+be|should\\s+be)|'s|\\s*[:=])\\s*",
-    '(?:密[码碼]|PIN[码碼]?)(?:是|为|為|[：:])\\s*',
-  ].join('|'),
-  'gi',
-);
+    'password',
+    new RegExp(
+      [
+        "\\b(?:(?:online|internet|mobile|phone|web)\\s+banking\\s+)?(?:password|passcode|pass\\s+code|PIN(?:\\s+(?:number|code))?)(?:\\s+(?:is|was|will\\s+be|should\\s+be)|'s|\\s*[:=])\\s*",
+        '(?:密[码碼]|PIN[码碼]?)(?:是|为|為|[：:])\\s*',
+      ].join('|'),
+      'gi',
+    ),
+  ],
+  // The answers banks verify callers with (UK "memorable word", security questions, 密保问题):
+  // knowing them opens the account, so they are kept out of every record like a password.
+  [
+    'secret',
+    new RegExp(
+      [
+        "\\b(?:memorable\\s+(?:word|answer|name|place|information)|security\\s+(?:answer|word)|secret\\s+answer|answer\\s+to\\s+(?:my|the)\\s+security\\s+question|(?:mother|mum|mom)['’]?s\\s+maiden\\s+name)(?:\\s+(?:is|was)|'s|\\s*[:=])\\s*",
+        '(?:密保|安全|保密)(?:问题|問題)?(?:的|嘅)?答案(?:是|为|為|係|[：:])\\s*',
+        // 「我母亲姓王」 needs no 是.
+        '(?:母亲|母親|妈妈|媽媽|老母)(?:的|嘅)?(?:娘家)?姓(?:氏)?(?:是|为|為|叫|係|[：:])?\\s*',
+      ].join('|'),
+      'gi',
+    ),
+  ],
+];
 
 // "my password is wrong", 「密码是多少」: what follows is a state or a question, not the value.
 const NOT_A_VALUE =
@@ -24,24 +46,27 @@ export interface SecretSpan {
   end: number;
 }
 
-/** Spans of spoken password/PIN values, in order. */
-export function findSecretValues(text: string, runs: readonly DigitRun[]): SecretSpan[] {
-  const spans: SecretSpan[] = [];
-  LEAD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = LEAD.exec(text)) !== null) {
-    const valueStart = m.index + m[0].length;
-    const rest = text.slice(valueStart, valueStart + MAX_VALUE_CHARS);
-    if (rest.length === 0 || NOT_A_VALUE.test(rest)) continue;
-    // Digits only when the value is all digits: "Tr0ub4dor&3" is a password with digits in it.
-    const run = runs.find((r) => r.start === valueStart);
-    if (run !== undefined && !/^[A-Za-z0-9]/.test(text.slice(run.end, run.end + 1))) {
-      spans.push({ start: run.start, end: run.end });
-      continue;
+/** Spans of spoken password/PIN values and security answers, in order of their lead words' kinds. */
+export function findSecretValues(text: string, runs: readonly DigitRun[]): Array<SecretSpan & { kind: SecretKind }> {
+  const spans: Array<SecretSpan & { kind: SecretKind }> = [];
+  for (const [kind, lead] of LEADS) {
+    lead.lastIndex = 0;
+    for (let m = lead.exec(text); m !== null; m = lead.exec(text)) {
+      const value = valueAfter(text, m.index + m[0].length, runs);
+      if (value !== null) spans.push({ kind, ...value });
     }
-    const stop = rest.search(CLAUSE_END);
-    const value = (stop < 0 ? rest : rest.slice(0, stop)).trimEnd();
-    if (value.length > 0) spans.push({ start: valueStart, end: valueStart + value.length });
   }
   return spans;
+}
+
+/** The value said after a lead phrase that ends at valueStart, or null for "is wrong", 「是多少」. */
+function valueAfter(text: string, valueStart: number, runs: readonly DigitRun[]): SecretSpan | null {
+  const rest = text.slice(valueStart, valueStart + MAX_VALUE_CHARS);
+  if (rest.length === 0 || NOT_A_VALUE.test(rest)) return null;
+  // Digits only when the value is all digits: "Tr0ub4dor&3" is a password with digits in it.
+  const run = runs.find((r) => r.start === valueStart);
+  if (run !== undefined && !/^[A-Za-z0-9]/.test(text.slice(run.end, run.end + 1))) return { start: run.start, end: run.end };
+  const stop = rest.search(CLAUSE_END);
+  const value = (stop < 0 ? rest : rest.slice(0, stop)).trimEnd();
+  return value.length > 0 ? { start: valueStart, end: valueStart + value.length } : null;
 }

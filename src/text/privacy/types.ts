@@ -7,10 +7,11 @@
  * so they are redacted too — but only when clearly a phone number (see detect.ts).
  */
 /**
- * 'dob' too: a date of birth answers the bank's identity questions, so it is redacted wherever a
- * birth word describes the date (birth-date.ts); other dates stay.
+ * 'dob' and 'secret' too: a date of birth and the answer to a security question (memorable word,
+ * mother's maiden name, 密保答案) are what a bank verifies a caller with, so they are redacted
+ * like a password (birth-date.ts, secrets.ts); other dates stay.
  */
-export type PiiKind = 'card' | 'cn-id' | 'hk-id' | 'account' | 'cvv' | 'otp' | 'password' | 'phone' | 'dob';
+export type PiiKind = 'card' | 'cn-id' | 'hk-id' | 'account' | 'cvv' | 'otp' | 'password' | 'phone' | 'dob' | 'secret';
 
 export interface Redaction {
   kind: PiiKind;
