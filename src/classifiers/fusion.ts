@@ -109,7 +109,7 @@ export class EmotionFusion {
       this.text[argmax(this.text, TARGETS)] >= p.disagreeAbove;
     // Voice and words that disagree start nothing — the agent is told "uncertain", not a guess —
     // unless the words are unequivocal ("I want to file a complaint" is anger whatever the pitch).
-    const strongWords = wt > 0 && this.textFinal && this.text !== null && this.text[argmax(this.text, TARGETS)] >= STRONG_TEXT;
+    const strongWords = wt > 0 && this.finalWords() >= STRONG_TEXT;
     // Only recent words back the voice for the quicker voice-and-words onset; an older utterance
     // still colours the mix, but a new burst of voice is then judged as voice alone.
     const wordsBack = wt > 0 && tsMs - this.textAtMs <= p.textSupportMs;
@@ -130,6 +130,12 @@ export class EmotionFusion {
       onset,
       sinceMs: this.sinceMs,
     };
+  }
+
+  /** The last final utterance's probability of `label` (default: its strongest target); 0 without one. */
+  private finalWords(label?: EmotionLabel): number {
+    if (this.text === null || !this.textFinal) return 0;
+    return this.text[label ?? argmax(this.text, TARGETS)];
   }
 
   /** No change while the evidence conflicts. */
@@ -158,7 +164,7 @@ export class EmotionFusion {
     if (wants) {
       if (!this.candidate || this.candidate.label !== wants) this.candidate = { label: wants, fromMs: tsMs };
       // Strong words need no waiting: "I want to file a complaint" is anger now.
-      const strongText = hasText && this.text !== null && this.textFinal && this.text[wants] >= STRONG_TEXT;
+      const strongText = hasText && this.finalWords(wants) >= STRONG_TEXT;
       if (strongText || tsMs - this.candidate.fromMs >= onsetMs) {
         this.active = wants;
         this.sinceMs = tsMs;
