@@ -1,23 +1,34 @@
 // Transcript stage 1: personal data out (manual §5 信息安全保密). Runs before anything else sees a
 // transcript, so the feed, the record, the logs and the classifiers only ever get redacted text.
 // One streaming redactor per track catches a number read across two utterances; when it does,
-// the earlier final is re-issued, corrected.
+// the earlier final is re-issued, corrected. When the agent asks for a date of birth or a security
+// answer, the caller's speech up to their next final utterance is read as the answer.
 
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
-import { createRedactor, type Redactor } from '../text/privacy/index.js';
+import { askedFor, createRedactor, type AskedFor, type Redactor } from '../text/privacy/index.js';
 import type { RedactedTranscript, Track, TranscriptFrame } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
+
+/** How long after the agent's question the caller's speech still counts as its answer (media ms). */
+export const ANSWER_WINDOW_MS = 20_000;
 
 export function redactTranscripts(metrics: Metrics): OperatorFunction<TranscriptFrame, RedactedTranscript> {
   return (source) =>
     defer(() => {
       const redactors = new Map<Track, Redactor>();
       const lastFinal = new Map<Track, TranscriptFrame>();
+      let question: { asked: AskedFor; endMs: number } | null = null;
       return source.pipe(
         mergeMap((t) => {
           let redactor = redactors.get(t.track);
           if (!redactor) redactors.set(t.track, (redactor = createRedactor()));
-          const r = metrics.time('redact', () => redactor!.redact(t.text, t.isFinal));
+          const answering = t.track === 'caller' && question !== null && t.startMs - question.endMs <= ANSWER_WINDOW_MS ? question.asked : undefined;
+          const r = metrics.time('redact', () => redactor!.redact(t.text, t.isFinal, answering));
+          if (t.isFinal && t.track === 'agent') {
+            // "…just for security." after the question leaves it open; the window closes it.
+            const asked = askedFor(t.text);
+            if (asked !== null) question = { asked, endMs: t.endMs };
+          } else if (t.isFinal) question = null;
           const out: RedactedTranscript[] = [];
           const prev = lastFinal.get(t.track);
           if (r.previous && prev) {

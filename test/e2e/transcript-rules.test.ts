@@ -50,6 +50,21 @@ describe('transcripts in the live pipeline', () => {
     await feed.nextType('call.ended');
   });
 
+  it('hides the caller’s answers to the agent’s verification questions, and only those', async () => {
+    const { feed, bridge, say } = await call('tr-en-verify', 'en-GB');
+    say('agent', 'Could you confirm your date of birth for me?');
+    say('caller', 'Sure, it’s the 12th of March 1985.');
+    say('agent', 'Thank you. And your memorable word?');
+    say('caller', 'Paris.');
+    say('caller', 'My transfer on the 3rd of May never arrived.');
+    await feed.next(() => feed.ofType('transcript').length >= 5);
+    const caller = feed.ofType('transcript').filter((m) => m.track === 'caller');
+    expect(caller.map((m) => m.text)).toEqual(['Sure, it’s [DOB].', '[SECRET].', 'My transfer on the 3rd of May never arrived.']);
+    expect(caller.map((m) => m.redacted)).toEqual([['dob'], ['secret'], []]);
+    bridge.send({ type: 'stop' });
+    await feed.nextType('call.ended');
+  });
+
   it('flags the agent’s negative wording, denial of feelings, jargon and a PIN request, with the manual section and a rewrite', async () => {
     const { feed, bridge, say } = await call('tr-en-2', 'en-US');
     say('agent', "Calm down, there's nothing I can do about it.");

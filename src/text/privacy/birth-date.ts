@@ -40,19 +40,23 @@ const DATE = new RegExp(
   'gi',
 );
 
-/** Spans of dates that a birth word describes, in order. */
-export function findBirthDates(text: string): SecretSpan[] {
-  const words: SecretSpan[] = [];
-  BIRTH_WORDS.lastIndex = 0;
-  for (let m = BIRTH_WORDS.exec(text); m !== null; m = BIRTH_WORDS.exec(text)) words.push({ start: m.index, end: m.index + m[0].length });
-  if (words.length === 0) return [];
+function spansOf(pattern: RegExp, text: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
-  DATE.lastIndex = 0;
-  for (let m = DATE.exec(text); m !== null; m = DATE.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const described = words.some((w) => (w.end <= start && start - w.end <= CONTEXT_BEFORE) || (w.start >= end && w.start - end <= CONTEXT_AFTER));
-    if (described) spans.push({ start, end });
-  }
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
   return spans;
+}
+
+/** Every date in the text, birth word or not (for an answer to "what is your date of birth?"). */
+export function findDates(text: string): SecretSpan[] {
+  return spansOf(DATE, text);
+}
+
+/** Spans of dates that a birth word in the same text describes, in order. */
+export function findBirthDates(text: string): SecretSpan[] {
+  const words = spansOf(BIRTH_WORDS, text);
+  if (words.length === 0) return [];
+  return findDates(text).filter(
+    ({ start, end }) => words.some((w) => (w.end <= start && start - w.end <= CONTEXT_BEFORE) || (w.start >= end && w.start - end <= CONTEXT_AFTER)),
+  );
 }

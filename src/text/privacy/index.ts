@@ -2,9 +2,10 @@
 // password/PIN and phone numbers and dates of birth, written or spoken, in English and Chinese —
 // before anything is stored, logged or pushed beyond the live agent view.
 
-export type { PiiKind, Redaction, RedactionResult, Redactor, StreamRedactionResult } from './types.js';
+export type { AskedFor, PiiKind, Redaction, RedactionResult, Redactor, StreamRedactionResult } from './types.js';
 export { redact, findRedactions, applyRedactions, placeholderFor } from './redact.js';
 export { createRedactor } from './redactor.js';
+export { askedFor, answerSpans } from './answers.js';
 export { redactForLog } from './log.js';
 export { luhnValid, cnIdValid, cnIdCheckChar, hkIdValid, hkIdCheckChar } from './checksums.js';
 export { findDigitRuns, type DigitRun, type DigitToken } from './digits.js';

@@ -11,9 +11,10 @@
 // any consumer that still holds it (the call record) to replace. A consumer that must never
 // release half a number should hold each final utterance until the next one arrives.
 
+import { answerSpans } from './answers.js';
 import { findDigitRuns } from './digits.js';
-import { applyRedactions, findRedactions } from './redact.js';
-import type { Redaction, Redactor, StreamRedactionResult } from './types.js';
+import { applyRedactions, findRedactions, placeholderFor } from './redact.js';
+import type { AskedFor, Redaction, Redactor, StreamRedactionResult } from './types.js';
 
 /** Context kept before the trailing digit run ("card number is …"), in UTF-16 units. */
 const TAIL_CONTEXT_CHARS = 32;
@@ -77,6 +78,14 @@ function joinWithTail(tail: Tail, text: string, firstDigit: number): StreamRedac
   return result;
 }
 
+/** Adds what answers the agent's question (a date, a security answer) to the redactions. */
+function withAnswer(result: StreamRedactionResult, text: string, asked: AskedFor): StreamRedactionResult {
+  const answer = answerSpans(text, asked).map((a) => ({ ...a, replacement: placeholderFor(a.kind) }));
+  if (answer.length === 0) return result;
+  const redactions = merge(result.redactions, answer);
+  return { ...result, text: applyRedactions(text, redactions), redactions };
+}
+
 /**
  * A redactor for one track of one call. Partial utterances are redacted with the previous final
  * utterance's tail too, but only final utterances replace the tail.
@@ -84,7 +93,7 @@ function joinWithTail(tail: Tail, text: string, firstDigit: number): StreamRedac
 export function createRedactor(): Redactor {
   let tail: Tail | null = null;
   return {
-    redact(text: string, isFinal: boolean): StreamRedactionResult {
+    redact(text: string, isFinal: boolean, asked?: AskedFor): StreamRedactionResult {
       const firstDigit = tail === null ? null : startsWithDigits(text);
       let result: StreamRedactionResult;
       if (tail !== null && firstDigit !== null) {
@@ -94,7 +103,7 @@ export function createRedactor(): Redactor {
         result = { text: applyRedactions(text, redactions), redactions };
       }
       if (isFinal) tail = tailOf(text);
-      return result;
+      return asked === undefined ? result : withAnswer(result, text, asked);
     },
   };
 }

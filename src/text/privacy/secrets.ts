@@ -60,7 +60,7 @@ export function findSecretValues(text: string, runs: readonly DigitRun[]): Array
 }
 
 /** The value said after a lead phrase that ends at valueStart, or null for "is wrong", 「是多少」. */
-function valueAfter(text: string, valueStart: number, runs: readonly DigitRun[]): SecretSpan | null {
+export function valueAfter(text: string, valueStart: number, runs: readonly DigitRun[]): SecretSpan | null {
   const rest = text.slice(valueStart, valueStart + MAX_VALUE_CHARS);
   if (rest.length === 0 || NOT_A_VALUE.test(rest)) return null;
   // Digits only when the value is all digits: "Tr0ub4dor&3" is a password with digits in it.

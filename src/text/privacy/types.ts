@@ -13,6 +13,9 @@
  */
 export type PiiKind = 'card' | 'cn-id' | 'hk-id' | 'account' | 'cvv' | 'otp' | 'password' | 'phone' | 'dob' | 'secret';
 
+/** What an agent's verification question asks the caller for (answers.ts). */
+export type AskedFor = 'dob' | 'secret';
+
 export interface Redaction {
   kind: PiiKind;
   /** UTF-16 offsets into the input text. */
@@ -40,5 +43,9 @@ export interface StreamRedactionResult extends RedactionResult {
 }
 
 export interface Redactor {
-  redact(text: string, isFinal: boolean): StreamRedactionResult;
+  /**
+   * `asked`: the agent has just asked for a date of birth or a security answer, so this utterance
+   * is read as the answer (see answers.ts).
+   */
+  redact(text: string, isFinal: boolean, asked?: AskedFor): StreamRedactionResult;
 }
