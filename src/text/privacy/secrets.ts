@@ -46,7 +46,7 @@ export interface SecretSpan {
   end: number;
 }
 
-/** Spans of spoken password/PIN values and security answers, in order of their lead words' kinds. */
+/** Spans of spoken password/PIN values, then of security answers (findRedactions sorts them). */
 export function findSecretValues(text: string, runs: readonly DigitRun[]): Array<SecretSpan & { kind: SecretKind }> {
   const spans: Array<SecretSpan & { kind: SecretKind }> = [];
   for (const [kind, lead] of LEADS) {

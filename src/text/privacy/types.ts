@@ -5,8 +5,6 @@
  * 'phone' is an addition to the kinds the issue listed: banks treat phone numbers as personal data
  * (PIPL, PDPO, GDPR), the call record does not need them (the bank's CRM has the caller's number),
  * so they are redacted too — but only when clearly a phone number (see detect.ts).
- */
-/**
  * 'dob' and 'secret' too: a date of birth and the answer to a security question (memorable word,
  * mother's maiden name, 密保答案) are what a bank verifies a caller with, so they are redacted
  * like a password (birth-date.ts, secrets.ts); other dates stay.
