@@ -1,8 +1,8 @@
 // Transcript stage 1: personal data out (manual §5 信息安全保密). Runs before anything else sees a
 // transcript, so the feed, the record, the logs and the classifiers only ever get redacted text.
 // One streaming redactor per track catches a number read across two utterances; when it does,
-// the earlier final is re-issued, corrected. When the agent asks for a date of birth or a security
-// answer, the caller's speech up to their next final utterance is read as the answer.
+// the earlier final is re-issued, corrected. When the agent asks for a date of birth, a security
+// answer or an address, the caller's speech up to their next final utterance is read as the answer.
 
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
 import { askedFor, createRedactor, type AskedFor, type Redactor } from '../text/privacy/index.js';

@@ -56,11 +56,13 @@ describe('transcripts in the live pipeline', () => {
     say('caller', 'Sure, it’s the 12th of March 1985.');
     say('agent', 'Thank you. And your memorable word?');
     say('caller', 'Paris.');
-    say('caller', 'My transfer on the 3rd of May never arrived.');
-    await feed.next(() => feed.ofType('transcript').length >= 5);
+    say('agent', 'And the postcode?');
+    say('caller', 'It’s SW1A 1AA.');
+    say('caller', 'My transfer on the 3rd of May never arrived, email me at jane.doe@example.com');
+    await feed.next(() => feed.ofType('transcript').length >= 7);
     const caller = feed.ofType('transcript').filter((m) => m.track === 'caller');
-    expect(caller.map((m) => m.text)).toEqual(['Sure, it’s [DOB].', '[SECRET].', 'My transfer on the 3rd of May never arrived.']);
-    expect(caller.map((m) => m.redacted)).toEqual([['dob'], ['secret'], []]);
+    expect(caller.map((m) => m.text)).toEqual(['Sure, it’s [DOB].', '[SECRET].', 'It’s [ADDRESS].', 'My transfer on the 3rd of May never arrived, email me at [EMAIL]']);
+    expect(caller.map((m) => m.redacted)).toEqual([['dob'], ['secret'], ['address'], ['email']]);
     bridge.send({ type: 'stop' });
     await feed.nextType('call.ended');
   });

@@ -2,7 +2,7 @@
 // birth, memorable word, mother's maiden name, 密保问题), the caller's answer holds the value.
 
 import { describe, expect, it } from 'vitest';
-import { askedFor, createRedactor } from '../../src/text/privacy/index.js';
+import { askedFor, createRedactor, type AskedFor } from '../../src/text/privacy/index.js';
 
 describe('what a question asks for', () => {
   it.each([
@@ -14,6 +14,9 @@ describe('what a question asks for', () => {
     ["Can I take your mother's maiden name?", 'secret'],
     ['请问您的密保问题答案是？', 'secret'],
     ['您母亲姓什么？', 'secret'],
+    ['Can you confirm the first line of your address and the postcode?', 'address'],
+    ['請問您嘅通訊地址係？', 'address'],
+    ['Can you confirm your date of birth and postcode?', 'dob'],
     ['How can I help you today?', null],
     ['Can I have the last four digits of the card?', null],
   ])('%s → %s', (question, kind) => {
@@ -22,7 +25,7 @@ describe('what a question asks for', () => {
 });
 
 describe('the caller’s answer', () => {
-  function answer(text: string, asked: 'dob' | 'secret'): { text: string; kinds: string[] } {
+  function answer(text: string, asked: AskedFor): { text: string; kinds: string[] } {
     const r = createRedactor().redact(text, true, asked);
     return { text: r.text, kinds: r.redactions.map((x) => x.kind) };
   }
@@ -37,6 +40,8 @@ describe('the caller’s answer', () => {
     ['嗯，是北京', 'secret', '嗯，是[SECRET]', ['secret']],
     ['姓王', 'secret', '姓[SECRET]', ['secret']],
     ['Sorry, my what?', 'secret', 'Sorry, my what?', []],
+    ['Yes, it’s 12 Baker Street, London NW1 6XE.', 'address', 'Yes, it’s [ADDRESS].', ['address']],
+    ['九龍塘達之路八號', 'address', '[ADDRESS]', ['address']],
   ] as const)('%s (%s)', (text, asked, expected, kinds) => {
     expect(answer(text, asked)).toEqual({ text: expected, kinds });
   });

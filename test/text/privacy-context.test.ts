@@ -1,5 +1,6 @@
 // Numbers that are personal data only because of the words around them: account numbers, CVVs,
-// one-time codes, passwords/PINs, security answers and phone numbers, in English and both Chinese scripts.
+// one-time codes, passwords/PINs, security answers, addresses, e-mail addresses and phone numbers, in
+// English and both Chinese scripts.
 
 import { describe, expect, it } from 'vitest';
 import { redact, type PiiKind } from '../../src/text/privacy/index.js';
@@ -47,7 +48,8 @@ describe('CVV and one-time codes', () => {
   ]);
 
   cases([
-    ['my zip code is 94105', 'my zip code is 94105', []],
+    // A zip code is no one-time code: it is part of an address.
+    ['my zip code is 94105', 'my zip code is [ADDRESS]', ['address']],
     ['the SWIFT code has 8 characters', 'the SWIFT code has 8 characters', []],
     ['the code expires in 5 minutes', 'the code expires in 5 minutes', []],
     ['CVV 12345', 'CVV 12345', []],
@@ -70,6 +72,35 @@ describe('security answers', () => {
     ['my memorable word is wrong apparently', 'my memorable word is wrong apparently', []],
     ['我妈妈姓什么你问这个干嘛', '我妈妈姓什么你问这个干嘛', []],
     ['the answer is no, I did not make that payment', 'the answer is no, I did not make that payment', []],
+  ]);
+});
+
+describe('home addresses', () => {
+  cases([
+    ['my address is 12 Baker Street, London NW1 6XE. Can you update it?', 'my address is [ADDRESS]. Can you update it?', ['address']],
+    ['I live at 4 Elm Road and I never got the letter', 'I live at [ADDRESS] and I never got the letter', ['address']],
+    ['postcode is SW1A 1AA', 'postcode is [ADDRESS]', ['address']],
+    ['地址是北京市朝阳区建国路88号。', '地址是[ADDRESS]。', ['address']],
+    ['我住喺九龍塘達之路八號，你哋寄信嚟啦', '我住喺[ADDRESS]，你哋寄信嚟啦', ['address']],
+  ]);
+
+  cases([
+    ['my address is wrong on the statement', 'my address is wrong on the statement', []],
+    ['I live in London', 'I live in London', []],
+    ['what address do you have for me?', 'what address do you have for me?', []],
+  ]);
+});
+
+describe('e-mail addresses', () => {
+  cases([
+    ['send it to jane.doe+bank@example.co.uk please', 'send it to [EMAIL] please', ['email']],
+    ['it is jane dot doe at gmail dot com', 'it is [EMAIL]', ['email']],
+    ['邮箱是jane点doe艾特qq点com', '邮箱是[EMAIL]', ['email']],
+  ]);
+
+  cases([
+    ['I was at the branch at ten', 'I was at the branch at ten', []],
+    ['look at page two dot three', 'look at page two dot three', []],
   ]);
 });
 

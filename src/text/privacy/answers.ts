@@ -1,10 +1,12 @@
 // Answers to the agent's verification questions. "Can you confirm your date of birth?" — "Sure,
 // the twelfth of March 1985": the birth word is in the agent's question and the date in the
 // caller's answer, which on its own names nothing. So the caller's speech after such a question is
-// read as its answer: any date in it is a date of birth, and after a security question (memorable
-// word, mother's maiden name, 密保问题) the first clause is the secret.
+// read as its answer: any date in it is a date of birth; after a security question (memorable
+// word, mother's maiden name, 密保问题) the first clause is the secret, after an address question
+// the sentence is the address. A question asking for several ("date of birth and postcode") is
+// taken as the first of date of birth, security answer, address.
 
-import { findDates } from './birth-date.js';
+import { findDates } from './dates.js';
 import { findDigitRuns } from './digits.js';
 import { valueAfter } from './secrets.js';
 import type { AskedFor, PiiKind } from './types.js';
@@ -15,20 +17,24 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
     'secret',
     /memorable\s+(?:word|answer|name|place|information)|security\s+(?:question|answer)|secret\s+answer|maiden\s+name|密保|安全(?:问题|問題)|(?:母亲|母親|妈妈|媽媽|老母)(?:的|嘅)?(?:娘家)?姓/i,
   ],
+  [
+    'address',
+    /\b(?:your|the)\s+(?:(?:home|full|registered|postal|correspondence|billing)\s+)?address\b|first\s+line\s+of\s+(?:your|the)\s+address|post\s*code|postal\s+code|zip\s+code|地址|住址|[邮郵][编編]|住(?:在|喺)(?:哪|边|邊)/i,
+  ],
 ];
 
 // What a caller says before the answer itself: "yes, sure, it's …", 「嗯，是…」.
 const LEAD_IN =
   /^(?:\s*(?:yes|yeah|yep|sure|ok(?:ay)?|right|um+|uh+|er+|erm|so|well|of\s+course|嗯|啊|哦|噢|好的?|是的?|係|对|對)[\s,，.。!！]*)*\s*(?:(?:it|that)(?:'s|’s|\s+is|\s+was|\s+would\s+be)\s+|(?:是|叫|係|姓)\s*)?/i;
 
-/** What a question asks the caller for, if it asks for a date of birth or a security answer. */
+/** What a question asks the caller for, if it asks for a date of birth, a security answer or an address. */
 export function askedFor(question: string): AskedFor | null {
   for (const [kind, pattern] of ASKS) if (pattern.test(question)) return kind;
   return null;
 }
 
 export interface AnswerSpan {
-  kind: Extract<PiiKind, 'dob' | 'secret'>;
+  kind: Extract<PiiKind, AskedFor>;
   start: number;
   end: number;
 }
@@ -39,6 +45,6 @@ export function answerSpans(answer: string, asked: AskedFor): AnswerSpan[] {
   // "Sorry, my what?" asks back; it answers nothing.
   if (/[?？]\s*$/.test(answer)) return [];
   const start = LEAD_IN.exec(answer)?.[0].length ?? 0;
-  const value = valueAfter(answer, start, findDigitRuns(answer));
-  return value === null ? [] : [{ kind: 'secret', ...value }];
+  const value = valueAfter(answer, start, findDigitRuns(answer), asked);
+  return value === null ? [] : [{ kind: asked, ...value }];
 }

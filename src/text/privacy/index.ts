@@ -1,6 +1,7 @@
 // Personal-data redaction (manual §5 信息安全保密): card, ID, account, CVV, one-time code,
-// password/PIN and phone numbers, security answers and dates of birth, written or spoken, in English
-// and Chinese — before anything is stored, logged or pushed beyond the live agent view.
+// password/PIN and phone numbers, security answers, addresses, e-mail addresses, dates of birth and
+// card expiry dates, written or spoken, in English and Chinese — before anything is stored, logged
+// or pushed beyond the live agent view.
 
 export type { AskedFor, PiiKind, Redaction, RedactionResult, Redactor, StreamRedactionResult } from './types.js';
 export { redact, findRedactions, applyRedactions, placeholderFor } from './redact.js';

@@ -2,7 +2,8 @@
 // typed placeholder — [CARD ****1234] keeps the last four digits, as banks show them; everything
 // else keeps nothing. Pure and synchronous: safe on every transcript message.
 
-import { findBirthDates } from './birth-date.js';
+import { findBirthDates, findExpiryDates } from './dates.js';
+import { findEmails } from './email.js';
 import { findContexts } from './context.js';
 import { detectNumbers, type Detection } from './detect.js';
 import { findDigitRuns } from './digits.js';
@@ -20,14 +21,17 @@ const PLACEHOLDER: Readonly<Record<PiiKind, string>> = {
   phone: '[PHONE]',
   dob: '[DOB]',
   secret: '[SECRET]',
+  address: '[ADDRESS]',
+  expiry: '[EXPIRY]',
+  email: '[EMAIL]',
 };
 
 export function placeholderFor(kind: PiiKind, last4?: string): string {
   return kind === 'card' && last4 !== undefined ? `[CARD ****${last4}]` : PLACEHOLDER[kind];
 }
 
-// Cheap pre-check: text with no digit, no spoken digit, no password, security-answer or birth word needs no work.
-const MAYBE_PII = /[0-9\uff10-\uff19零〇洞一幺么二两兩三四五六七八九]|zero|one|two|three|four|five|six|seven|eight|nine|\boh?\b|ty\b|teen|pass|pin|密[码碼]|birth|born|d\.?o\.?b|生日|出生|出世|生辰|memorable|maiden|answer|答案|姓/i;
+// Cheap pre-check: text with no digit, no spoken digit and none of the describing words needs no work.
+const MAYBE_PII = /[0-9\uff10-\uff19零〇洞一幺么二两兩三四五六七八九]|zero|one|two|three|four|five|six|seven|eight|nine|\boh?\b|ty\b|teen|pass|pin|密[码碼]|birth|born|d\.?o\.?b|生日|出生|出世|生辰|memorable|maiden|answer|答案|姓|address|live|post|zip|地址|住|[邮郵]|@|艾特|\bat\b|exp|valid|thru|有效期|到期|[过過]期/i;
 
 /** The redactions for a text, sorted and non-overlapping (the earlier, then the longer, wins). */
 export function findRedactions(text: string): Redaction[] {
@@ -37,6 +41,8 @@ export function findRedactions(text: string): Redaction[] {
   const hits = findContexts(text);
   const found: Detection[] = [...secrets];
   for (const d of findBirthDates(text)) found.push({ kind: 'dob', ...d });
+  for (const d of findExpiryDates(text)) found.push({ kind: 'expiry', ...d });
+  for (const d of findEmails(text)) found.push({ kind: 'email', ...d });
   for (const d of detectNumbers(text, runs, hits)) found.push(d);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Redaction[] = [];
@@ -63,8 +69,8 @@ export function applyRedactions(text: string, redactions: readonly Redaction[]):
 
 /**
  * Redacts card numbers, mainland and Hong Kong ID numbers, account numbers, CVVs, one-time
- * codes, passwords/PINs, security answers, phone numbers and dates of birth, written or spoken, in
- * English or Chinese.
+ * codes, passwords/PINs, security answers, addresses, phone numbers, e-mail addresses, dates of
+ * birth and card expiry dates, written or spoken, in English or Chinese.
  * `language` (BCP-47) is accepted for symmetry with the other text stages but does not narrow
  * the rules: callers in Hong Kong and mainland China often read numbers in English, and English
  * speakers spell Chinese account words, so every rule applies to every call.

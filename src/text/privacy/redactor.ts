@@ -78,7 +78,7 @@ function joinWithTail(tail: Tail, text: string, firstDigit: number): StreamRedac
   return result;
 }
 
-/** Adds what answers the agent's question (a date, a security answer) to the redactions. */
+/** Adds what answers the agent's question (a date, a security answer, an address) to the redactions. */
 function withAnswer(result: StreamRedactionResult, text: string, asked: AskedFor): StreamRedactionResult {
   const answer = answerSpans(text, asked).map((a) => ({ ...a, replacement: placeholderFor(a.kind) }));
   if (answer.length === 0) return result;

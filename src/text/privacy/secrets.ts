@@ -1,11 +1,12 @@
-// Passwords, PINs and security answers said out loud: the value after "my password is", "PIN is",
-// 「密码是」, "my memorable word is", "mother's maiden name is", 「密保答案是」. The value is a digit
-// run when one follows (spoken digits included), otherwise the words up to the end of the clause —
-// over-redacting a spoken passphrase is the safe side.
+// Values said after the words that name them: passwords and PINs ("my password is", 「密码是」),
+// security answers ("my memorable word is", "mother's maiden name is", 「密保答案是」) and home
+// addresses ("I live at", 「地址是」). A password's value is a digit run when one follows (spoken
+// digits included), otherwise the words up to the end of the clause; an address runs to the end of
+// the sentence (its commas separate its own parts). Over-redacting is the safe side.
 
 import type { DigitRun } from './digits.js';
 
-export type SecretKind = 'password' | 'secret';
+export type SecretKind = 'password' | 'secret' | 'address';
 
 const LEADS: ReadonlyArray<readonly [SecretKind, RegExp]> = [
   [
@@ -32,41 +33,65 @@ const LEADS: ReadonlyArray<readonly [SecretKind, RegExp]> = [
       'gi',
     ),
   ],
+  [
+    'address',
+    new RegExp(
+      [
+        "\\b(?:(?:my|the|our)\\s+(?:(?:home|new|registered|postal|correspondence|billing)\\s+)?address\\s+(?:is|was)|I\\s+live\\s+at|(?:my\\s+)?(?:post\\s*code|postal\\s+code|zip(?:\\s+code)?)\\s+(?:is|was)|address\\s*[:=])\\s*",
+        '(?:地址|住址|通[讯訊]地址|[邮郵][编編]|[邮郵]政[编編][码碼])(?:是|为|為|係|[：:])\\s*|我(?:现在|現在)?住(?:在|喺|响|響)\\s*',
+      ].join('|'),
+      'gi',
+    ),
+  ],
 ];
 
 // "my password is wrong", 「密码是多少」: what follows is a state or a question, not the value.
 const NOT_A_VALUE =
   /^(?:wrong|incorrect|not\b|locked|blocked|expired|invalid|forgotten|the\s+same|correct|right|what|too\b|still|being|case|required|needed|changed|reset|[0-9一二三四五六七八九十]+\s*(?:digits?|characters?|位)|多少|什么|什麼|啥|几|幾|错|錯|不对|不對|被|锁|鎖|忘|过期|過期|正确|正確|对的|對的|吗|嗎|对吗|對嗎)/i;
 
-const CLAUSE_END = /[,.;!?，。；！？\n]/;
-const MAX_VALUE_CHARS = 40;
+interface ValueRule {
+  end: RegExp;
+  maxChars: number;
+  /** A digit run right after the lead is the whole value (a PIN), whatever follows it. */
+  digitRun: boolean;
+}
+
+const CLAUSE: ValueRule = { end: /[,.;!?，。；！？\n]/, maxChars: 40, digitRun: true };
+const VALUE_RULES: Readonly<Record<SecretKind, ValueRule>> = {
+  password: CLAUSE,
+  secret: CLAUSE,
+  // "12 Baker Street, London NW1 6XE": the house number and the commas belong to the address;
+  // a Chinese address has no commas inside (「北京市朝阳区建国路88号」), so 「，」 ends it.
+  address: { end: /[.;!?。；！？，\n]|\s(?:and|but|so)\s/, maxChars: 80, digitRun: false },
+};
 
 export interface SecretSpan {
   start: number;
   end: number;
 }
 
-/** Spans of spoken password/PIN values, then of security answers (findRedactions sorts them). */
+/** Spans of spoken values by kind: passwords/PINs, then security answers, then addresses (findRedactions sorts them). */
 export function findSecretValues(text: string, runs: readonly DigitRun[]): Array<SecretSpan & { kind: SecretKind }> {
   const spans: Array<SecretSpan & { kind: SecretKind }> = [];
   for (const [kind, lead] of LEADS) {
     lead.lastIndex = 0;
     for (let m = lead.exec(text); m !== null; m = lead.exec(text)) {
-      const value = valueAfter(text, m.index + m[0].length, runs);
+      const value = valueAfter(text, m.index + m[0].length, runs, kind);
       if (value !== null) spans.push({ kind, ...value });
     }
   }
   return spans;
 }
 
-/** The value said after a lead phrase that ends at valueStart, or null for "is wrong", 「是多少」. */
-export function valueAfter(text: string, valueStart: number, runs: readonly DigitRun[]): SecretSpan | null {
-  const rest = text.slice(valueStart, valueStart + MAX_VALUE_CHARS);
+/** The value of `kind` said from valueStart on, or null for "is wrong", 「是多少」. */
+export function valueAfter(text: string, valueStart: number, runs: readonly DigitRun[], kind: SecretKind): SecretSpan | null {
+  const rule = VALUE_RULES[kind];
+  const rest = text.slice(valueStart, valueStart + rule.maxChars);
   if (rest.length === 0 || NOT_A_VALUE.test(rest)) return null;
   // Digits only when the value is all digits: "Tr0ub4dor&3" is a password with digits in it.
-  const run = runs.find((r) => r.start === valueStart);
+  const run = rule.digitRun ? runs.find((r) => r.start === valueStart) : undefined;
   if (run !== undefined && !/^[A-Za-z0-9]/.test(text.slice(run.end, run.end + 1))) return { start: run.start, end: run.end };
-  const stop = rest.search(CLAUSE_END);
+  const stop = rest.search(rule.end);
   const value = (stop < 0 ? rest : rest.slice(0, stop)).trimEnd();
   return value.length > 0 ? { start: valueStart, end: valueStart + value.length } : null;
 }

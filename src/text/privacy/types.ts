@@ -5,14 +5,28 @@
  * 'phone' is an addition to the kinds the issue listed: banks treat phone numbers as personal data
  * (PIPL, PDPO, GDPR), the call record does not need them (the bank's CRM has the caller's number),
  * so they are redacted too — but only when clearly a phone number (see detect.ts).
- * 'dob' and 'secret' too: a date of birth and the answer to a security question (memorable word,
- * mother's maiden name, 密保答案) are what a bank verifies a caller with, so they are redacted
- * like a password (birth-date.ts, secrets.ts); other dates stay.
+ * 'dob', 'secret' and 'address' too: a date of birth, the answer to a security question (memorable
+ * word, mother's maiden name, 密保答案) and the home address are what a bank verifies a caller
+ * with, so they are redacted like a password (dates.ts, secrets.ts); other dates stay. 'expiry'
+ * (a card's expiry date) completes a card number; 'email' is contact data, like a phone number.
  */
-export type PiiKind = 'card' | 'cn-id' | 'hk-id' | 'account' | 'cvv' | 'otp' | 'password' | 'phone' | 'dob' | 'secret';
+export type PiiKind =
+  | 'card'
+  | 'cn-id'
+  | 'hk-id'
+  | 'account'
+  | 'cvv'
+  | 'otp'
+  | 'password'
+  | 'phone'
+  | 'dob'
+  | 'secret'
+  | 'address'
+  | 'expiry'
+  | 'email';
 
 /** What an agent's verification question asks the caller for (answers.ts). */
-export type AskedFor = 'dob' | 'secret';
+export type AskedFor = 'dob' | 'secret' | 'address';
 
 export interface Redaction {
   kind: PiiKind;
@@ -42,8 +56,8 @@ export interface StreamRedactionResult extends RedactionResult {
 
 export interface Redactor {
   /**
-   * `asked`: the agent has just asked for a date of birth or a security answer, so this utterance
-   * is read as the answer (see answers.ts).
+   * `asked`: the agent has just asked for a date of birth, a security answer or an address, so
+   * this utterance is read as the answer (see answers.ts).
    */
   redact(text: string, isFinal: boolean, asked?: AskedFor): StreamRedactionResult;
 }

@@ -1,5 +1,6 @@
-// Dates of birth: redacted when a birth word describes the date, in English and both Chinese
-// scripts, written or spoken; every other date stays (it is what the call is about).
+// Dates that are personal data: a date of birth or a card's expiry date, redacted when a birth or
+// expiry word describes the date, in English and both Chinese scripts, written or spoken; every
+// other date stays (it is what the call is about).
 
 import { describe, expect, it } from 'vitest';
 import { redact, type PiiKind } from '../../src/text/privacy/index.js';
@@ -36,6 +37,21 @@ describe('other dates stay', () => {
     ['我三月十二号转的账，到现在还没到', '我三月十二号转的账，到现在还没到', []],
     ["it's my son's birthday next week and the card was declined", "it's my son's birthday next week and the card was declined", []],
     ['I was born in 1985', 'I was born in 1985', []],
+  ]);
+});
+
+describe('card expiry dates are redacted', () => {
+  cases([
+    ['expiry date 03/27', 'expiry date [EXPIRY]', ['expiry']],
+    ['it expires 3-2027 and the CVV is 123', 'it expires [EXPIRY] and the CVV is [CVV]', ['expiry', 'cvv']],
+    ['valid thru March 2027', 'valid thru [EXPIRY]', ['expiry']],
+    ['有效期到2027年3月', '有效期到[EXPIRY]', ['expiry']],
+    ['卡的有效期係 03/27', '卡的有效期係 [EXPIRY]', ['expiry']],
+  ]);
+
+  cases([
+    ['my card expired 2 weeks ago', 'my card expired 2 weeks ago', []],
+    ['the offer expires on the 3rd and costs 12/month', 'the offer expires on the 3rd and costs 12/month', []],
   ]);
 });
 

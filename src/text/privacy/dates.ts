@@ -1,12 +1,18 @@
-// Dates of birth said next to a birth word ("date of birth", "DOB", "born on", 「出生日期」「生日」).
-// A bank asks for the date of birth to verify a caller (knowledge-based authentication), so in a
-// stored transcript it unlocks accounts much as a PIN does. Other dates — a payment date, "opened
-// on 2024-03-15" — stay: they are what the call is about.
+// Dates that are personal data because of the words around them: a date of birth ("date of
+// birth", "DOB", "born on", 「出生日期」「生日」) and a card's expiry date ("expiry 03/27", 「有效期
+// 2027年3月」). A bank asks for the date of birth to verify a caller (knowledge-based
+// authentication), so in a stored transcript it unlocks accounts much as a PIN does; an expiry
+// date completes a card number. Other dates — a payment date, "opened on 2024-03-15" — stay: they
+// are what the call is about.
 
 import { CONTEXT_AFTER, CONTEXT_BEFORE } from './context.js';
 import type { SecretSpan } from './secrets.js';
 
 const BIRTH_WORDS = /\b(?:date\s+of\s+birth|birth\s*date|birthday|D\.?O\.?B\b\.?|born)\b|出生(?:日期|年月日)?|生日|出世|生辰/gi;
+// "expires", not "expired" ("my card expired" says nothing about a date that follows).
+const EXPIRY_WORDS = /\b(?:expiry|expiration|expires?|exp\.?\s+date|valid\s+(?:until|thru|through|to)|good\s+thru)\b|有效期|到期日|過期日|过期日/gi;
+// A card's expiry as written on it: 03/27, 3-2027.
+const MONTH_YEAR = /\b(?:0?[1-9]|1[0-2])\s*[/-]\s*(?:20)?\d{2}\b/g;
 
 const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const UNIT = 'one|two|three|four|five|six|seven|eight|nine';
@@ -47,16 +53,26 @@ function spansOf(pattern: RegExp, text: string): SecretSpan[] {
   return spans;
 }
 
-/** Every date in the text, birth word or not (for an answer to "what is your date of birth?"). */
+/** Every date in the text, described or not (for an answer to "what is your date of birth?"). */
 export function findDates(text: string): SecretSpan[] {
   return spansOf(DATE, text);
 }
 
-/** Spans of dates that a birth word in the same text describes, in order. */
-export function findBirthDates(text: string): SecretSpan[] {
-  const words = spansOf(BIRTH_WORDS, text);
+/** The spans that a describing word in the same text sits close to (before or after). */
+function described(spans: readonly SecretSpan[], words: readonly SecretSpan[]): SecretSpan[] {
   if (words.length === 0) return [];
-  return findDates(text).filter(
-    ({ start, end }) => words.some((w) => (w.end <= start && start - w.end <= CONTEXT_BEFORE) || (w.start >= end && w.start - end <= CONTEXT_AFTER)),
-  );
+  return spans.filter(({ start, end }) => words.some((w) => (w.end <= start && start - w.end <= CONTEXT_BEFORE) || (w.start >= end && w.start - end <= CONTEXT_AFTER)));
+}
+
+/** Dates that a birth word in the same text describes, in order. */
+export function findBirthDates(text: string): SecretSpan[] {
+  return described(findDates(text), spansOf(BIRTH_WORDS, text));
+}
+
+/** Card expiry dates (03/27, March 2027, 2027年3月) that an expiry word describes, in order. */
+export function findExpiryDates(text: string): SecretSpan[] {
+  const words = spansOf(EXPIRY_WORDS, text);
+  if (words.length === 0) return [];
+  const spans = [...findDates(text), ...spansOf(MONTH_YEAR, text)];
+  return described(spans, words);
 }
