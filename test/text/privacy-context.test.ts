@@ -3,18 +3,12 @@
 // English and both Chinese scripts.
 
 import { describe, expect, it } from 'vitest';
-import { redact, type PiiKind } from '../../src/text/privacy/index.js';
+import { redact } from '../../src/text/privacy/index.js';
+import { redactionCases } from './redaction-cases.js';
 
-function cases(list: ReadonlyArray<readonly [string, string, PiiKind[]]>): void {
-  it.each(list)('%s', (input, expected, kinds) => {
-    const out = redact(input);
-    expect(out.text).toBe(expected);
-    expect(out.redactions.map((r) => r.kind)).toEqual(kinds);
-  });
-}
 
 describe('account numbers', () => {
-  cases([
+  redactionCases([
     ['account number 1234 5678 9012', 'account number [ACCOUNT]', ['account']],
     ['My acct is 001-234567-890.', 'My acct is [ACCOUNT].', ['account']],
     ['我的账号是6222 0212 3456 7890', '我的账号是[ACCOUNT]', ['account']],
@@ -25,7 +19,7 @@ describe('account numbers', () => {
     ['卡号是4532015112830367', '卡号是[ACCOUNT]', ['account']],
   ]);
 
-  cases([
+  redactionCases([
     ['the account was opened on 2024-03-15', 'the account was opened on 2024-03-15', []],
     ['account balance is $12,345,678.00', 'account balance is $12,345,678.00', []],
     ['账户余额12345678元', '账户余额12345678元', []],
@@ -34,7 +28,7 @@ describe('account numbers', () => {
 });
 
 describe('CVV and one-time codes', () => {
-  cases([
+  redactionCases([
     ['the CVV is 123', 'the CVV is [CVV]', ['cvv']],
     ['security code 4321', 'security code [CVV]', ['cvv']],
     ['卡背面的安全码是七八九', '卡背面的安全码是[CVV]', ['cvv']],
@@ -47,7 +41,7 @@ describe('CVV and one-time codes', () => {
     ['884421 is the verification code', '[OTP] is the verification code', ['otp']],
   ]);
 
-  cases([
+  redactionCases([
     // A zip code is no one-time code: it is part of an address.
     ['my zip code is 94105', 'my zip code is [ADDRESS]', ['address']],
     ['the SWIFT code has 8 characters', 'the SWIFT code has 8 characters', []],
@@ -57,7 +51,7 @@ describe('CVV and one-time codes', () => {
 });
 
 describe('security answers', () => {
-  cases([
+  redactionCases([
     ['my memorable word is Paris', 'my memorable word is [SECRET]', ['secret']],
     ['Mother’s maiden name: Smith, and my postcode', 'Mother’s maiden name: [SECRET], and my postcode', ['secret']],
     ['the answer to my security question is Rex', 'the answer to my security question is [SECRET]', ['secret']],
@@ -67,7 +61,7 @@ describe('security answers', () => {
     ['媽媽姓陳', '媽媽姓[SECRET]', ['secret']],
   ]);
 
-  cases([
+  redactionCases([
     ['what is my memorable word?', 'what is my memorable word?', []],
     ['my memorable word is wrong apparently', 'my memorable word is wrong apparently', []],
     ['我妈妈姓什么你问这个干嘛', '我妈妈姓什么你问这个干嘛', []],
@@ -76,7 +70,7 @@ describe('security answers', () => {
 });
 
 describe('home addresses', () => {
-  cases([
+  redactionCases([
     ['my address is 12 Baker Street, London NW1 6XE. Can you update it?', 'my address is [ADDRESS]. Can you update it?', ['address']],
     ['I live at 4 Elm Road and I never got the letter', 'I live at [ADDRESS] and I never got the letter', ['address']],
     ['postcode is SW1A 1AA', 'postcode is [ADDRESS]', ['address']],
@@ -84,7 +78,7 @@ describe('home addresses', () => {
     ['我住喺九龍塘達之路八號，你哋寄信嚟啦', '我住喺[ADDRESS]，你哋寄信嚟啦', ['address']],
   ]);
 
-  cases([
+  redactionCases([
     ['my address is wrong on the statement', 'my address is wrong on the statement', []],
     ['I live in London', 'I live in London', []],
     ['what address do you have for me?', 'what address do you have for me?', []],
@@ -92,20 +86,20 @@ describe('home addresses', () => {
 });
 
 describe('e-mail addresses', () => {
-  cases([
+  redactionCases([
     ['send it to jane.doe+bank@example.co.uk please', 'send it to [EMAIL] please', ['email']],
     ['it is jane dot doe at gmail dot com', 'it is [EMAIL]', ['email']],
     ['邮箱是jane点doe艾特qq点com', '邮箱是[EMAIL]', ['email']],
   ]);
 
-  cases([
+  redactionCases([
     ['I was at the branch at ten', 'I was at the branch at ten', []],
     ['look at page two dot three', 'look at page two dot three', []],
   ]);
 });
 
 describe('passwords and PINs', () => {
-  cases([
+  redactionCases([
     ['my password is hunter2, ok', 'my password is [PASSWORD], ok', ['password']],
     ['My PIN is 4 5 6 7.', 'My PIN is [PASSWORD].', ['password']],
     ['the PIN is four five six seven', 'the PIN is [PASSWORD]', ['password']],
@@ -115,7 +109,7 @@ describe('passwords and PINs', () => {
     ['PIN 1234', 'PIN [PASSWORD]', ['password']],
   ]);
 
-  cases([
+  redactionCases([
     ['My password is wrong.', 'My password is wrong.', []],
     ['my PIN is locked', 'my PIN is locked', []],
     ['您的密码是多少？', '您的密码是多少？', []],
@@ -125,7 +119,7 @@ describe('passwords and PINs', () => {
 });
 
 describe('phone numbers', () => {
-  cases([
+  redactionCases([
     ['call me on 13812345678', 'call me on [PHONE]', ['phone']],
     ['手机号138 1234 5678', '手机号[PHONE]', ['phone']],
     ['幺三八幺二三四五六七八', '[PHONE]', ['phone']],
@@ -136,7 +130,7 @@ describe('phone numbers', () => {
   ]);
 
   // Bare local numbers are indistinguishable from references and amounts: left alone.
-  cases([
+  redactionCases([
     ['reference 9123 4567', 'reference 9123 4567', []],
     ['the branch is at 415 Main Street', 'the branch is at 415 Main Street', []],
   ]);

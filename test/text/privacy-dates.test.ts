@@ -3,18 +3,12 @@
 // other date stays (it is what the call is about).
 
 import { describe, expect, it } from 'vitest';
-import { redact, type PiiKind } from '../../src/text/privacy/index.js';
+import { redact } from '../../src/text/privacy/index.js';
+import { redactionCases } from './redaction-cases.js';
 
-function cases(list: ReadonlyArray<readonly [string, string, PiiKind[]]>): void {
-  it.each(list)('%s', (input, expected, kinds) => {
-    const out = redact(input);
-    expect(out.text).toBe(expected);
-    expect(out.redactions.map((r) => r.kind)).toEqual(kinds);
-  });
-}
 
 describe('dates of birth are redacted', () => {
-  cases([
+  redactionCases([
     ['my date of birth is 12/03/1985', 'my date of birth is [DOB]', ['dob']],
     ['DOB: 1985-03-12, postcode SW1A 1AA', 'DOB: [DOB], postcode SW1A 1AA', ['dob']],
     ['I was born on the 12th of March 1985.', 'I was born on [DOB].', ['dob']],
@@ -31,7 +25,7 @@ describe('dates of birth are redacted', () => {
 });
 
 describe('other dates stay', () => {
-  cases([
+  redactionCases([
     ['the payment is due on 12/03/2025', 'the payment is due on 12/03/2025', []],
     ['the account was opened on March 12th, 2019', 'the account was opened on March 12th, 2019', []],
     ['我三月十二号转的账，到现在还没到', '我三月十二号转的账，到现在还没到', []],
@@ -41,7 +35,7 @@ describe('other dates stay', () => {
 });
 
 describe('card expiry dates are redacted', () => {
-  cases([
+  redactionCases([
     ['expiry date 03/27', 'expiry date [EXPIRY]', ['expiry']],
     ['it expires 3-2027 and the CVV is 123', 'it expires [EXPIRY] and the CVV is [CVV]', ['expiry', 'cvv']],
     ['valid thru March 2027', 'valid thru [EXPIRY]', ['expiry']],
@@ -49,7 +43,7 @@ describe('card expiry dates are redacted', () => {
     ['卡的有效期係 03/27', '卡的有效期係 [EXPIRY]', ['expiry']],
   ]);
 
-  cases([
+  redactionCases([
     ['my card expired 2 weeks ago', 'my card expired 2 weeks ago', []],
     ['the offer expires on the 3rd and costs 12/month', 'the offer expires on the 3rd and costs 12/month', []],
   ]);
