@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/text/privacy/index.js';
 import { redactionCases } from './redaction-cases.js';
 
-
 describe('account numbers', () => {
   redactionCases([
     ['account number 1234 5678 9012', 'account number [ACCOUNT]', ['account']],

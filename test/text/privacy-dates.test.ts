@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/text/privacy/index.js';
 import { redactionCases } from './redaction-cases.js';
 
-
 describe('dates of birth are redacted', () => {
   redactionCases([
     ['my date of birth is 12/03/1985', 'my date of birth is [DOB]', ['dob']],
