@@ -7,6 +7,7 @@
 
 import { CONTEXT_AFTER, CONTEXT_BEFORE } from './context.js';
 import type { SecretSpan } from './secrets.js';
+import { matchSpans } from './spans.js';
 
 const BIRTH_WORDS = /\b(?:date\s+of\s+birth|birth\s*date|birthday|D\.?O\.?B\b\.?|born)\b|出生(?:日期|年月日)?|生日|出世|生辰/gi;
 // "expires", not "expired" ("my card expired" says nothing about a date that follows).
@@ -46,16 +47,9 @@ const DATE = new RegExp(
   'gi',
 );
 
-function spansOf(pattern: RegExp, text: string): SecretSpan[] {
-  const spans: SecretSpan[] = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
-  return spans;
-}
-
 /** Every date in the text, described or not (for an answer to "what is your date of birth?"). */
 export function findDates(text: string): SecretSpan[] {
-  return spansOf(DATE, text);
+  return matchSpans(DATE, text);
 }
 
 /** The spans that a describing word in the same text sits close to (before or after). */
@@ -66,13 +60,13 @@ function described(spans: readonly SecretSpan[], words: readonly SecretSpan[]): 
 
 /** Dates that a birth word in the same text describes, in order. */
 export function findBirthDates(text: string): SecretSpan[] {
-  return described(findDates(text), spansOf(BIRTH_WORDS, text));
+  return described(findDates(text), matchSpans(BIRTH_WORDS, text));
 }
 
 /** Card expiry dates (03/27, March 2027, 2027年3月) that an expiry word describes, in order. */
 export function findExpiryDates(text: string): SecretSpan[] {
-  const words = spansOf(EXPIRY_WORDS, text);
+  const words = matchSpans(EXPIRY_WORDS, text);
   if (words.length === 0) return [];
-  const spans = [...findDates(text), ...spansOf(MONTH_YEAR, text)];
+  const spans = [...findDates(text), ...matchSpans(MONTH_YEAR, text)];
   return described(spans, words);
 }

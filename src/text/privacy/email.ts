@@ -3,6 +3,7 @@
 // "at" and a "dot" after it, so "I was at the branch" is never one.
 
 import type { SecretSpan } from './secrets.js';
+import { matchSpans } from './spans.js';
 
 const WRITTEN = String.raw`[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}`;
 const WORD = String.raw`[a-z0-9]+`;
@@ -14,8 +15,5 @@ const EMAIL = new RegExp(String.raw`\b(?:${WRITTEN}|${SPOKEN})`, 'gi');
 
 /** Spans of e-mail addresses, in order. */
 export function findEmails(text: string): SecretSpan[] {
-  const spans: SecretSpan[] = [];
-  EMAIL.lastIndex = 0;
-  for (let m = EMAIL.exec(text); m !== null; m = EMAIL.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
-  return spans;
+  return matchSpans(EMAIL, text);
 }
