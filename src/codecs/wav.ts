@@ -3,7 +3,6 @@
 // decode ourselves because its generic bit-depth conversion is ~20× slower, which made training
 // I/O-bound. One reader for training, classify-audio, replay and analyze.
 
-import { readFileSync } from 'node:fs';
 import wavefile from 'wavefile';
 import { CallcueError, ErrorCodes } from '../errors.js';
 import { decodeAlaw, decodeMulaw } from './g711.js';
@@ -86,10 +85,6 @@ export function decodeWavChannels(bytes: Uint8Array): WavAudio {
   const channels = Array.from({ length: count }, () => new Float32Array(frames));
   for (let i = 0; i < frames; i++) for (let c = 0; c < count; c++) channels[c]![i] = interleaved[i * count + c]!;
   return { channels, sampleRateHz, durationMs: (frames / sampleRateHz) * 1000 };
-}
-
-export function readWavChannels(path: string): WavAudio {
-  return decodeWavChannels(readFileSync(path));
 }
 
 /** A 16-bit PCM WAV of the given channels (tests and tools that write recordings). */
