@@ -2,8 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { REPLAY_PROTOCOLS, type ReplayProtocol, type TranscriptEntry } from './replay-client.js';
-import { FORK_FLAVOURS, type ForkFlavourName } from './replay-fork.js';
+import { FORK_FLAVOURS, REPLAY_PROTOCOLS, type ForkFlavourName, type ReplayProtocol, type TranscriptEntry } from '../clients/index.js';
 
 export const REPLAY_USAGE = `usage: callcue replay --protocol twilio|audiohook|fork|native FILE.wav
          [--transcript FILE.json] [--url ws://127.0.0.1:8080] [--key KEY] [--agent ID]

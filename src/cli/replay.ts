@@ -1,29 +1,11 @@
 // `callcue replay`: streams a WAV recording to a running callcue over one bridge protocol, in
-// real time or faster, and prints a one-line JSON summary. The protocol clients are the
-// replay-<protocol>.ts modules; this file wires arguments, file and loop together.
+// real time or faster, and prints a one-line JSON summary. The protocol clients are in
+// src/clients; this file wires arguments, file and loop together.
 
 import { readFileSync } from 'node:fs';
 import { readWav } from './wav.js';
-import type { ReplayCall, ReplayClient } from './replay-client.js';
+import { replayClientFor, runReplayLoop, type ReplayCall } from '../clients/index.js';
 import { parseReplayArgs, parseTranscript, REPLAY_USAGE, UsageError, type ReplayArgs } from './replay-args.js';
-import { runReplayLoop } from './replay-run.js';
-import { NativeReplayClient } from './replay-native.js';
-import { TwilioReplayClient } from './replay-twilio.js';
-import { AudiohookReplayClient } from './replay-audiohook.js';
-import { ForkReplayClient } from './replay-fork.js';
-
-export function replayClientFor(args: Pick<ReplayArgs, 'protocol' | 'rateHz' | 'forkFlavour' | 'secret'>, call: ReplayCall): ReplayClient {
-  switch (args.protocol) {
-    case 'native':
-      return new NativeReplayClient(call, args.rateHz);
-    case 'twilio':
-      return new TwilioReplayClient(call);
-    case 'audiohook':
-      return new AudiohookReplayClient(call, args.secret ? { clientSecret: args.secret } : {});
-    case 'fork':
-      return new ForkReplayClient(call, args.rateHz, args.forkFlavour);
-  }
-}
 
 export async function runReplay(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {

@@ -4,8 +4,8 @@
 // feed (/v1/feed) records everything delivered for the call, each message stamped with the media
 // time the bridge had reached when it arrived.
 
-import { JsonSocket, joinUrl, REPLAY_FRAME_MS } from '../cli/replay-client.js';
-import { NativeReplayClient } from '../cli/replay-native.js';
+import { JsonSocket, joinUrl, REPLAY_FRAME_MS } from '../clients/client.js';
+import { NativeReplayClient } from '../clients/native.js';
 import type { PromptEvent } from '../protocol/feed.js';
 import type { SynthesizedCall } from './synthesize.js';
 

@@ -2,7 +2,7 @@
 // (the caller's acting its emotion), laid on a stereo timeline (caller, agent) with pauses and
 // scripted talk-over, plus the transcript an ASR engine would have sent, timed from the audio.
 
-import type { TranscriptEntry } from '../cli/replay-client.js';
+import type { TranscriptEntry } from '../clients/client.js';
 import type { Scenario } from './schema.js';
 import { espeakInfo, pickVoice, speak, DEFAULT_AUDIO_CACHE_DIR, SCENARIO_RATE_HZ } from './espeak.js';
 import { espeakParams, voiceCandidates, type EspeakParams } from './voices.js';

@@ -2,7 +2,7 @@
 // pauses, the agent talking over the caller where scripted — and derives what an ASR engine would
 // send for them: one or two growing partials, then the final, each with media times.
 
-import type { TranscriptEntry } from '../cli/replay-client.js';
+import type { TranscriptEntry } from '../clients/client.js';
 import type { Track } from '../frames/types.js';
 
 export interface TimelineOptions {

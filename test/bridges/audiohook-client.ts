@@ -2,7 +2,7 @@
 // test can send exactly the message a rule is about (a skipped seq, a wrong id, 70 KB of text).
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import { JsonSocket } from '../../src/cli/replay-client.js';
+import { JsonSocket } from '../../src/clients/index.js';
 import { secondsToDuration } from '../../src/codecs/audiohook-duration.js';
 import { signAudiohookRequest } from '../../src/ingest/audiohook-signature.js';
 import type { MediaParameter } from '../../src/protocol/audiohook.js';

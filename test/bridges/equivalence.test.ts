@@ -7,9 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestSocket } from '../helpers/ws-client.js';
 import { concat, speechLike } from '../helpers/audio.js';
 import { startBridgeServer, type BridgeServer } from './server.js';
-import { runReplayLoop } from '../../src/cli/replay-run.js';
-import { replayClientFor } from '../../src/cli/replay.js';
-import { REPLAY_PROTOCOLS, type ReplayProtocol } from '../../src/cli/replay-client.js';
+import { runReplayLoop, replayClientFor, REPLAY_PROTOCOLS, type ReplayProtocol } from '../../src/clients/index.js';
 
 const RATE = 16000;
 const caller = concat(

@@ -6,9 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAudio } from '../../src/codecs/pcm.js';
 import { interleave } from '../../src/codecs/interleave.js';
-import { JsonSocket } from '../../src/cli/replay-client.js';
-import { runReplayLoop } from '../../src/cli/replay-run.js';
-import { TwilioReplayClient } from '../../src/cli/replay-twilio.js';
+import { JsonSocket, runReplayLoop, TwilioReplayClient } from '../../src/clients/index.js';
 import { TestSocket } from '../helpers/ws-client.js';
 import { concat, speechLike } from '../helpers/audio.js';
 import { startBridgeServer, type BridgeServer } from './server.js';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TwilioEncoder } from '../../src/codecs/twilio-encode.js';
 import { encodeAudio } from '../../src/codecs/pcm.js';
-import { JsonSocket } from '../../src/cli/replay-client.js';
+import { JsonSocket } from '../../src/clients/index.js';
 import { TestSocket } from '../helpers/ws-client.js';
 import { concat, speechLike } from '../helpers/audio.js';
 import { counterValue, startBridgeServer, type BridgeServer } from './server.js';

@@ -10,7 +10,7 @@ import { interleave } from '../codecs/interleave.js';
 import { secondsToDuration } from '../codecs/audiohook-duration.js';
 import { signAudiohookRequest } from '../ingest/audiohook-signature.js';
 import type { MediaParameter } from '../protocol/audiohook.js';
-import { JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './replay-client.js';
+import { JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
 
 const STEREO: MediaParameter = { type: 'audio', format: 'PCMU', channels: ['external', 'internal'], rate: 8000 };
 const EXTERNAL: MediaParameter = { type: 'audio', format: 'PCMU', channels: ['external'], rate: 8000 };

@@ -1,6 +1,6 @@
-// What every replay client (the bridge side of one protocol) offers the replay loop, and the
-// WebSocket plumbing they share. Clients live in replay-<protocol>.ts so the tests and the
-// benchmark can drive the same code the `callcue replay` command does.
+// What every bridge client (the bridge side of one protocol) offers the replay loop, and the
+// WebSocket plumbing they share. Each protocol's client is its own file in this folder, so the
+// tests and the benchmark drive the same code the `callcue replay` command does.
 
 import WebSocket from 'ws';
 

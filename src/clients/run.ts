@@ -3,7 +3,7 @@
 // when the media reaches their endMs on protocols that carry text.
 
 import { resample } from '../codecs/resample.js';
-import { REPLAY_FRAME_MS, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './replay-client.js';
+import { REPLAY_FRAME_MS, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
 
 export interface ReplayAudio {
   caller: Float32Array;

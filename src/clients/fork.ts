@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { encodeAudio } from '../codecs/pcm.js';
 import { interleave } from '../codecs/interleave.js';
-import { JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './replay-client.js';
+import { JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
 
 export const FORK_FLAVOURS = ['jambonz', 'freeswitch', 'vonage'] as const;
 export type ForkFlavourName = (typeof FORK_FLAVOURS)[number];

@@ -2,7 +2,7 @@
 // [track byte][PCM16 LE], transcripts, stop and the server's `stopped`.
 
 import { encodeAudio } from '../codecs/pcm.js';
-import { JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './replay-client.js';
+import { JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
 
 export class NativeReplayClient implements ReplayClient {
   readonly protocol = 'native' as const;

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { encodeAudio } from '../codecs/pcm.js';
 import { TwilioEncoder } from '../codecs/twilio-encode.js';
-import { JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './replay-client.js';
+import { JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
 
 const sid = (prefix: string) => prefix + randomBytes(16).toString('hex');
 
