@@ -1,7 +1,8 @@
 // `callcue analyze CALL.wav [--transcript T.json]`: offline QA of a recording (stereo: channel 0
-// caller, 1 agent; mono with a transcript works too). Runs the live pipeline faster than real time,
-// writes the same call record to the configured store (CALLCUE_DB_URL or --db), and prints one
-// JSON line: the call id, the QA scorecard and how fast it ran.
+// caller, 1 agent; mono with a transcript works too). Runs the live pipeline faster than real time
+// and prints one JSON line: the call id, the QA scorecard and how fast it ran (or the whole record).
+// It stores the record only where --db says: never in CALLCUE_DB_URL's database by default, which
+// is a running service's.
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -15,8 +16,10 @@ const USAGE = `usage: callcue analyze CALL.wav [--transcript T.json] [--db URL] 
          [--language en-US] [--mono-track caller|agent] [--record]
   CALL.wav: stereo (channel 0 caller, 1 agent) or mono, any rate/encoding.
   T.json: [{"track":"caller"|"agent","text","isFinal","startMs","endMs"}, …] (as for callcue replay).
-  Writes the call record to CALLCUE_DB_URL (or --db) and prints {"callId","score","scorecard",…};
-  --record prints the whole record instead of the scorecard.
+  Prints {"callId","durationMs","speedX","score","scorecard","prompts"}; --record prints the whole
+  call record instead. The record is stored nowhere unless --db URL names a database
+  (sqlite:///abs/path.db, postgres://…): CALLCUE_DB_URL is the service's and is not used. Given a
+  service's database, analyze adds its own record (source "offline") and touches nothing else.
 `;
 
 export async function runAnalyze(argv: string[]): Promise<number> {
@@ -51,7 +54,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const config = loadConfig(v.db ? { ...process.env, CALLCUE_DB_URL: v.db } : process.env);
+    const config = loadConfig(process.env);
     const wav = readWav(file);
     const transcript = v.transcript ? parseTranscript(readFileSync(v.transcript, 'utf8')) : [];
     const r = await analyzeRecording(config, {
@@ -62,7 +65,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       agentId: v.agent!,
       language: v.language!,
       monoTrack: v['mono-track'] as 'caller' | 'agent',
-    });
+    }, v.db ? { dbUrl: v.db } : {});
     if (!r.record) throw new CallcueError('INTERNAL', 'the call record was not written');
     const speedX = Math.round((r.mediaMs / r.elapsedMs) * 10) / 10;
     const out = v.record

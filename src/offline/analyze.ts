@@ -1,7 +1,9 @@
 // Offline QA of a recording (manual §6 錄音抽檢, for every recording): the same per-call pipeline as
-// a live call, fed from a WAV as fast as the machine allows, writing the same record — emotion
+// a live call, fed from a WAV as fast as the machine allows, making the same record — emotion
 // timeline, prompts, language findings, checklist, redacted transcript and the QA scorecard —
-// through the same recorder and store.
+// through the same recorder and store. The store is a private in-memory one unless the caller
+// names a database: offline analysis never writes into a service's records unasked, and even when
+// asked it adds only its own call (no upkeep: it closes out no one's calls and purges nothing).
 
 import { randomUUID } from 'node:crypto';
 import { encodeAudio } from '../codecs/pcm.js';
@@ -32,6 +34,11 @@ export interface AnalyzeInput {
   monoTrack: Track;
 }
 
+export interface AnalyzeOptions {
+  /** Where the record is also kept (a CALLCUE_DB_URL-style URL); default: nowhere but the result. */
+  dbUrl?: string;
+}
+
 export interface AnalyzeResult {
   record: CallRecord | null;
   mediaMs: number;
@@ -40,15 +47,15 @@ export interface AnalyzeResult {
 
 const CHUNK_MS = 20;
 
-export async function analyzeRecording(config: Config, input: AnalyzeInput): Promise<AnalyzeResult> {
+export async function analyzeRecording(config: Config, input: AnalyzeInput, opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   const t0 = performance.now();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const modelsDir = packagePath(config.modelsDir);
   const [prosodyModel, textModel] = await Promise.all([loadProsodyModel(modelsDir), loadTextEmotion(modelsDir)]);
   const playbook = new PlaybookStore(packagePath(config.playbookPath));
   const bus = new LocalBus();
-  const store = await openCallStore(config.dbUrl);
-  const recorder = new CallRecorder({ store, bus, logger, retentionDays: config.retentionDays });
+  const store = await openCallStore(opts.dbUrl ?? 'sqlite::memory:');
+  const recorder = new CallRecorder({ store, bus, logger, retentionDays: config.retentionDays, upkeep: false });
   await recorder.start();
   const callId = input.callId ?? `offline-${randomUUID()}`;
   const metrics = new Metrics();

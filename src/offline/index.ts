@@ -1,1 +1,1 @@
-export { analyzeRecording, type AnalyzeInput, type AnalyzeResult } from './analyze.js';
+export { analyzeRecording, type AnalyzeInput, type AnalyzeOptions, type AnalyzeResult } from './analyze.js';

@@ -22,6 +22,7 @@ export { HEARTBEAT_MS, STALE_AFTER_MS } from './store.js';
 export type { CallRecord, CallStatus, CallSummary, EmotionPoint, LanguageEntry, PromptAck, PromptEntry, TimelineEntry, TranscriptEntry } from './record.js';
 export { deriveStatus } from './record.js';
 export { CallRecorder, type RecorderOptions } from './recorder.js';
+export { MACHINE_KEY, newOwner, ownerIsGone, retireOwner, type OwnerLease } from './owner.js';
 export { openCallStore, parseDbUrl, DEFAULT_DB_FILE, type DbTarget, type OpenOptions } from './open.js';
 export { SqliteCallStore } from './sqlite-store.js';
 export { PostgresCallStore } from './postgres-store.js';

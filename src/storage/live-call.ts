@@ -34,7 +34,7 @@ export class LiveCall {
   dropped = 0;
   private dirty = true;
 
-  constructor(ev: Extract<InternalEvent, { type: 'call.started' }>) {
+  constructor(ev: Extract<InternalEvent, { type: 'call.started' }>, ownerId: string) {
     this.agentId = ev.agentId;
     const startedAtMs = Date.parse(ev.startedAt);
     this.start = {
@@ -43,6 +43,7 @@ export class LiveCall {
       source: ev.source,
       tracks: [...ev.tracks],
       startedAtMs: Number.isFinite(startedAtMs) ? startedAtMs : Date.now(),
+      ownerId,
     };
     this.lastWrittenMs = this.start.startedAtMs;
   }

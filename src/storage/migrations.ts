@@ -54,6 +54,15 @@ const promptsTable = (t: { bigint: string }) => `CREATE TABLE prompts (
     PRIMARY KEY (call_id, prompt_id)
   )`;
 
+/** One row per running recorder (process): its lease, renewed every few seconds while it runs. */
+const ownersTable = (t: { bigint: string }) => `CREATE TABLE call_owners (
+    owner_id TEXT PRIMARY KEY,
+    machine TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    started_at_ms ${t.bigint} NOT NULL,
+    heartbeat_ms ${t.bigint} NOT NULL
+  )`;
+
 const indexes = [
   'CREATE INDEX calls_started ON calls (started_at_ms, call_id)',
   'CREATE INDEX calls_agent_started ON calls (agent_id, started_at_ms)',
@@ -81,6 +90,18 @@ export const MIGRATIONS: readonly Migration[] = [
         call_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, at_ms BIGINT NOT NULL, key TEXT, body JSONB NOT NULL)`,
       promptsTable({ bigint: 'BIGINT' }),
       ...indexes,
+    ],
+  },
+  {
+    version: 2,
+    name: 'call owners: each live call names the recorder that owns it, which holds a lease',
+    sqlite: [
+      'ALTER TABLE calls ADD COLUMN owner_id TEXT',
+      ownersTable({ bigint: 'INTEGER' }),
+    ],
+    postgres: [
+      'ALTER TABLE calls ADD COLUMN owner_id TEXT',
+      ownersTable({ bigint: 'BIGINT' }),
     ],
   },
 ];

@@ -7,7 +7,8 @@ import pg from 'pg';
 import { foldTimeline } from './fold.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import type { CallRecord } from './record.js';
-import { ACK_COLUMNS, encodeLabels, listSql, STATS_CALLS_SQL, STATS_SQL, statsRange, SUMMARY_COLUMNS, toStats, toSummary } from './sql.js';
+import type { OwnerLease } from './owner.js';
+import { ACK_COLUMNS, encodeLabels, LEASE_SQL, leaseParams, listSql, STATS_CALLS_SQL, STATS_SQL, statsRange, SUMMARY_COLUMNS, toLease, toStats, toSummary } from './sql.js';
 import { STALE_AFTER_MS, type AgentStats, type CallPage, type CallQuery, type CallStore, type CallWrite, type Scorecard } from './store.js';
 
 const { Pool } = pg;
@@ -91,22 +92,22 @@ export class PostgresCallStore implements CallStore {
         await c.query('DELETE FROM call_events WHERE call_id = ANY($1::text[])', [ids]);
         await c.query('DELETE FROM prompts WHERE call_id = ANY($1::text[])', [ids]);
         await c.query(
-          `INSERT INTO calls (call_id, agent_id, language, source, tracks, started_at_ms, status, heartbeat_ms)
-           SELECT u.*, 'live', u.started_at_ms FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
-             AS u(call_id, agent_id, language, source, tracks, started_at_ms)
+          `INSERT INTO calls (call_id, agent_id, language, source, tracks, started_at_ms, owner_id, status, heartbeat_ms)
+           SELECT u.*, 'live', u.started_at_ms FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[])
+             AS u(call_id, agent_id, language, source, tracks, started_at_ms, owner_id)
            ON CONFLICT (call_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, language = EXCLUDED.language,
              source = EXCLUDED.source, tracks = EXCLUDED.tracks, started_at_ms = EXCLUDED.started_at_ms, status = 'live',
-             heartbeat_ms = EXCLUDED.heartbeat_ms, ended_at_ms = NULL, end_reason = NULL, duration_ms = NULL,
-             shed_frames = NULL, scorecard = NULL, score = NULL`,
+             heartbeat_ms = EXCLUDED.heartbeat_ms, owner_id = EXCLUDED.owner_id, ended_at_ms = NULL, end_reason = NULL,
+             duration_ms = NULL, shed_frames = NULL, scorecard = NULL, score = NULL`,
           [ids, ...(['agentId', 'language', 'source'] as const).map((k) => starts.map((w) => w.start![k])),
-            starts.map((w) => JSON.stringify(w.start!.tracks)), starts.map((w) => w.start!.startedAtMs)],
+            starts.map((w) => JSON.stringify(w.start!.tracks)), starts.map((w) => w.start!.startedAtMs), starts.map((w) => w.start!.ownerId)],
         );
       }
       // Totals first: the row lock it takes orders this write against a concurrent deletion.
       await c.query(
         `UPDATE calls c SET heartbeat_ms = u.heartbeat_ms, emotions = u.emotions, peak_intensity = u.peak,
            prompt_count = u.prompts, alert_count = u.alerts, violation_count = u.violations,
-           status = CASE WHEN u.ended_at_ms IS NOT NULL THEN 'complete' ELSE c.status END,
+           status = CASE WHEN u.ended_at_ms IS NOT NULL THEN 'complete' WHEN c.status = 'incomplete' THEN 'live' ELSE c.status END,
            ended_at_ms = COALESCE(u.ended_at_ms, c.ended_at_ms), end_reason = COALESCE(u.reason, c.end_reason),
            duration_ms = COALESCE(u.duration_ms, c.duration_ms), shed_frames = COALESCE(u.shed, c.shed_frames)
          FROM unnest($1::text[], $2::bigint[], $3::text[], $4::float8[], $5::int[], $6::int[], $7::int[],
@@ -213,9 +214,28 @@ export class PostgresCallStore implements CallStore {
     return this.deleteWhere('started_at_ms < $1', beforeMs);
   }
 
-  async markIncomplete(heartbeatBeforeMs: number): Promise<number> {
-    const r = await this.pool.query(`UPDATE calls SET status = 'incomplete' WHERE status = 'live' AND heartbeat_ms < $1`, [heartbeatBeforeMs]);
-    return r.rowCount ?? 0;
+  async renewLease(lease: OwnerLease): Promise<void> {
+    await this.pool.query(numbered(LEASE_SQL.renew), leaseParams(lease));
+  }
+
+  async leases(): Promise<OwnerLease[]> {
+    return ((await this.pool.query(LEASE_SQL.list)).rows as Row[]).map(toLease);
+  }
+
+  async releaseOwner(ownerId: string): Promise<number> {
+    return this.tx(async (c) => {
+      const r = await c.query(numbered(LEASE_SQL.releaseCalls), [ownerId]);
+      await c.query(numbered(LEASE_SQL.releaseLease), [ownerId]);
+      return r.rowCount ?? 0;
+    });
+  }
+
+  async markIncomplete(leaseBeforeMs: number): Promise<number> {
+    return this.tx(async (c) => {
+      const r = await c.query(numbered(LEASE_SQL.markIncomplete), [leaseBeforeMs, leaseBeforeMs]);
+      await c.query(numbered(LEASE_SQL.dropExpired), [leaseBeforeMs]);
+      return r.rowCount ?? 0;
+    });
   }
 
   async setScorecard(callId: string, scorecard: Scorecard): Promise<boolean> {

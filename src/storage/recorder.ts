@@ -1,14 +1,16 @@
 // The call recorder: a side-tap on the bus (it observes every call event and never changes the
 // flow) that writes the record of each call this node runs (bus.ownEvents$: across nodes, each
 // call is recorded once, by its own node) through the store as the call runs — batched, at most
-// flushIntervalMs apart, so a crash of the process loses at most that much. On start it marks the
-// calls a dead process left behind as incomplete, and it purges records past retention.
+// flushIntervalMs apart, so a crash of the process loses at most that much. It holds a lease as
+// the owner of the calls it records (owner.ts) and, as upkeep, marks incomplete the calls of owners
+// that are really gone, and purges records past retention.
 
 import type { Subscription } from 'rxjs';
 import type { Bus } from '../delivery/bus.js';
 import type { InternalEvent } from '../frames/events.js';
 import type { Logger } from '../observability/logger.js';
 import { LiveCall } from './live-call.js';
+import { newOwner, ownerIsGone, retireOwner, type OwnerLease } from './owner.js';
 import { HEARTBEAT_MS, STALE_AFTER_MS, type CallStore, type CallWrite } from './store.js';
 
 const DAY_MS = 86_400_000;
@@ -21,8 +23,13 @@ export interface RecorderOptions {
   retentionDays: number;
   flushIntervalMs?: number;
   purgeIntervalMs?: number;
-  /** How often live calls of other (possibly dead) nodes are checked for a stale heartbeat. */
+  /** How often the calls of other (possibly dead) owners are checked. */
   sweepIntervalMs?: number;
+  /**
+   * Closing out dead owners' calls and purging past retention: the service's duty (default).
+   * A tool that only adds its own record (`callcue analyze --db`) turns it off.
+   */
+  upkeep?: boolean;
 }
 
 export class CallRecorder {
@@ -34,17 +41,19 @@ export class CallRecorder {
   private followUp: Promise<void> | null = null;
   private closed = false;
   private readonly flushIntervalMs: number;
+  /** This recorder's identity as the owner of the calls it records. */
+  readonly owner: OwnerLease;
   /** For metrics and tests: batches written, batches that failed (and were kept), rows given up. */
   readonly counters = { writes: 0, failedWrites: 0, droppedRows: 0 };
 
   constructor(private readonly opts: RecorderOptions) {
     this.store = opts.store;
     this.flushIntervalMs = opts.flushIntervalMs ?? 250;
+    this.owner = newOwner();
   }
 
   /** Subscribes to the bus (at once, so no call is missed), then tidies the store. */
   async start(): Promise<void> {
-    const bootMs = Date.now();
     this.subscription = this.opts.bus.ownEvents$.subscribe((ev) => {
       // A bug here must never reach the bus: an error thrown into a Subject's subscriber would
       // end the process.
@@ -54,19 +63,42 @@ export class CallRecorder {
         this.opts.logger.error({ callId: ev.callId, type: ev.type, err: (err as Error).message }, 'call recorder could not take an event');
       }
     });
-    // One embedded file has one writer: whatever it left live is dead. A shared database may
-    // hold other nodes' live calls: only a stale heartbeat proves those dead.
-    const abandoned = await this.store.markIncomplete(this.store.kind === 'sqlite' ? bootMs : bootMs - STALE_AFTER_MS);
-    if (abandoned > 0) this.opts.logger.warn({ calls: abandoned }, 'calls left live by a stopped process are marked incomplete');
-    await this.purge();
+    // The lease first: from now on nobody may take this recorder's calls for a dead process's.
+    await this.renewLease();
+    const upkeep = this.opts.upkeep ?? true;
+    if (upkeep) {
+      await this.closeOutDead();
+      await this.purge();
+    }
     const every = (ms: number, fn: () => Promise<unknown>) => {
       const t = setInterval(() => void fn().catch((err: Error) => this.opts.logger.error({ err: err.message }, 'call records upkeep failed')), ms);
       t.unref();
       this.timers.push(t);
     };
     every(this.flushIntervalMs, () => this.flush());
-    every(this.opts.purgeIntervalMs ?? 3_600_000, () => this.purge());
-    every(this.opts.sweepIntervalMs ?? 60_000, () => this.store.markIncomplete(Date.now() - STALE_AFTER_MS));
+    every(HEARTBEAT_MS, () => this.renewLease());
+    if (upkeep) {
+      every(this.opts.purgeIntervalMs ?? 3_600_000, () => this.purge());
+      every(this.opts.sweepIntervalMs ?? 2 * HEARTBEAT_MS, () => this.closeOutDead());
+    }
+  }
+
+  private renewLease(): Promise<void> {
+    return this.store.renewLease({ ...this.owner, heartbeatMs: Date.now() });
+  }
+
+  /**
+   * Marks incomplete the live calls of owners that are really gone: a process of this machine
+   * that no longer runs (at once), or any owner whose lease expired. Returns how many calls.
+   */
+  async closeOutDead(nowMs = Date.now()): Promise<number> {
+    let n = 0;
+    for (const lease of await this.store.leases()) {
+      if (lease.ownerId !== this.owner.ownerId && ownerIsGone(lease)) n += await this.store.releaseOwner(lease.ownerId);
+    }
+    n += await this.store.markIncomplete(nowMs - STALE_AFTER_MS);
+    if (n > 0) this.opts.logger.warn({ calls: n }, 'calls left live by a stopped process are marked incomplete');
+    return n;
   }
 
   /** Calls whose rows are held in memory right now. */
@@ -84,7 +116,7 @@ export class CallRecorder {
       return;
     }
     if (ev.type === 'call.started') {
-      this.calls.set(ev.callId, new LiveCall(ev));
+      this.calls.set(ev.callId, new LiveCall(ev, this.owner.ownerId));
       return;
     }
     // Unknown: started before this recorder, or deleted on request while it runs.
@@ -187,12 +219,21 @@ export class CallRecorder {
     return this.store.deleteCall(callId);
   }
 
-  /** Stops listening and writes what is left. The store stays open (its owner closes it). */
+  /**
+   * Stops listening, writes what is left, and gives up the lease: a call still live then will
+   * never end in this record, so it is marked incomplete now. The store stays open (its owner
+   * closes it).
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.subscription?.unsubscribe();
     for (const t of this.timers) clearInterval(t);
-    await this.flush();
+    try {
+      await this.flush();
+      await this.store.releaseOwner(this.owner.ownerId);
+    } finally {
+      retireOwner(this.owner.ownerId);
+    }
   }
 }

@@ -2,11 +2,37 @@
 // PostgreSQL store renumbers), and the mapping from rows to summaries and statistics. PostgreSQL
 // returns BIGINT and COUNT as strings, so every number goes through Number().
 
+import type { OwnerLease } from './owner.js';
 import { deriveStatus, type CallSummary } from './record.js';
 import type { AgentStats, CallQuery, RuleStats } from './store.js';
 
 /** The status a row reads as at `?` (the stale-heartbeat cutoff). */
 export const STATUS_EXPR = `CASE WHEN status = 'live' AND heartbeat_ms < ? THEN 'incomplete' ELSE status END`;
+
+/** The statements of owners and their leases (owner.ts), with `?` placeholders. */
+export const LEASE_SQL = {
+  /**
+   * Closes out live calls whose owner is gone: its lease older than the cutoff, or missing (it
+   * released it). A call from before owners existed (owner_id NULL) goes by its own heartbeat.
+   * Parameters: the cutoff, twice.
+   */
+  markIncomplete: `UPDATE calls SET status = 'incomplete' WHERE status = 'live' AND (
+    (owner_id IS NULL AND heartbeat_ms < ?)
+    OR (owner_id IS NOT NULL AND NOT EXISTS (
+      SELECT 1 FROM call_owners o WHERE o.owner_id = calls.owner_id AND o.heartbeat_ms >= ?)))`,
+  dropExpired: 'DELETE FROM call_owners WHERE heartbeat_ms < ?',
+  renew: `INSERT INTO call_owners (owner_id, machine, pid, started_at_ms, heartbeat_ms) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (owner_id) DO UPDATE SET heartbeat_ms = excluded.heartbeat_ms`,
+  list: 'SELECT owner_id, machine, pid, started_at_ms, heartbeat_ms FROM call_owners',
+  releaseCalls: `UPDATE calls SET status = 'incomplete' WHERE status = 'live' AND owner_id = ?`,
+  releaseLease: 'DELETE FROM call_owners WHERE owner_id = ?',
+} as const;
+
+export const leaseParams = (l: OwnerLease) => [l.ownerId, l.machine, l.pid, l.startedAtMs, l.heartbeatMs];
+
+export function toLease(r: Record<string, unknown>): OwnerLease {
+  return { ownerId: String(r.owner_id), machine: String(r.machine), pid: Number(r.pid), startedAtMs: Number(r.started_at_ms), heartbeatMs: Number(r.heartbeat_ms) };
+}
 
 export const SUMMARY_COLUMNS = `call_id, agent_id, language, source, tracks, started_at_ms, ended_at_ms, end_reason,
   duration_ms, shed_frames, status, heartbeat_ms, emotions, peak_intensity, prompt_count, alert_count,

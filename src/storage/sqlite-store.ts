@@ -6,7 +6,8 @@ import { foldTimeline } from './fold.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import type { CallRecord } from './record.js';
 import { SqliteWorker, type Row, type Step } from './sqlite-worker.js';
-import { ACK_COLUMNS, encodeLabels, listSql, STATS_CALLS_SQL, STATS_SQL, statsRange, SUMMARY_COLUMNS, toStats, toSummary } from './sql.js';
+import type { OwnerLease } from './owner.js';
+import { ACK_COLUMNS, encodeLabels, LEASE_SQL, leaseParams, listSql, STATS_CALLS_SQL, STATS_SQL, statsRange, SUMMARY_COLUMNS, toLease, toStats, toSummary } from './sql.js';
 import { STALE_AFTER_MS, type AgentStats, type CallPage, type CallQuery, type CallStore, type CallWrite, type Scorecard } from './store.js';
 
 const PRAGMAS = [
@@ -19,6 +20,13 @@ const PRAGMAS = [
   'secure_delete = ON',
 ];
 
+/**
+ * A call's status after one of its writes (parameter: 1 when the write carries the call's end).
+ * Only the owner writes a call, so a write proves it alive: a call closed out while its owner was
+ * cut off from the database (a partition, not a death) is live again.
+ */
+const STATUS_ON_WRITE = `CASE WHEN ? = 1 THEN 'complete' WHEN status = 'incomplete' THEN 'live' ELSE status END`;
+
 const EXISTS = 'WHERE EXISTS (SELECT 1 FROM calls WHERE call_id = ?)';
 
 /** The statements of one call's write, and which of them delete a superseded row. */
@@ -27,16 +35,16 @@ function writeSteps(w: CallWrite, steps: Step[], replacing: number[]): void {
     // A call id seen again starts a new record: the newest call with an id wins.
     steps.push(['DELETE FROM call_events WHERE call_id = ?', [w.callId]], ['DELETE FROM prompts WHERE call_id = ?', [w.callId]]);
     steps.push([
-      `INSERT OR REPLACE INTO calls (call_id, agent_id, language, source, tracks, started_at_ms, status, heartbeat_ms)
-       VALUES (?, ?, ?, ?, ?, ?, 'live', ?)`,
-      [w.callId, w.start.agentId, w.start.language, w.start.source, JSON.stringify(w.start.tracks), w.start.startedAtMs, w.totals.heartbeatMs],
+      `INSERT OR REPLACE INTO calls (call_id, agent_id, language, source, tracks, started_at_ms, status, heartbeat_ms, owner_id)
+       VALUES (?, ?, ?, ?, ?, ?, 'live', ?, ?)`,
+      [w.callId, w.start.agentId, w.start.language, w.start.source, JSON.stringify(w.start.tracks), w.start.startedAtMs, w.totals.heartbeatMs, w.start.ownerId],
     ]);
   }
   const t = w.totals;
   const e = w.end;
   steps.push([
     `UPDATE calls SET heartbeat_ms = ?, emotions = ?, peak_intensity = ?, prompt_count = ?, alert_count = ?,
-       violation_count = ?, status = CASE WHEN ? = 1 THEN 'complete' ELSE status END,
+       violation_count = ?, status = ${STATUS_ON_WRITE},
        ended_at_ms = COALESCE(?, ended_at_ms), end_reason = COALESCE(?, end_reason),
        duration_ms = COALESCE(?, duration_ms), shed_frames = COALESCE(?, shed_frames)
      WHERE call_id = ?`,
@@ -166,8 +174,22 @@ export class SqliteCallStore implements CallStore {
     return this.erase('started_at_ms < ?', beforeMs);
   }
 
-  async markIncomplete(heartbeatBeforeMs: number): Promise<number> {
-    const [n] = await this.db.tx([[`UPDATE calls SET status = 'incomplete' WHERE status = 'live' AND heartbeat_ms < ?`, [heartbeatBeforeMs]]]);
+  async renewLease(lease: OwnerLease): Promise<void> {
+    await this.db.tx([[LEASE_SQL.renew, leaseParams(lease)]]);
+  }
+
+  async leases(): Promise<OwnerLease[]> {
+    const [rows] = await this.db.read([[LEASE_SQL.list, []]]);
+    return rows!.map(toLease);
+  }
+
+  async releaseOwner(ownerId: string): Promise<number> {
+    const [n] = await this.db.tx([[LEASE_SQL.releaseCalls, [ownerId]], [LEASE_SQL.releaseLease, [ownerId]]]);
+    return n!;
+  }
+
+  async markIncomplete(leaseBeforeMs: number): Promise<number> {
+    const [n] = await this.db.tx([[LEASE_SQL.markIncomplete, [leaseBeforeMs, leaseBeforeMs]], [LEASE_SQL.dropExpired, [leaseBeforeMs]]]);
     return n!;
   }
 

@@ -2,6 +2,7 @@
 // The recorder writes through it while calls run; the records API and the QA scorecard read and
 // amend through it. SQLite (embedded default) and PostgreSQL (shared deployments) implement it.
 
+import type { OwnerLease } from './owner.js';
 import type { CallRecord, CallStatus, CallSummary } from './record.js';
 
 /** A call's fixed facts, written once with its first batch: this creates the call's row. */
@@ -11,6 +12,8 @@ export interface CallStartRow {
   source: string;
   tracks: string[];
   startedAtMs: number;
+  /** The recorder (process) that owns the call's record: only it writes the call, only its end closes it out. */
+  ownerId: string;
 }
 
 /** One event of the call's record, already redacted and trimmed to what the record keeps. */
@@ -132,8 +135,18 @@ export interface CallStore {
   deleteCall(callId: string): Promise<boolean>;
   /** Deletes calls that started before beforeMs; returns how many. */
   purgeStartedBefore(beforeMs: number): Promise<number>;
-  /** Marks live calls whose last heartbeat is before beforeMs as incomplete; returns how many. */
-  markIncomplete(heartbeatBeforeMs: number): Promise<number>;
+  /** Writes or refreshes a recorder's lease (its heartbeatMs is the renewal time). */
+  renewLease(lease: OwnerLease): Promise<void>;
+  /** Every lease held now, expired or not. */
+  leases(): Promise<OwnerLease[]>;
+  /** The owner is gone or stopping: its live calls are marked incomplete and its lease removed; returns how many calls. */
+  releaseOwner(ownerId: string): Promise<number>;
+  /**
+   * Marks incomplete the live calls whose owner's lease was last renewed before leaseBeforeMs (or
+   * is missing), and drops such leases; returns how many calls. A call recorded before owners
+   * existed goes by its own heartbeat.
+   */
+  markIncomplete(leaseBeforeMs: number): Promise<number>;
   /** Stores the QA scorecard of a call; false when there is no such call. */
   setScorecard(callId: string, scorecard: Scorecard): Promise<boolean>;
   /** Prompts shown to an agent and what the agent did with them, per rule, in [fromMs, toMs). */
@@ -141,7 +154,7 @@ export interface CallStore {
   close(): Promise<void>;
 }
 
-/** A live call whose heartbeat is older than this reads as incomplete (its node died). */
+/** A live call whose heartbeat, or an owner whose lease, is older than this reads as dead. */
 export const STALE_AFTER_MS = 30_000;
-/** How often the recorder refreshes a live call's heartbeat when nothing else is written. */
+/** How often the recorder renews its lease, and a live call's heartbeat when nothing else is written. */
 export const HEARTBEAT_MS = 5_000;

@@ -98,6 +98,39 @@ describe('callcue analyze', () => {
     expect(record.transcript).toHaveLength(TURNS.length);
   });
 
+  it('run beside a live service on its database, writes nothing there unless asked and never closes out the service’s calls', async () => {
+    const liveDb = `sqlite://${join(dir, 'live.db')}`;
+    const { store, recorder } = server.app.callcue;
+    // A call in progress on the service, its record already written.
+    const b = await openBridge(server.wsUrl);
+    b.send(startMessage('qa-running-1', 'qa', [{ track: 'caller', encoding: 'pcm16le', sampleRateHz: 8000 }]));
+    await b.nextType('started');
+    b.send({ type: 'transcript', track: 'caller', text: 'I am still on the line', isFinal: true, startMs: 0, endMs: 1500 });
+    for (let i = 0; i < 100 && (await store.getCall('qa-running-1'))?.transcript.length !== 1; i++) {
+      await recorder.flush();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await store.getCall('qa-running-1'))!.status).toBe('live');
+    const analyze = (...extra: string[]) =>
+      run(process.execPath, ['dist/src/cli/main.js', 'analyze', join(dir, 'call.wav'), '--transcript', join(dir, 'call.json'), ...extra], {
+        timeout: 60_000,
+        // As an operator would run it, in the service's own shell.
+        env: { ...process.env, CALLCUE_DB_URL: liveDb },
+      });
+    // By default the record is printed, not stored: the service's database does not change.
+    const { stdout } = await analyze('--call', 'qa-beside-1', '--record');
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({ callId: 'qa-beside-1', source: 'offline', status: 'complete' });
+    expect(await store.getCall('qa-beside-1')).toBeNull();
+    expect((await store.listCalls({ limit: 50 })).calls.map((c) => c.callId)).not.toContain('qa-beside-1');
+    expect((await store.getCall('qa-running-1'))!.status).toBe('live');
+    // Asked to (--db), it adds its own record — and still leaves the live call alone.
+    await analyze('--call', 'qa-beside-2', '--db', liveDb);
+    expect(await store.getCall('qa-beside-2')).toMatchObject({ source: 'offline', status: 'complete' });
+    expect((await store.getCall('qa-running-1'))!.status).toBe('live');
+    b.send({ type: 'stop' });
+    await b.nextType('stopped').catch(() => undefined);
+  });
+
   it('answers a missing file with a clear error line and exit code 1', async () => {
     const r = await run(process.execPath, ['dist/src/cli/main.js', 'analyze', join(dir, 'nope.wav'), '--db', 'sqlite::memory:']).catch((e: { code: number; stdout: string }) => e);
     expect((r as { code: number }).code).toBe(1);

@@ -3,7 +3,7 @@
 
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import { openCallStore, PostgresCallStore, SCHEMA_VERSION } from '../../src/storage/index.js';
+import { MIGRATIONS, openCallStore, PostgresCallStore } from '../../src/storage/index.js';
 import { storeContract } from './store-contract.js';
 import { describePg, dumpPg } from './pg.js';
 
@@ -23,9 +23,9 @@ describePg('PostgreSQL store', (url) => {
     for (const s of stores) expect(s).toBeInstanceOf(PostgresCallStore);
     const c = new pg.Client({ connectionString: url() });
     await c.connect();
-    const r = await c.query('SELECT version FROM schema_migrations');
+    const r = await c.query('SELECT version FROM schema_migrations ORDER BY version');
     await c.end();
-    expect(r.rows).toEqual([{ version: SCHEMA_VERSION }]);
+    expect(r.rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     await Promise.all(stores.map((s) => s.close()));
   });
 });

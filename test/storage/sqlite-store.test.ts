@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openCallStore, parseDbUrl, SCHEMA_VERSION, SqliteCallStore } from '../../src/storage/index.js';
+import { CallRecorder, MIGRATIONS, openCallStore, parseDbUrl, SqliteCallStore } from '../../src/storage/index.js';
 import { packagePath } from '../../src/config/paths.js';
+import { LocalBus } from '../../src/delivery/bus.js';
+import { createLogger } from '../../src/observability/logger.js';
 import { storeContract } from './store-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'callcue-sqlite-'));
@@ -36,7 +38,7 @@ describe('the SQLite store', () => {
     const store = await openCallStore(`sqlite://${f}`);
     const db = new Database(f, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([{ version: SCHEMA_VERSION, name: expect.stringMatching(/call records/) }]);
+    expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     db.close();
     await store.close();
   });
@@ -51,12 +53,39 @@ describe('the SQLite store', () => {
     expect(() => parseDbUrl('mysql://u:secret@h/db')).not.toThrow(/secret/);
     const mem = await openCallStore('sqlite::memory:');
     expect(mem).toBeInstanceOf(SqliteCallStore);
-    expect(await mem.schemaVersions()).toEqual([SCHEMA_VERSION]);
+    expect(await mem.schemaVersions()).toEqual(MIGRATIONS.map((m) => m.version));
     await mem.close();
     const nested = join(dir, 'a', 'b', 'records.db');
     const s = await openCallStore(`sqlite://${nested}`);
     expect(existsSync(nested)).toBe(true); // the folder is created
     await s.close();
+  });
+
+  it('upgrades a database of schema 1: its live calls have no owner and go by their own heartbeat', async () => {
+    const f = join(dir, 'v1.db');
+    const db = new Database(f);
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const sql of MIGRATIONS[0]!.sqlite) db.exec(sql);
+    db.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run(MIGRATIONS[0]!.name, new Date().toISOString());
+    const insert = db.prepare(`INSERT INTO calls (call_id, agent_id, language, source, tracks, started_at_ms, status, heartbeat_ms) VALUES (?, 'a', 'en-US', 'native', '["caller"]', ?, 'live', ?)`);
+    const now = Date.now();
+    insert.run('old-dead', now - 120_000, now - 60_000);
+    insert.run('old-fresh', now - 2_000, now - 1_000);
+    db.close();
+    const store = await openCallStore(`sqlite://${f}`);
+    const recorder = new CallRecorder({ store, bus: new LocalBus(), logger: createLogger('silent'), retentionDays: 90 });
+    await recorder.start();
+    expect(await store.schemaVersions()).toEqual(MIGRATIONS.map((m) => m.version));
+    expect((await store.getCall('old-dead', now))!.status).toBe('incomplete');
+    expect((await store.getCall('old-fresh', now))!.status).toBe('live');
+    await recorder.close();
+    await store.close();
+    const raw = new Database(f, { readonly: true });
+    expect(raw.prepare('SELECT call_id, status FROM calls ORDER BY call_id').all()).toEqual([
+      { call_id: 'old-dead', status: 'incomplete' },
+      { call_id: 'old-fresh', status: 'live' },
+    ]);
+    raw.close();
   });
 
   it('names the setting, not the password, when a database cannot be opened', async () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalBus } from '../../src/delivery/bus.js';
 import { createLogger } from '../../src/observability/logger.js';
-import { CallRecorder, SCHEMA_VERSION, STALE_AFTER_MS, type CallStore } from '../../src/storage/index.js';
+import { CallRecorder, MIGRATIONS, STALE_AFTER_MS, type CallStore } from '../../src/storage/index.js';
 import { CallScript } from './events.js';
 
 const DAY_MS = 86_400_000;
@@ -41,9 +41,9 @@ export function storeContract(name: string, target: () => ContractTarget) {
     });
 
     it('applies its migrations once and notes them in schema_migrations', async () => {
-      expect(await store.schemaVersions()).toEqual([SCHEMA_VERSION]);
+      expect(await store.schemaVersions()).toEqual(MIGRATIONS.map((m) => m.version));
       const again = await target().open();
-      expect(await again.schemaVersions()).toEqual([SCHEMA_VERSION]);
+      expect(await again.schemaVersions()).toEqual(MIGRATIONS.map((m) => m.version));
       await again.close();
     });
 
@@ -180,6 +180,50 @@ export function storeContract(name: string, target: () => ContractTarget) {
       expect(r.transcript.map((t) => t.text)).toEqual(['hello']);
     });
 
+    it('leaves the live calls of another running process alone, and closes out only those whose owner is gone', async () => {
+      const c = new CallScript(bus, id('owned'), 'agent-1').start();
+      c.say('caller', 'still talking', 0);
+      await recorder.flush();
+      // Another process (another node, or an offline tool) opens the same database and starts recording.
+      const otherStore = await target().open();
+      const other = new CallRecorder({ store: otherStore, bus: new LocalBus(), logger: createLogger('silent'), retentionDays: 90, sweepIntervalMs: 20 });
+      try {
+        await other.start();
+        await new Promise((r) => setTimeout(r, 100)); // a few of its sweeps
+        expect((await store.getCall(c.callId))!.status).toBe('live');
+        // The first owner's writes go on as before.
+        c.say('caller', 'and more', 1000);
+        await recorder.flush();
+        expect((await store.getCall(c.callId))!.transcript).toHaveLength(2);
+        // Once the first owner's lease has expired (time moved on without a renewal), the call is closed out.
+        expect(await otherStore.markIncomplete(Date.now() + 1000)).toBeGreaterThanOrEqual(1);
+        expect((await store.getCall(c.callId))!.status).toBe('incomplete');
+      } finally {
+        await other.close();
+        await otherStore.close();
+      }
+    });
+
+    it('marks its own unfinished calls incomplete when it closes, and nobody else’s', async () => {
+      const mine = new CallScript(bus, id('mine'), 'agent-1').start();
+      mine.say('caller', 'hello', 0);
+      const otherStore = await target().open();
+      const otherBus = new LocalBus();
+      const other = new CallRecorder({ store: otherStore, bus: otherBus, logger: createLogger('silent'), retentionDays: 90 });
+      try {
+        await other.start();
+        const theirs = new CallScript(otherBus, id('theirs'), 'agent-2').start();
+        theirs.say('caller', 'hello there', 0);
+        await Promise.all([recorder.flush(), other.flush()]);
+        await recorder.close();
+        expect((await otherStore.getCall(mine.callId))!.status).toBe('incomplete');
+        expect((await otherStore.getCall(theirs.callId))!.status).toBe('live');
+      } finally {
+        await other.close();
+        await otherStore.close();
+      }
+    });
+
     it('purges records past retention and keeps the rest', async () => {
       const old = new CallScript(bus, id('old'), 'agent-p', Date.now() - 91 * DAY_MS).start();
       old.prompt('p-old', 'empathy.onset.anger');
@@ -282,7 +326,9 @@ export function storeContract(name: string, target: () => ContractTarget) {
       expect(r.prompts.map((p) => p.promptId)).toEqual(['p-retry']);
       expect(r.status).toBe('complete');
       expect(recorder.liveCalls).toBe(0);
-      expect(recorder.counters).toMatchObject({ failedWrites: 1, droppedRows: 0 });
+      // The periodic flush may retry (and fail) again before the table is back: more failures, nothing lost.
+      expect(recorder.counters.failedWrites).toBeGreaterThanOrEqual(1);
+      expect(recorder.counters.droppedRows).toBe(0);
     });
 
     it('writes the other calls when one call’s rows are refused, and that call once they are accepted', async () => {
