@@ -39,6 +39,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'label utterances from stdin, one per line (--lang zh|en): {"text","label","probs"}',
     run: async (argv) => (await import('./text-classify.js')).runClassifyText(argv),
   },
+  'eval-calls': {
+    summary: 'stream the scenario calls through a live node; onset delay, false onsets, prompt timing (--data DIR for recorded callers)',
+    run: async (argv) => (await import('./calls-eval.js')).runEvalCalls(argv),
+  },
   soak: {
     summary: 'stream calls through callcue nodes for --minutes N while killing bridges and feeds; check nothing is lost',
     run: async (argv) => (await import('./soak.js')).runSoak(argv),

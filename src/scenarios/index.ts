@@ -20,7 +20,19 @@ export {
 export { SCENARIOS_DIR, ScenarioError, parseScenario, loadScenario, loadScenarios, loadScenarioById } from './load.js';
 export { espeakParams, voiceCandidates, clauses, clausePitch, type EspeakParams } from './voices.js';
 export { hasEspeak, espeakInfo, speak, parseEspeakWav, DEFAULT_AUDIO_CACHE_DIR, SCENARIO_RATE_HZ, type EspeakInfo } from './espeak.js';
-export { layoutTurns, transcriptFor, partialText, DEFAULT_TIMELINE, type Timeline, type TimelineOptions, type PlacedTurn, type TimedTurn } from './timeline.js';
+export {
+  layoutTurns,
+  transcriptFor,
+  partialText,
+  heardText,
+  phraseSpokenAtMs,
+  DEFAULT_TIMELINE,
+  type Timeline,
+  type TimelineOptions,
+  type TranscriptOptions,
+  type PlacedTurn,
+  type TimedTurn,
+} from './timeline.js';
 export { synthesizeScenario, type SynthesizedCall, type SynthesizedTurn, type SynthesizeOptions } from './synthesize.js';
 export { loadRecordedCallerVoice, type RecordedCallerVoice } from './recorded-caller.js';
 export { replayScenario, type ReplayOptions, type ReplayResult, type ReceivedMessage, type ReceivedPrompt } from './replay.js';

@@ -1,6 +1,6 @@
-// For evaluation runs only (`--voice-caller-from DATA`), never tests: the caller is voiced by real
-// recordings of the acted emotion from the labelled corpora (speech/manifest.csv), one speaker for
-// the whole call, so the voice pipeline hears human prosody instead of espeak's. The transcript
+// For evaluation runs only (`demo --voice-caller-from DATA`, `eval-calls --data DATA`), never
+// tests: the caller is voiced by real recordings of the acted emotion from the labelled corpora
+// (speech/manifest.csv), one speaker for the whole call, so the voice pipeline hears human prosody instead of espeak's. The transcript
 // keeps the script's words; the recordings say the corpus's own fixed sentences.
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -59,16 +59,19 @@ function readClips(manifest: string, lang: 'en' | 'zh'): Clip[] {
   return clips;
 }
 
-export function loadRecordedCallerVoice(dataDir: string, language: string, seed: string): RecordedCallerVoice {
+/** `among`: only these speakers may voice the call (evaluation on speakers a model never heard). */
+export function loadRecordedCallerVoice(dataDir: string, language: string, seed: string, among?: readonly string[]): RecordedCallerVoice {
   const lang = languageOfTag(language) ?? 'en';
   const clips = readClips(manifestPath(dataDir), lang);
   const bySpeaker = new Map<string, Clip[]>();
   for (const c of clips) bySpeaker.set(c.speaker, [...(bySpeaker.get(c.speaker) ?? []), c]);
   // Only speakers who recorded every emotion can voice a whole call.
   const speakers = [...bySpeaker.keys()]
-    .filter((s) => new Set(bySpeaker.get(s)!.map((c) => c.emotion)).size === 4)
+    .filter((s) => new Set(bySpeaker.get(s)!.map((c) => c.emotion)).size === 4 && (among === undefined || among.includes(s)))
     .sort();
-  if (speakers.length === 0) throw new Error(`the speech manifest has no ${lang} speaker with neutral, anger, anxiety and disappointment recordings`);
+  if (speakers.length === 0) {
+    throw new Error(`the speech manifest has no ${lang} speaker${among ? ` among ${among.join(', ')}` : ''} with neutral, anger, anxiety and disappointment recordings`);
+  }
   const pick = createHash('sha256').update(seed).digest().readUInt32BE(0) % speakers.length;
   const speaker = speakers[pick]!;
   const own = bySpeaker.get(speaker)!;

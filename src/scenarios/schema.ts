@@ -18,6 +18,11 @@ export const actSchema = z
     emotion: z.enum(ACT_EMOTIONS),
     /** 0 = neutral delivery, 1 = the strongest acting. */
     intensity: z.number().min(0).max(1).default(0.6),
+    /**
+     * The line's first clearly emotional words, exactly as in its text: a listener knows the
+     * caller's state once they are said. `callcue eval-calls` measures onset delay from there.
+     */
+    cue: z.string().min(1).max(200).optional(),
   })
   .strict();
 
@@ -110,6 +115,10 @@ export const scenarioSchema = z
       }
       if (t.act !== undefined && t.speaker !== 'caller') {
         ctx.addIssue({ code: 'custom', path: ['turns', i, 'act'], message: "act is the caller's emotion; use style for the agent's delivery" });
+      }
+      if (t.act?.cue !== undefined) {
+        if (!t.text.includes(t.act.cue)) ctx.addIssue({ code: 'custom', path: ['turns', i, 'act', 'cue'], message: `"${t.act.cue}" is not in the line's text` });
+        if (t.act.emotion === 'neutral') ctx.addIssue({ code: 'custom', path: ['turns', i, 'act', 'cue'], message: 'a cue marks emotional words: not on a neutral act' });
       }
       if (t.overlapMs !== undefined) {
         const prev = s.turns[i - 1];

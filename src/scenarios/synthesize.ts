@@ -44,6 +44,8 @@ export interface SynthesizeOptions {
   callerVoice?: RecordedCallerVoice;
   /** Peak of the line noise added to both channels (a real line is never digitally silent). */
   noiseAmplitude?: number;
+  /** Partials every this many ms, as a streaming recogniser sends them (timeline.ts). */
+  partialEveryMs?: number;
 }
 
 /** Deterministic low-level hiss, so two runs of a scenario send identical audio. */
@@ -114,7 +116,7 @@ export async function synthesizeScenario(scenario: Scenario, options: Synthesize
       endMs: p.endMs,
       voicing: voicings[p.index]!,
     })),
-    transcript: transcriptFor(timeline, texts),
+    transcript: transcriptFor(timeline, texts, { partialEveryMs: options.partialEveryMs }),
     voices: { caller: `${voice}+${scenario.voices.caller}`, agent: `${voice}+${scenario.voices.agent}` },
     cachedLines,
   };

@@ -1,6 +1,7 @@
 // Lays a scenario's turns on the call's media timeline from their spoken durations — turn-taking
 // pauses, the agent talking over the caller where scripted — and derives what an ASR engine would
-// send for them: one or two growing partials, then the final, each with media times.
+// send for them: growing partials (one or two per turn, or one every partialEveryMs as a streaming
+// recogniser sends them), then the final, each with media times.
 
 import type { TranscriptEntry } from '../clients/client.js';
 import type { Track } from '../frames/types.js';
@@ -68,6 +69,33 @@ export function partialText(text: string, fraction: number): string {
   return words.slice(0, Math.max(1, Math.ceil(words.length * fraction))).join(' ').replace(TRAILING_PUNCTUATION, '');
 }
 
+/** The units a recogniser emits one at a time: characters of Chinese, words of anything else. */
+function spokenUnits(text: string): string[] {
+  return HAN.test(text) ? [...text] : text.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The words spoken `fraction` of the way through an utterance, assuming an even pace: only whole
+ * units, so a word is in a streaming partial once it has been said (an empty string before the first).
+ */
+export function heardText(text: string, fraction: number): string {
+  const units = spokenUnits(text);
+  const n = Math.floor(units.length * Math.min(1, Math.max(0, fraction)) + 1e-9);
+  return units.slice(0, n).join(HAN.test(text) ? '' : ' ').replace(TRAILING_PUNCTUATION, '');
+}
+
+/**
+ * When `phrase` (a substring of the utterance) has been said, on the same even pace heardText
+ * assumes: the first streaming partial that holds the phrase is sent at or after this moment.
+ */
+export function phraseSpokenAtMs(text: string, phrase: string, startMs: number, endMs: number): number {
+  const at = text.indexOf(phrase);
+  if (at < 0 || phrase.length === 0) throw new RangeError(`"${phrase}" is not in "${text}"`);
+  const units = spokenUnits(text).length;
+  const upTo = spokenUnits(text.slice(0, at + phrase.length)).length;
+  return Math.round(startMs + ((endMs - startMs) * upTo) / Math.max(1, units));
+}
+
 /** Fractions of an utterance at which partials are sent: two for long turns, one for short. */
 function partialFractions(durationMs: number): number[] {
   if (durationMs >= 1500) return [0.4, 0.75];
@@ -75,18 +103,32 @@ function partialFractions(durationMs: number): number[] {
   return [];
 }
 
+export interface TranscriptOptions {
+  /**
+   * Send a partial this often through each turn, holding the words said so far (heardText), as a
+   * streaming recogniser does; unset: one or two partials per turn, as a batch recogniser might.
+   */
+  partialEveryMs?: number | undefined;
+}
+
 /** Partials then the final for each placed turn, in the order an ASR engine sends them (by endMs). */
-export function transcriptFor(timeline: Timeline, texts: readonly string[]): TranscriptEntry[] {
+export function transcriptFor(timeline: Timeline, texts: readonly string[], options: TranscriptOptions = {}): TranscriptEntry[] {
   const out: TranscriptEntry[] = [];
+  const every = options.partialEveryMs;
+  if (every !== undefined && !(every >= 50)) throw new RangeError('partialEveryMs must be at least 50');
   for (const turn of timeline.turns) {
     const text = texts[turn.index]!;
     const durationMs = turn.endMs - turn.startMs;
     let last = '';
-    for (const fraction of partialFractions(durationMs)) {
-      const partial = partialText(text, fraction);
-      if (partial.length === 0 || partial === last || partial.length >= text.length) continue;
+    const push = (partial: string, endMs: number) => {
+      if (partial.length === 0 || partial === last || partial.length >= text.length) return;
       last = partial;
-      out.push({ track: turn.speaker, text: partial, isFinal: false, startMs: turn.startMs, endMs: turn.startMs + Math.round(durationMs * fraction) });
+      out.push({ track: turn.speaker, text: partial, isFinal: false, startMs: turn.startMs, endMs });
+    };
+    if (every === undefined) {
+      for (const fraction of partialFractions(durationMs)) push(partialText(text, fraction), turn.startMs + Math.round(durationMs * fraction));
+    } else {
+      for (let ms = every; ms < durationMs; ms += every) push(heardText(text, ms / durationMs), turn.startMs + ms);
     }
     out.push({ track: turn.speaker, text, isFinal: true, startMs: turn.startMs, endMs: turn.endMs });
   }

@@ -6,14 +6,13 @@ import { describe, expect, it } from 'vitest';
 import {
   checkReplay,
   formatReport,
-  layoutTurns,
   parseScenario,
-  transcriptFor,
   type ReceivedMessage,
   type ReplayResult,
   type ScenarioInput,
   type SynthesizedCall,
 } from '../../src/scenarios/index.js';
+import { silentCall } from '../helpers/scenario-call.js';
 
 function scenario(language: string, expect: ScenarioInput['expect']) {
   return parseScenario({
@@ -34,21 +33,7 @@ function scenario(language: string, expect: ScenarioInput['expect']) {
 }
 
 /** A call of four 2-second turns: a1 0.5–2.5 s, c1 3.1–5.1 s, a2 5.7–7.7 s, c2 8.3–10.3 s. */
-function callOf(s: ReturnType<typeof scenario>): SynthesizedCall {
-  const timeline = layoutTurns(s.turns, [2000, 2000, 2000, 2000]);
-  const texts = s.turns.map((t) => t.text);
-  return {
-    scenario: s,
-    sampleRateHz: 8000,
-    caller: new Float32Array(0),
-    agent: new Float32Array(0),
-    durationMs: timeline.durationMs,
-    turns: timeline.turns.map((p) => ({ ...p, id: s.turns[p.index]!.id, text: texts[p.index]!, voicing: 'recordings' as const })),
-    transcript: transcriptFor(timeline, texts),
-    voices: { caller: 'x', agent: 'y' },
-    cachedLines: 0,
-  };
-}
+const callOf = (s: ReturnType<typeof scenario>): SynthesizedCall => silentCall(s, [2000, 2000, 2000, 2000]);
 
 let seq = 0;
 const prompt = (mediaMs: number, rule: string, title = 'Acknowledge the feeling', text = 'Say: I understand how you feel.'): ReceivedMessage => ({

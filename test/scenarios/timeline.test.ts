@@ -2,7 +2,7 @@
 // the ASR stream derived from it (growing partials, then the final, in endMs order).
 
 import { describe, expect, it } from 'vitest';
-import { layoutTurns, partialText, transcriptFor, type TimelineOptions } from '../../src/scenarios/index.js';
+import { heardText, layoutTurns, partialText, phraseSpokenAtMs, transcriptFor, type TimelineOptions } from '../../src/scenarios/index.js';
 
 const OPTS: TimelineOptions = { leadInMs: 500, pauseMs: 600, tailMs: 1000 };
 
@@ -65,5 +65,35 @@ describe('transcriptFor', () => {
     expect(partialText('你好，我想问一下营业时间。', 0.2)).toBe('你好');
     expect(partialText('Hello there, how are you?', 0.5)).toBe('Hello there, how');
     expect(partialText('Hello, there', 0.1)).toBe('Hello');
+  });
+});
+
+describe('a streaming recogniser', () => {
+  it('sends a partial every partialEveryMs holding the words said so far, then the final', () => {
+    const timeline = layoutTurns([{ speaker: 'caller' }], [2000], OPTS);
+    const entries = transcriptFor(timeline, ['one two three four five six seven eight'], { partialEveryMs: 500 });
+    expect(entries.map((e) => [e.text, e.isFinal, e.endMs])).toEqual([
+      ['one two', false, 1000],
+      ['one two three four', false, 1500],
+      ['one two three four five six', false, 2000],
+      ['one two three four five six seven eight', true, 2500],
+    ]);
+  });
+
+  it('grows Chinese character by character, and sends nothing new when no unit was completed', () => {
+    const timeline = layoutTurns([{ speaker: 'caller' }], [1500], OPTS);
+    const entries = transcriptFor(timeline, ['我要投诉'], { partialEveryMs: 250 });
+    expect(entries.map((e) => e.text)).toEqual(['我', '我要', '我要投', '我要投诉']);
+  });
+
+  it('places a phrase at the moment its last unit has been said, when a partial first holds it', () => {
+    const text = 'Hello. This is the third time I am calling.';
+    const atMs = phraseSpokenAtMs(text, 'third time', 1000, 10_000);
+    // "third time" ends with the 6th of 9 words.
+    expect(atMs).toBe(1000 + 6000);
+    expect(heardText(text, (atMs - 1000) / 9000)).toBe('Hello. This is the third time');
+    expect(heardText(text, (atMs - 1001) / 9000)).not.toContain('time');
+    expect(phraseSpokenAtMs('你好，我要投诉！', '投诉', 0, 800)).toBe(700);
+    expect(() => phraseSpokenAtMs(text, 'furious', 0, 1000)).toThrow(RangeError);
   });
 });
