@@ -1,7 +1,8 @@
 // For evaluation runs only (`demo --voice-caller-from DATA`, `eval-calls --data DATA`), never
 // tests: the caller is voiced by real recordings of the acted emotion from the labelled corpora
-// (speech/manifest.csv), one speaker for the whole call, so the voice pipeline hears human prosody instead of espeak's. The transcript
-// keeps the script's words; the recordings say the corpus's own fixed sentences.
+// (speech/manifest.csv), one speaker for the whole call, so the voice pipeline hears human prosody
+// instead of espeak's. The transcript keeps the script's words; the recordings say the corpus's
+// own fixed sentences.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
