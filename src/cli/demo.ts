@@ -90,8 +90,10 @@ export async function runDemo(argv: string[], options: DemoOptions = {}): Promis
   const env = options.env ?? process.env;
   const base = loadConfig(env);
   // A demo on loopback: no keys or tokens, so the pages and the demo bridge connect as they are.
+  // Its calls are recorded in memory: scripted calls never enter a service's database.
   const config = parseConfig({
     ...base,
+    dbUrl: 'sqlite::memory:',
     host: '127.0.0.1',
     port: args.port,
     apiKeys: [],
