@@ -6,6 +6,10 @@
 // same 20 ms. If they do (--ramp-s 0.02), every call's 250 ms windows fall due in the same few
 // milliseconds and wait for each other: the worst case, worth measuring too.
 // `--nodes 2 --bus redis` runs a cluster: bridges on node 1, feeds on node 2, events across Redis.
+// `--profile` prints where the server's CPU went, stage by stage, in CPU µs per call-second
+// (bench/lib/profile.ts; every run's JSON carries it), `--floor` the least any analysis of the same
+// calls could cost (bench/lib/floor.ts) and the server's cost as a multiple of it. `--cpu-prof DIR`
+// writes a V8 CPU profile of the server (what `--profile DIR` did before the per-stage profile).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +19,10 @@ import { sampleProcess } from './lib/proc.js';
 import { startCluster } from './lib/cluster.js';
 import { streamCall } from './lib/stream-call.js';
 import { summarize, table } from './lib/stats.js';
+import { callMessages } from './lib/messages.js';
+import { readCounters, stageProfile } from './lib/profile.js';
+import { measureFloor } from './lib/floor.js';
+import { profileTable } from './lib/profile-table.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,8 +35,12 @@ const { values: args } = parseArgs({
     'chunk-ms': { type: 'string', default: '20' },
     'ramp-s': { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench/results' },
+    /** Print the per-stage CPU profile of the server. */
+    profile: { type: 'boolean', default: false },
+    /** Measure the floor (decode + framing + FFT of the same calls) and print the server's cost as a multiple of it. */
+    floor: { type: 'boolean', default: false },
     /** Write a V8 CPU profile of the server to this folder. */
-    profile: { type: 'string' },
+    'cpu-prof': { type: 'string' },
     nodes: { type: 'string', default: '1' },
     bus: { type: 'string', default: 'local' },
   },
@@ -53,18 +65,23 @@ function material(): (i: number) => BenchCall {
 }
 
 async function runOnce(n: number, makeCall: (i: number) => BenchCall) {
-  const cluster = await startCluster(nodeCount, bus, { CALLCUE_LATENCY_BUDGET_MS: String(budgetMs) }, args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : []);
+  const calls = Array.from({ length: n }, (_, i) => makeCall(i));
+  for (const c of calls) callMessages(c, chunkMs);
+  const cpuProf = args['cpu-prof'];
+  const cluster = await startCluster(nodeCount, bus, { CALLCUE_LATENCY_BUDGET_MS: String(budgetMs) }, cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : []);
   const server = cluster.bridgeNode;
+  const countersBefore = await readCounters(server.url);
   const sampler = sampleProcess(server.proc.pid!, 1000);
   const feedSampler = cluster.feedNode !== server ? sampleProcess(cluster.feedNode.proc.pid!, 1000) : null;
   const redisSampler = cluster.redis ? sampleProcess(cluster.redis.proc.pid!, 1000) : null;
   const feedWsUrl = cluster.feedNode.wsUrl;
-  const calls = Array.from({ length: n }, (_, i) => makeCall(i));
   const results = await Promise.all(calls.map((c, i) => streamCall(server.wsUrl, `bench-${n}-${i}`, c, { chunkMs, startDelayMs: (i * rampMs) / n, speed: 1, feedWsUrl })));
   const { cpu, rss } = sampler.stop();
+  const profile = stageProfile(countersBefore, await readCounters(server.url), n * (durationMs / 1000));
   const feedNode = feedSampler?.stop();
   const redisProc = redisSampler?.stop();
   await cluster.stop();
+  const floor = args.floor ? measureFloor(calls, chunkMs, durationMs / 1000) : null;
   const all = (k: 'eventLatencyMs' | 'clientLatencyMs' | 'transcriptLatencyMs' | 'promptLatencyMs') => results.flatMap((r) => r[k]);
   return {
     calls: n,
@@ -80,6 +97,8 @@ async function runOnce(n: number, makeCall: (i: number) => BenchCall) {
     serverRssMb: summarize(rss),
     ...(feedNode ? { feedNodeCpuPct: summarize(feedNode.cpu.slice(1)), feedNodeRssMb: summarize(feedNode.rss) } : {}),
     ...(redisProc ? { redisCpuPct: summarize(redisProc.cpu.slice(1)), redisRssMb: summarize(redisProc.rss) } : {}),
+    profile,
+    ...(floor ? { floor, timesFloor: Math.round((profile.totalUsPerCallS / floor.usPerCallS) * 10) / 10 } : {}),
   };
 }
 
@@ -121,6 +140,7 @@ async function main() {
       const r = await runOnce(n, makeCall);
       runs.push(r);
       process.stdout.write(`${JSON.stringify(row(r))}\n`);
+      if (args.profile) process.stdout.write(`${profileTable(r.profile, r.floor ?? null)}\n`);
       if (!passes(r)) {
         hi = n;
         break;
@@ -133,12 +153,15 @@ async function main() {
       const r = await runOnce(mid, makeCall);
       runs.push(r);
       process.stdout.write(`${JSON.stringify(row(r))}\n`);
+      if (args.profile) process.stdout.write(`${profileTable(r.profile, r.floor ?? null)}\n`);
       if (passes(r)) lo = mid;
       else hi = mid;
     }
     process.stdout.write(`\nmost concurrent calls within p99 ≤ ${budgetMs} ms and nothing shed: ${lo}\n`);
   } else {
-    runs.push(await runOnce(Number(args.calls), makeCall));
+    const r = await runOnce(Number(args.calls), makeCall);
+    runs.push(r);
+    if (args.profile || args.floor) process.stdout.write(`${profileTable(r.profile, r.floor ?? null)}\n`);
   }
   process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; emotion = server-stamped latencyMs of emotion states; client = send of the audio → receipt of its\n emotion state, measured by the bench client; prompt = transcript final → prompt on the feed)\n`);
   const report = { at: new Date().toISOString(), budgetMs, chunkMs, rampS: rampMs / 1000, nodes: nodeCount, bus, source: args.synthetic ? 'synthetic' : args.data, runs };

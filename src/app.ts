@@ -16,6 +16,7 @@ import { rateLimits } from './ingest/limits.js';
 import { Metrics } from './observability/metrics.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { opsRoutes } from './observability/routes.js';
+import { socketClock } from './observability/socket-clock.js';
 import type { ProsodyModel } from './classifiers/prosody.js';
 import type { TextEmotionModel } from './text/emotion/index.js';
 import type { PlaybookStore } from './policy/store.js';
@@ -86,6 +87,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   await app.register(websocket, { options: { maxPayload: transportMaxPayload(config.maxMessageBytes) } });
   await app.register(rateLimits);
+  await app.register(socketClock);
   await app.register(opsRoutes);
   await app.register(nativeIngest);
   await app.register(twilioIngest);

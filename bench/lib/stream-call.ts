@@ -3,8 +3,8 @@
 // message that carried a moment of media to receiving the emotion state for that moment.
 
 import WebSocket from 'ws';
-import { encodeAudio } from '../../src/codecs/pcm.js';
 import type { BenchCall } from './calls.js';
+import { callMessages } from './messages.js';
 
 export interface CallResult {
   eventLatencyMs: number[];
@@ -15,8 +15,6 @@ export interface CallResult {
   shedFrames: number;
   errors: string[];
 }
-
-const RATE = 8000;
 
 function open(url: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -37,8 +35,8 @@ export async function streamCall(
   const result: CallResult = { eventLatencyMs: [], clientLatencyMs: [], transcriptLatencyMs: [], promptLatencyMs: [], emotions: 0, shedFrames: 0, errors: [] };
   const feed = await open(`${opts.feedWsUrl ?? wsUrl}/v1/feed?agentId=${agentId}&callId=${callId}`);
   const bridge = await open(`${wsUrl}/v1/stream`);
-  const chunk = Math.round((RATE * opts.chunkMs) / 1000);
-  const chunks = Math.ceil(call.caller.length / chunk);
+  const messages = callMessages(call, opts.chunkMs);
+  const chunks = messages.length;
   const sentAt = new Float64Array(chunks);
 
   const ended = new Promise<void>((resolve) => {
@@ -84,16 +82,7 @@ export async function streamCall(
     const due = t0 + (k * opts.chunkMs) / opts.speed;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    for (const [track, samples] of [
-      [0, call.caller],
-      [1, call.agent],
-    ] as const) {
-      const body = encodeAudio(samples.subarray(k * chunk, (k + 1) * chunk), 'mulaw');
-      const msg = new Uint8Array(body.length + 1);
-      msg[0] = track;
-      msg.set(body, 1);
-      bridge.send(msg);
-    }
+    for (const msg of messages[k]!) bridge.send(msg);
     sentAt[k] = performance.now();
     const mediaMs = (k + 1) * opts.chunkMs;
     while (nextTranscript < call.transcript.length && call.transcript[nextTranscript]!.endMs <= mediaMs) {

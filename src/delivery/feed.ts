@@ -8,6 +8,7 @@ import { authenticateFeed, maySee, type Principal } from '../auth/credentials.js
 import { CallcueError, ErrorCodes } from '../errors.js';
 import { nowMs } from '../frames/clock.js';
 import type { InternalEvent } from '../frames/events.js';
+import { stageClock } from '../observability/stage-clock.js';
 import { ackMessageSchema, type CallStateMessage } from '../protocol/feed.js';
 import { parseJsonMessage } from '../protocol/parse.js';
 import { answerError, checkSize, sendJson, toBytes } from '../ingest/socket.js';
@@ -54,10 +55,15 @@ export const feedDelivery: FastifyPluginAsync = async (app: FastifyInstance) => 
     }
 
     const sub = bus.events$.subscribe((ev) => {
-      if (ev.type === 'call.started' && wants(ev.callId, ev.agentId)) visible.add(ev.callId);
-      if (!visible.has(ev.callId)) return;
-      if (ev.type === 'call.ended') visible.delete(ev.callId);
-      send(socket, ev);
+      stageClock.enter('feed');
+      try {
+        if (ev.type === 'call.started' && wants(ev.callId, ev.agentId)) visible.add(ev.callId);
+        if (!visible.has(ev.callId)) return;
+        if (ev.type === 'call.ended') visible.delete(ev.callId);
+        send(socket, ev);
+      } finally {
+        stageClock.exit();
+      }
     });
 
     function send(ws: WebSocket, ev: InternalEvent) {

@@ -2,9 +2,25 @@
 // Side-taps only: recording a metric never changes what a call does.
 
 import client from 'prom-client';
+import { stageClock, type Stage } from './stage-clock.js';
+import { registerStageMetrics } from './stage-metrics.js';
 
 /** A registry's metrics as JSON (what crosses from a worker thread). */
 export type MetricsJson = Awaited<ReturnType<client.Registry['getMetricsAsJSON']>>;
+
+/** The histogram's stage names → the profile's coarser stages (stage-clock.ts). */
+const PROFILE_STAGE: Readonly<Record<string, Stage>> = {
+  decode: 'decode',
+  resample: 'decode',
+  features: 'frames',
+  window: 'windows',
+  classify: 'voice-model',
+  redact: 'redact',
+  'agent-language': 'language',
+  'text-emotion': 'text-model',
+  fuse: 'fuse',
+  policy: 'policy',
+};
 
 const STAGE_BUCKETS_MS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250];
 const LATENCY_BUCKETS_MS = [1, 2, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000, 2000];
@@ -85,11 +101,15 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Histogram children by stage: a labelled observe hashes its labels each time. */
+  private readonly stageChildren = new Map<string, client.Histogram.Internal<'stage'>>();
+
   /** Other registries (pipeline worker threads) whose metrics /metrics adds to this one's. */
   private readonly sources: (() => Promise<MetricsJson[]>)[] = [];
 
   /** withProcessMetrics: false in worker threads (the process is the main thread's to report). */
   constructor(withProcessMetrics = true) {
+    registerStageMetrics(this.registry);
     if (withProcessMetrics) client.collectDefaultMetrics({ register: this.registry, prefix: 'callcue_' });
   }
 
@@ -105,13 +125,21 @@ export class Metrics {
     return client.AggregatorRegistry.aggregate([own, ...(others as MetricsJson[][]).flat(1)]).metrics();
   }
 
-  /** Times a synchronous stage. */
+  /** Times a synchronous stage (the histogram by its own name, the profile under PROFILE_STAGE's). */
   time<T>(stage: string, fn: () => T): T {
     const t0 = performance.now();
+    stageClock.enter(PROFILE_STAGE[stage] ?? 'pipeline');
     try {
       return fn();
     } finally {
-      this.stageMs.observe({ stage }, performance.now() - t0);
+      stageClock.exit();
+      this.observeStage(stage, performance.now() - t0);
     }
+  }
+
+  observeStage(stage: string, ms: number): void {
+    let child = this.stageChildren.get(stage);
+    if (child === undefined) this.stageChildren.set(stage, (child = this.stageMs.labels({ stage })));
+    child.observe(ms);
   }
 }

@@ -9,6 +9,7 @@ import type { EventPayload, InternalEvent } from '../frames/events.js';
 import type { Bus } from '../delivery/bus.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Logger } from '../observability/logger.js';
+import { stageClock } from '../observability/stage-clock.js';
 import type { PipelineRun, PipelineRunner } from './runner.js';
 
 export interface CallStart {
@@ -196,7 +197,12 @@ export class CallSession {
       this.promptRules.set(ev.promptId, ev.rule);
       this.deps.metrics.prompts.inc({ rule: ev.rule });
     }
-    const numbered = { ...ev, seq: ++this.seq, at: new Date().toISOString() } as InternalEvent;
-    this.deps.bus.publish(numbered);
+    stageClock.enter('bus');
+    try {
+      const numbered = { ...ev, seq: ++this.seq, at: new Date().toISOString() } as InternalEvent;
+      this.deps.bus.publish(numbered);
+    } finally {
+      stageClock.exit();
+    }
   }
 }

@@ -4,6 +4,7 @@
 
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { InputFrame } from '../frames/types.js';
+import { stageClock } from '../observability/stage-clock.js';
 
 export interface ShedOptions {
   maxQueuedAudio: number;
@@ -20,12 +21,15 @@ export function shedAudio({ maxQueuedAudio, onShed }: ShedOptions): OperatorFunc
 
       const drain = () => {
         scheduled = null;
+        // Everything downstream runs inside this turn: the stages time themselves, the rest is plumbing.
+        stageClock.begin('pipeline');
         while (queue.length > 0 && !out.closed) {
           const frame = queue.shift()!;
           if (frame.kind === 'raw-audio') audioQueued--;
           out.next(frame);
         }
         if (completed) out.complete();
+        stageClock.end();
       };
       const schedule = () => {
         scheduled ??= setImmediate(drain);

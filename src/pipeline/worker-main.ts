@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadProsodyModel } from '../classifiers/prosody.js';
 import { Metrics } from '../observability/metrics.js';
+import { stageClock } from '../observability/stage-clock.js';
 import type { Playbook } from '../policy/schema.js';
 import { loadTextEmotion } from '../text/emotion/index.js';
 import { warmAgentLanguageRules } from '../text/language/index.js';
@@ -26,10 +27,13 @@ function flush() {
   flushScheduled = false;
   const messages = outbox;
   outbox = [];
+  stageClock.begin('worker-io');
   port.postMessage({ op: 'batch', messages } satisfies FromWorkerBatch);
+  stageClock.end();
 }
 
 async function start(init: WorkerInit) {
+  stageClock.thread = `worker-${init.index}`;
   const metrics = new Metrics(false);
   const [prosodyModel, textModel] = await Promise.all([
     init.modelsDir && init.prosody ? loadProsodyModel(init.modelsDir) : null,
@@ -90,7 +94,9 @@ async function start(init: WorkerInit) {
     }
   };
   port.on('message', (b: ToWorkerBatch) => {
+    stageClock.begin('worker-io');
     for (const m of b.messages) handle(m);
+    stageClock.end();
   });
   post({ op: 'ready' });
 }

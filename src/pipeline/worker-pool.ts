@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { InputFrame } from '../frames/types.js';
 import type { Metrics, MetricsJson } from '../observability/metrics.js';
+import { stageClock } from '../observability/stage-clock.js';
 import type { Playbook } from '../policy/schema.js';
 import type { PipelineRun, PipelineRunner, RunOptions, RunSink } from './runner.js';
 import type { FromWorker, FromWorkerBatch, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
@@ -37,10 +38,10 @@ export class WorkerPool implements PipelineRunner {
   private constructor(private readonly metrics: Metrics) {}
 
   /** Starts `size` workers from the compiled worker script; resolves when all have loaded their models. */
-  static async start(size: number, script: string, init: WorkerInit, metrics: Metrics): Promise<WorkerPool> {
+  static async start(size: number, script: string, init: Omit<WorkerInit, 'index'>, metrics: Metrics): Promise<WorkerPool> {
     if (!existsSync(script)) throw new Error(`pipeline worker script ${script} is missing: run npm run build`);
     const pool = new WorkerPool(metrics);
-    await Promise.all(Array.from({ length: size }, () => pool.spawn(script, init)));
+    await Promise.all(Array.from({ length: size }, (_, index) => pool.spawn(script, { ...init, index })));
     metrics.addSource(() => pool.workerMetrics());
     return pool;
   }
@@ -51,11 +52,13 @@ export class WorkerPool implements PipelineRunner {
     this.workers.push(w);
     return new Promise((resolve, reject) => {
       thread.on('message', (b: FromWorkerBatch) => {
+        stageClock.begin('worker-io');
         for (const m of b.messages) {
           if (m.op === 'ready') resolve();
           else if (m.op === 'failed') reject(new Error(`pipeline worker failed to start: ${m.message}`));
           else this.onMessage(m);
         }
+        stageClock.end();
       });
       thread.once('error', (err) => {
         reject(err);
@@ -144,7 +147,9 @@ export class WorkerPool implements PipelineRunner {
       const transfer = w.transfer;
       w.outbox = [];
       w.transfer = [];
+      stageClock.begin('worker-io');
       w.thread.postMessage(batch, transfer);
+      stageClock.end();
     });
   }
 

@@ -8,6 +8,8 @@ import type { Playbook } from '../policy/schema.js';
 import type { RunOptions } from './runner.js';
 
 export interface WorkerInit {
+  /** The worker's number in its pool (names its thread in the metrics). */
+  index: number;
   /** Models to load, or null for none (the service then runs without that model). */
   modelsDir: string | null;
   prosody: boolean;

@@ -9,6 +9,7 @@ import type { Subscription } from 'rxjs';
 import type { Bus } from '../delivery/bus.js';
 import type { InternalEvent } from '../frames/events.js';
 import type { Logger } from '../observability/logger.js';
+import { stageClock } from '../observability/stage-clock.js';
 import { LiveCall } from './live-call.js';
 import { newOwner, ownerIsGone, retireOwner, type OwnerLease } from './owner.js';
 import { HEARTBEAT_MS, STALE_AFTER_MS, type CallStore, type CallWrite } from './store.js';
@@ -57,10 +58,13 @@ export class CallRecorder {
     this.subscription = this.opts.bus.ownEvents$.subscribe((ev) => {
       // A bug here must never reach the bus: an error thrown into a Subject's subscriber would
       // end the process.
+      stageClock.enter('recorder');
       try {
         this.take(ev);
       } catch (err) {
         this.opts.logger.error({ callId: ev.callId, type: ev.type, err: (err as Error).message }, 'call recorder could not take an event');
+      } finally {
+        stageClock.exit();
       }
     });
     // The lease first: from now on nobody may take this recorder's calls for a dead process's.
@@ -153,9 +157,11 @@ export class CallRecorder {
     for (let round = 0; round < 2; round++) {
       const now = Date.now();
       const batch: [LiveCall, CallWrite][] = [];
+      stageClock.enter('recorder');
       for (const [callId, call] of this.calls) {
         if (call.due(now, HEARTBEAT_MS)) batch.push([call, call.takeWrite(callId, now)]);
       }
+      stageClock.exit();
       if (batch.length === 0) return;
       if (await this.write(batch, now)) continue;
       if (batch.length > 1) await this.isolate(batch, now);
@@ -184,7 +190,8 @@ export class CallRecorder {
   /** Writes one batch; on failure its rows go back to their calls for the next flush. */
   private async write(batch: [LiveCall, CallWrite][], now: number): Promise<boolean> {
     try {
-      await this.store.write(batch.map(([, w]) => w));
+      // The store's synchronous part (composing the statements) runs here; the database on its thread.
+      await stageClock.time('recorder', () => this.store.write(batch.map(([, w]) => w)));
     } catch (err) {
       this.counters.failedWrites++;
       if (batch.length === 1) for (const [call, w] of batch) call.restore(w);

@@ -43,6 +43,12 @@ describe('the service process', () => {
     expect(metrics).toMatch(/callcue_stage_duration_ms_bucket\{le="[^"]+",stage="features"\}/);
     expect(metrics).toMatch(/callcue_event_latency_ms_count\{type="emotion"\} [1-9]/);
     expect(metrics).toMatch(/callcue_shed_frames_total 0/);
+    // The per-stage profile (npm run bench -- --profile): the bridge's messages on the main thread,
+    // the frame analysis in a pipeline worker, and each thread's CPU and event-loop time.
+    expect(metrics).toMatch(/callcue_stage_busy_seconds_total\{thread="main",stage="ingest"\} [0-9.e-]+/);
+    expect(metrics).toMatch(/callcue_stage_busy_seconds_total\{thread="worker-\d",stage="frames"\} [0-9.e-]+/);
+    expect(metrics).toMatch(/callcue_thread_cpu_seconds_total\{thread="worker-\d"\} [0-9.e-]+/);
+    expect(metrics).toMatch(/callcue_thread_active_seconds_total\{thread="main"\} [0-9.e-]+/);
 
     proc.kill('SIGTERM');
     const ended = await feed.next((m) => m.type === 'call.ended', 5000);
