@@ -28,7 +28,9 @@ export async function runReplay(argv: string[]): Promise<number> {
     process.stdout.write(
       `${JSON.stringify({ ...stats, url: args.url, callId: args.callId, agentId: args.agentId, language: args.language, speed: args.speed, channels: wav.channels.length })}\n`,
     );
-    return stats.end.acknowledged ? 0 : 1;
+    if (stats.end.acknowledged) return 0;
+    process.stderr.write(`callcue replay: ${stats.end.reason ?? `the server did not acknowledge the end of the call (close code ${stats.end.closeCode})`}\n`);
+    return 1;
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`callcue replay: ${err.message}\n\n${REPLAY_USAGE}`);

@@ -10,7 +10,7 @@ import { interleave } from '../codecs/interleave.js';
 import { secondsToDuration } from '../codecs/audiohook-duration.js';
 import { signAudiohookRequest } from '../ingest/audiohook-signature.js';
 import type { MediaParameter } from '../protocol/audiohook.js';
-import { JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
+import { END_ACK_TIMEOUT_MS, JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
 
 const STEREO: MediaParameter = { type: 'audio', format: 'PCMU', channels: ['external', 'internal'], rate: 8000 };
 const EXTERNAL: MediaParameter = { type: 'audio', format: 'PCMU', channels: ['external'], rate: 8000 };
@@ -29,6 +29,9 @@ export class AudiohookReplayClient implements ReplayClient {
   readonly sessionId = randomUUID();
   readonly organizationId: string;
   private socket: JsonSocket | null = null;
+  get connection(): JsonSocket | null {
+    return this.socket;
+  }
   private seq = 0;
   private samples = 0;
   private pingTimer: NodeJS.Timeout | undefined;
@@ -93,7 +96,7 @@ export class AudiohookReplayClient implements ReplayClient {
     clearInterval(this.pingTimer);
     const s = this.socket!;
     this.send('close', { reason: 'end' });
-    const closed = await s.next((m) => m.type === 'closed').catch(() => null);
+    const closed = await s.next((m) => m.type === 'closed', END_ACK_TIMEOUT_MS).catch(() => null);
     return { closeCode: await s.close(1000), acknowledged: closed !== null };
   }
 

@@ -10,6 +10,12 @@ export type ReplayProtocol = (typeof REPLAY_PROTOCOLS)[number];
 /** Audio is sent in 20 ms messages on every protocol, as the telephony bridges do. */
 export const REPLAY_FRAME_MS = 20;
 
+/**
+ * How long a client waits for the server to acknowledge the end of a call: the node first finishes
+ * the audio it has queued, which on a loaded machine takes well over the 10 s a reply gets.
+ */
+export const END_ACK_TIMEOUT_MS = 60_000;
+
 export interface TranscriptEntry {
   track: 'caller' | 'agent';
   text: string;
@@ -34,6 +40,8 @@ export interface ReplayEnd {
   closeCode: number | null;
   /** Whether the server acknowledged the end in the protocol's own terms (stopped, closed). */
   acknowledged: boolean;
+  /** Why the server ended the call before the recording did (a refusal after the start). */
+  reason?: string;
 }
 
 export interface ReplayClient {
@@ -46,6 +54,8 @@ export interface ReplayClient {
   sendFrame(caller: Float32Array, agent: Float32Array | null): void;
   sendTranscript(t: TranscriptEntry): void;
   finish(): Promise<ReplayEnd>;
+  /** The socket once open (the loop stops early and explains when the server closes it). */
+  readonly connection: JsonSocket | null;
 }
 
 /** A ws client that queues JSON text messages so a client can await the one it needs. */
@@ -82,9 +92,12 @@ export class JsonSocket {
       const ws = new WebSocket(url, options.protocols ?? [], { headers: options.headers ?? {} });
       const s = new JsonSocket(ws);
       ws.once('open', () => resolve(s));
-      ws.once('unexpected-response', (_req, res) =>
-        reject(Object.assign(new Error(`the server refused the upgrade: HTTP ${res.statusCode}`), { statusCode: res.statusCode })),
-      );
+      ws.once('unexpected-response', (req, res) => {
+        // With this listener ws leaves the request to us: drop it, or it keeps the process alive.
+        req.destroy();
+        res.resume();
+        reject(Object.assign(new Error(`the server refused the upgrade: HTTP ${res.statusCode}`), { statusCode: res.statusCode }));
+      });
       ws.once('error', reject);
     });
   }
@@ -125,16 +138,38 @@ export class JsonSocket {
     });
   }
 
+  /** Drops the connection at once (a refused call): nothing of it keeps the process alive. */
+  terminate(): void {
+    this.ws.terminate();
+  }
+
+  /** Why the server ended the connection (close code and reason, its last error message), or null while open. */
+  refusal(): string | null {
+    if (this.closeCode === null) return null;
+    const error = [...this.received].reverse().find((m) => m.type === 'error' || m.type === 'disconnect');
+    // native: {code, message}; fork: {data: {code, message}}; AudioHook: a disconnect's parameters.
+    const body = error && ((error.type === 'disconnect' ? error.parameters : (error.data ?? error)) as Record<string, unknown> | undefined);
+    const said = body ? ` — ${body.code !== undefined ? `${String(body.code)} ${String(body.message)}` : JSON.stringify(body)}` : '';
+    return `the server closed the connection (${this.closeCode}${this.closeReason ? ` ${this.closeReason}` : ''})${said}`;
+  }
+
   /** Closes (if still open) and waits for the close, up to timeoutMs. */
   async close(code = 1000, timeoutMs = 5_000): Promise<number | null> {
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(code);
-    await Promise.race([this.closed, new Promise((r) => setTimeout(r, timeoutMs))]);
+    await this.closedWithin(timeoutMs);
     return this.closeCode;
+  }
+
+  /** Waits for the close up to timeoutMs; the timer never outlives the wait (it would hold the process). */
+  private async closedWithin(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.closed, new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
   }
 
   /** Waits for the server to close, up to timeoutMs, then closes from this side. */
   async awaitClose(timeoutMs = 5_000): Promise<number | null> {
-    await Promise.race([this.closed, new Promise((r) => setTimeout(r, timeoutMs))]);
+    await this.closedWithin(timeoutMs);
     return this.closeCode ?? this.close();
   }
 }

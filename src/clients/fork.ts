@@ -18,6 +18,9 @@ export class ForkReplayClient implements ReplayClient {
   readonly protocol = 'fork' as const;
   readonly carriesTranscripts = false;
   private socket: JsonSocket | null = null;
+  get connection(): JsonSocket | null {
+    return this.socket;
+  }
 
   constructor(
     private readonly call: ReplayCall,

@@ -2,12 +2,15 @@
 // [track byte][PCM16 LE], transcripts, stop and the server's `stopped`.
 
 import { encodeAudio } from '../codecs/pcm.js';
-import { JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
+import { END_ACK_TIMEOUT_MS, JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
 
 export class NativeReplayClient implements ReplayClient {
   readonly protocol = 'native' as const;
   readonly carriesTranscripts = true;
   private socket: JsonSocket | null = null;
+  get connection(): JsonSocket | null {
+    return this.socket;
+  }
 
   constructor(
     private readonly call: ReplayCall,
@@ -42,7 +45,7 @@ export class NativeReplayClient implements ReplayClient {
   async finish(): Promise<ReplayEnd> {
     const s = this.socket!;
     s.sendJson({ type: 'stop' });
-    const stopped = await s.next((m) => m.type === 'stopped').catch(() => null);
+    const stopped = await s.next((m) => m.type === 'stopped', END_ACK_TIMEOUT_MS).catch(() => null);
     return { closeCode: await s.awaitClose(), acknowledged: stopped !== null };
   }
 

@@ -40,11 +40,20 @@ export async function runReplayLoop(client: ReplayClient, audio: ReplayAudio, tr
     }
   };
 
-  await client.open();
+  try {
+    await client.open();
+  } catch (err) {
+    // A refused start: drop the socket, or it keeps the process alive.
+    client.connection?.terminate();
+    throw err;
+  }
   const t0 = performance.now();
   let frames = 0;
   const silence = new Float32Array(frame);
+  let refusal: string | null = null;
   for (let i = 0; i < caller.length; i += frame, frames++) {
+    // The server closed the call (a refusal after the start): the rest would go nowhere.
+    if ((refusal = client.connection?.refusal() ?? null)) break;
     const c = padded(caller.subarray(i, i + frame), frame);
     const a = agent ? padded(agent.length > i ? agent.subarray(i, i + frame) : silence, frame) : null;
     client.sendFrame(c, a);
@@ -58,8 +67,9 @@ export async function runReplayLoop(client: ReplayClient, audio: ReplayAudio, tr
       await new Promise((r) => setImmediate(r));
     }
   }
-  flushTranscripts(Infinity);
-  const end = await client.finish();
+  if (!refusal) flushTranscripts(Infinity);
+  const finished = await client.finish();
+  const end = refusal && !finished.acknowledged ? { ...finished, reason: refusal } : finished;
   return {
     protocol: client.protocol,
     mediaMs: frames * REPLAY_FRAME_MS,

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { encodeAudio } from '../codecs/pcm.js';
 import { TwilioEncoder } from '../codecs/twilio-encode.js';
-import { JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
+import { END_ACK_TIMEOUT_MS, JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
 
 const sid = (prefix: string) => prefix + randomBytes(16).toString('hex');
 
@@ -15,6 +15,9 @@ export class TwilioReplayClient implements ReplayClient {
   readonly sampleRateHz = 8000;
   readonly carriesTranscripts = false;
   private socket: JsonSocket | null = null;
+  get connection(): JsonSocket | null {
+    return this.socket;
+  }
   readonly encoder = new TwilioEncoder({ streamSid: sid('MZ'), accountSid: sid('AC'), callSid: sid('CA') });
 
   constructor(private readonly call: ReplayCall) {}
@@ -40,7 +43,7 @@ export class TwilioReplayClient implements ReplayClient {
   async finish(): Promise<ReplayEnd> {
     const s = this.socket!;
     s.sendText(this.encoder.stop());
-    const code = await s.awaitClose();
+    const code = await s.awaitClose(END_ACK_TIMEOUT_MS);
     return { closeCode: code, acknowledged: code === 1000 };
   }
 }
