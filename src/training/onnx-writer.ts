@@ -11,15 +11,18 @@ export interface OnnxValue {
   name: string;
   /** Numbers are fixed sizes, strings named (dynamic) dimensions. */
   dims: OnnxDim[];
+  /** Element type; float unless said (token ids and masks are int64). */
+  type?: 'float' | 'int64';
 }
 
 export interface OnnxInitializer {
   name: string;
   dims: number[];
-  data: Float32Array;
+  /** int64 initializers carry shapes and axes (Reshape, Unsqueeze). */
+  data: Float32Array | BigInt64Array;
 }
 
-export type OnnxAttribute = { int: number } | { float: number } | { ints: number[] };
+export type OnnxAttribute = { int: number } | { float: number } | { ints: number[] } | { string: string };
 
 export interface OnnxNodeSpec {
   op: string;
@@ -40,13 +43,14 @@ export interface OnnxGraphSpec {
 }
 
 const FLOAT = onnx.TensorProto.DataType.FLOAT;
+const INT64 = onnx.TensorProto.DataType.INT64;
 
 function valueInfo(v: OnnxValue): onnxProto.onnx.IValueInfoProto {
   return {
     name: v.name,
     type: {
       tensorType: {
-        elemType: FLOAT,
+        elemType: v.type === 'int64' ? INT64 : FLOAT,
         shape: { dim: v.dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) },
       },
     },
@@ -57,6 +61,7 @@ function attribute(name: string, a: OnnxAttribute): onnxProto.onnx.IAttributePro
   const T = onnx.AttributeProto.AttributeType;
   if ('int' in a) return { name, type: T.INT, i: a.int };
   if ('float' in a) return { name, type: T.FLOAT, f: a.float };
+  if ('string' in a) return { name, type: T.STRING, s: new TextEncoder().encode(a.string) };
   return { name, type: T.INTS, ints: a.ints };
 }
 
@@ -73,7 +78,7 @@ export function encodeOnnxModel(spec: OnnxGraphSpec): Uint8Array {
       initializer: spec.initializers.map((t) => ({
         name: t.name,
         dims: t.dims,
-        dataType: FLOAT,
+        dataType: t.data instanceof BigInt64Array ? INT64 : FLOAT,
         rawData: new Uint8Array(t.data.buffer.slice(t.data.byteOffset, t.data.byteOffset + t.data.byteLength)),
       })),
       node: spec.nodes.map((n, i) => ({
