@@ -20,6 +20,7 @@ import { socketClock } from './observability/socket-clock.js';
 import type { ProsodyModel } from './classifiers/prosody.js';
 import type { TextEmotionModel } from './text/emotion/index.js';
 import type { PlaybookStore } from './policy/store.js';
+import type { PluggedModelStore } from './models/index.js';
 import { twilioIngest } from './ingest/twilio.js';
 import { audiohookIngest } from './ingest/audiohook.js';
 import { forkIngest } from './ingest/fork.js';
@@ -33,6 +34,8 @@ export interface AppDeps {
   prosodyModel: ProsodyModel | null;
   textModel: TextEmotionModel | null;
   playbook: PlaybookStore;
+  /** Plugged model directories (CALLCUE_TEXT_MODEL, CALLCUE_VOICE_MODEL), validated; null: none. */
+  plugged?: PluggedModelStore | null;
   store?: CallStore;
   bus?: Bus;
   logger?: Logger;
@@ -46,6 +49,7 @@ export interface Callcue {
   logger: Logger;
   models: { prosody: ProsodyModel | null; text: TextEmotionModel | null };
   playbook: PlaybookStore;
+  plugged: PluggedModelStore | null;
   store: CallStore;
   recorder: CallRecorder;
 }
@@ -71,7 +75,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const recorder = new CallRecorder({ store, bus: ownCallsView(bus), logger, retentionDays: config.retentionDays });
   await recorder.start();
   const playbook = deps.playbook;
-  const runner = await createRunner(config, { metrics, logger, playbook, prosodyModel: deps.prosodyModel, textModel: deps.textModel });
+  const runner = await createRunner(config, { metrics, logger, playbook, prosodyModel: deps.prosodyModel, textModel: deps.textModel, plugged: deps.plugged ?? null });
   const calls = new CallManager({ bus, metrics, logger, runner }, config);
   app.decorate('callcue', {
     config,
@@ -81,6 +85,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     logger,
     models: { prosody: deps.prosodyModel, text: deps.textModel },
     playbook,
+    plugged: deps.plugged ?? null,
     store,
     recorder,
   });

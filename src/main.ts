@@ -24,7 +24,10 @@ async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     void server.stop().then(() => process.exit(0));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGHUP', () => void server.app.callcue.playbook.reload());
+  process.on('SIGHUP', () => {
+    server.app.callcue.playbook.reload();
+    void server.app.callcue.plugged?.reload();
+  });
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 

@@ -11,6 +11,7 @@ import { loadProsodyModel } from './classifiers/prosody.js';
 import { createLogger } from './observability/logger.js';
 import { loadTextEmotion } from './text/emotion/index.js';
 import { PlaybookStore } from './policy/store.js';
+import { PluggedModelStore } from './models/index.js';
 
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || isLoopback(host);
@@ -46,9 +47,17 @@ export async function startServer(config: Config, deps: Partial<AppDeps> = {}): 
   const prosodyModel = deps.prosodyModel !== undefined ? deps.prosodyModel : await loadProsodyModel(modelsDir);
   const textModel = deps.textModel !== undefined ? deps.textModel : await loadTextEmotion(modelsDir);
   const playbook = deps.playbook ?? new PlaybookStore(packagePath(config.playbookPath));
+  const plugged = config.textModel || config.voiceModel ? await PluggedModelStore.open({ text: config.textModel, voice: config.voiceModel }) : null;
   playbook.watch();
-  const app = await buildApp(config, { ...deps, logger, prosodyModel, textModel, playbook });
-  app.addHook('onClose', async () => playbook.close());
+  plugged?.watch();
+  plugged?.onReload((r) =>
+    r.ok ? logger.info({ kind: r.kind, dir: r.dir, version: r.version }, 'plugged model reloaded') : logger.error({ kind: r.kind, err: r.error }, 'plugged model not reloaded: keeping the one in force'),
+  );
+  const app = await buildApp(config, { ...deps, logger, prosodyModel, textModel, playbook, plugged });
+  app.addHook('onClose', async () => {
+    playbook.close();
+    await plugged?.close();
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -57,7 +66,7 @@ export async function startServer(config: Config, deps: Partial<AppDeps> = {}): 
     logger.warn({ host: config.host }, 'no API keys or tokens configured: accepting unauthenticated connections on loopback only');
   }
   logger.info(
-    { url, prosodyModel: prosodyModel?.version ?? null, textModel: textModel?.version ?? null, playbook: playbook.current.version, maxCalls: config.maxCalls, latencyBudgetMs: config.latencyBudgetMs },
+    { url, prosodyModel: prosodyModel?.version ?? null, textModel: textModel?.version ?? null, plugged: plugged?.refs.map((r) => r.version) ?? [], playbook: playbook.current.version, maxCalls: config.maxCalls, latencyBudgetMs: config.latencyBudgetMs },
     'callcue listening',
   );
   let stopping: Promise<void> | null = null;

@@ -42,6 +42,9 @@ export const ENV_SETTINGS: Record<string, [keyof Config, (v: string) => unknown]
   CALLCUE_WINDOW_MS: ['windowMs', int],
   CALLCUE_MIN_SPEECH_MS: ['minSpeechMs', int],
   CALLCUE_MODELS_DIR: ['modelsDir', (v) => v],
+  CALLCUE_TEXT_MODEL: ['textModel', (v) => v],
+  CALLCUE_VOICE_MODEL: ['voiceModel', (v) => v],
+  CALLCUE_VOICE_MODEL_HOP_MS: ['voiceModelHopMs', int],
   CALLCUE_PLAYBOOK: ['playbookPath', (v) => v],
   /** "apiKey:base64secret,…" (split at the last colon: base64 has none). */
   CALLCUE_AUDIOHOOK_SECRETS: [

@@ -56,6 +56,12 @@ export const configSchema = z
     /** Speech a window needs before the model judges it, ms (less is a pause). */
     minSpeechMs: z.number().int().min(0).default(600),
     modelsDir: z.string().default('models'),
+    /** A plugged text emotion model: a Hugging Face model directory (docs/models.md); '' = the shipped model only. */
+    textModel: z.string().default(''),
+    /** A plugged voice emotion model directory (raw 16 kHz waveform in, logits out); '' = the shipped model only. */
+    voiceModel: z.string().default(''),
+    /** How often a plugged voice model judges the caller's last windowMs of audio, ms of media time. */
+    voiceModelHopMs: z.number().int().min(100).max(60_000).default(1000),
     /** The playbook file (JSON); reloaded when it changes. */
     playbookPath: z.string().default('playbooks/default.json'),
     /** AudioHook client secrets by API key (base64), as entered in the Genesys integration's credentials. */

@@ -86,6 +86,8 @@ export interface FeatureBatch {
 /** A window with the model's verdict (null when no model is loaded or the baseline is too young). */
 export interface ClassifiedWindow extends ProsodyWindow {
   probs: EmotionProbs | null;
+  /** The version of the model that gave probs. */
+  model?: string;
 }
 
 /** A transcript after personal data was replaced: nothing downstream ever sees the raw text. */
@@ -107,4 +109,6 @@ export interface TextEvidence {
   isFinal: boolean;
   /** The (redacted) utterance judged. */
   text: string;
+  /** The version of the model that judged it. */
+  model?: string;
 }

@@ -2,22 +2,25 @@
 // folder); this file only wires them.
 //
 //   shed ─┬─ caller audio: decode → resample → analyze ─┬─ windows → classify ─┐
+//         │                 └→ plugged voice model (16 kHz windows) ┴──────────┤
 //         │                                             └──────────┐           ├─ fuse → emotion
 //         ├─ agent audio:  decode → resample → analyze ─┬─ windows │(coaching) │
 //         │                                             └─ talk-over           │
 //         └─ transcripts: redact ─┬─ transcript events                         │
-//                                 ├─ caller: text emotion (+ closing question) ┘
+//                                 ├─ caller: text emotion (+ closing question) ┤
+//                                 ├─ caller: plugged text model (+ previous turns) ┘
 //                                 └─ agent finals: language findings
 //   signals (fused state, transcripts, findings, agent voice, turn-taking) → policy → prompts,
 //   checklist, alerts;  signals + decisions → QA scorecard when the call ends
 
 import { EMPTY, filter, map, merge, share, type Observable } from 'rxjs';
 import { INTERNAL_RATE_HZ } from '../features/types.js';
-import type { FeatureBatch, InputFrame, RawAudioFrame, Track, TrackSpec, TranscriptFrame } from '../frames/types.js';
+import type { FeatureBatch, InputFrame, PcmFrame, RawAudioFrame, Track, TrackSpec, TranscriptFrame } from '../frames/types.js';
 import type { EventPayload } from '../frames/events.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ProsodyModel } from '../classifiers/prosody.js';
 import type { TextEmotionModel } from '../text/emotion/index.js';
+import type { ModelSlots } from '../models/index.js';
 import type { Playbook } from '../policy/schema.js';
 import type { PolicySignal } from '../policy/signals.js';
 import { shedAudio } from './shed.js';
@@ -35,6 +38,8 @@ import { classifyText } from './text-emotion.js';
 import { detectTurns } from './overlap.js';
 import { applyPolicy } from './policy.js';
 import { scoreCall } from './qa.js';
+import { judgeVoice, withVoiceVerdicts } from './plugged-voice.js';
+import { judgeText, pluggedJudgesText } from './plugged-text.js';
 
 export interface PipelineDeps {
   metrics: Metrics;
@@ -42,6 +47,8 @@ export interface PipelineDeps {
   textModel: TextEmotionModel | null;
   /** The playbook in force (read at each decision: reloads apply to live calls). */
   playbook: () => Playbook;
+  /** Plugged models (CALLCUE_TEXT_MODEL / CALLCUE_VOICE_MODEL), read at each use: reloads apply to live calls. */
+  plugged?: { slots: ModelSlots; voiceHopMs: number } | null;
 }
 
 export interface PipelineOptions {
@@ -65,21 +72,23 @@ export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
   return (input$: Observable<InputFrame>): Observable<EventPayload> => {
     const frames$ = input$.pipe(shedAudio({ maxQueuedAudio: opts.maxQueuedAudio, onShed: opts.onShed }), share());
 
-    const features = (track: Track): Observable<FeatureBatch> =>
+    const pcm = (track: Track): Observable<PcmFrame> =>
       !opts.tracks.some((t) => t.track === track)
         ? EMPTY
         : frames$.pipe(
             filter((f): f is RawAudioFrame => f.kind === 'raw-audio' && f.track === track),
             decodeFrames(metrics),
             resampleFrames(metrics, INTERNAL_RATE_HZ),
-            analyzeFrames(metrics),
             share(),
           );
+    const callerPcm$ = pcm('caller');
+    const features = (pcm$: Observable<PcmFrame>): Observable<FeatureBatch> => pcm$.pipe(analyzeFrames(metrics), share());
     const windows = (track: Track, batches: Observable<FeatureBatch>, modelInput: boolean) =>
       batches.pipe(rollingWindows(metrics, { windowMs: opts.windowMs, intervalMs: opts.emotionIntervalMs, minSpeechMs: opts.minSpeechMs, modelInput }));
 
-    const caller$ = features('caller');
-    const agent$ = features('agent');
+    const caller$ = features(callerPcm$);
+    const agent$ = features(pcm('agent'));
+    const plugged = deps.plugged ?? null;
 
     const redacted$ = frames$.pipe(
       filter((f): f is TranscriptFrame => f.kind === 'transcript'),
@@ -91,9 +100,24 @@ export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
       filter((l) => l.transcript.track === 'agent' && l.findings.some((f) => f.kind === 'flow-closing')),
       map((l) => l.transcript.endMs),
     );
-    const text$ = deps.textModel ? redacted$.pipe(classifyText(metrics, deps.textModel, opts.language, closingAsked$)) : EMPTY;
+    const pluggedText = pluggedJudgesText(plugged?.slots ?? null, opts.language);
+    const shippedText = deps.textModel;
+    const text$ = merge(
+      shippedText
+        ? redacted$.pipe(
+            filter((t) => !pluggedText(t)),
+            classifyText(metrics, shippedText, opts.language, closingAsked$),
+            map((e) => ({ ...e, model: shippedText.version })),
+          )
+        : EMPTY,
+      plugged ? redacted$.pipe(judgeText(metrics, plugged.slots, opts.language)) : EMPTY,
+    );
+    const voiceVerdicts$ = plugged
+      ? callerPcm$.pipe(judgeVoice(metrics, plugged.slots, { language: opts.language, windowMs: opts.windowMs, hopMs: plugged.voiceHopMs, minSpeechMs: opts.minSpeechMs }))
+      : EMPTY;
     const fused$ = windows('caller', caller$, true).pipe(
       classifyWindows(metrics, deps.prosodyModel),
+      withVoiceVerdicts(voiceVerdicts$, () => plugged?.slots.voice?.judges(opts.language) ?? false, deps.prosodyModel?.version ?? null),
       fuseEmotion(metrics, () => deps.playbook().fusion, text$),
       share(),
     );

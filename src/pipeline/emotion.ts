@@ -42,7 +42,16 @@ export function toEmotionEvents(): OperatorFunction<FusedEmotion, EventPayload> 
           intensity: f.state.intensity,
           trend: f.state.trend,
           sources: f.state.sources,
+          models: pick(f.models, f.state.sources),
         };
       }),
     );
+}
+
+/** The versions of the models whose verdicts are in the state (a source gone stale is not named). */
+function pick(models: FusedEmotion['models'], sources: readonly string[]): { voice?: string; text?: string } {
+  return {
+    ...(sources.includes('prosody') && models.voice ? { voice: models.voice } : {}),
+    ...(sources.includes('text') && models.text ? { text: models.text } : {}),
+  };
 }

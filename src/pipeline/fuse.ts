@@ -20,6 +20,8 @@ export interface FusedEmotion {
   cues: string[];
   /** The caller's newest utterance (redacted; final or partial), for the agent to reflect back. */
   lastUtterance: string;
+  /** Versions of the models behind the newest voice and text verdicts. */
+  models: { voice?: string; text?: string };
 }
 
 export function fuseEmotion(metrics: Metrics, params: () => FusionParams, text$: Obs<TextEvidence>): OperatorFunction<ClassifiedWindow, FusedEmotion> {
@@ -32,6 +34,7 @@ export function fuseEmotion(metrics: Metrics, params: () => FusionParams, text$:
       let lastUtterance = '';
       let heard = false;
       let lastTsMs = 0;
+      const models: FusedEmotion['models'] = {};
       return merge(voice$, text$).subscribe({
         next(input) {
           const t0 = performance.now();
@@ -40,18 +43,20 @@ export function fuseEmotion(metrics: Metrics, params: () => FusionParams, text$:
             speaking = input.summary.voiceActivity > 0.2;
             fusion.addVoice(input.probs, input.tsMs, input.summary.baselineSpeechS);
             if (input.probs) heard = true;
+            if (input.probs && input.model) models.voice = input.model;
           } else {
             fusion.addText(input.probs, input.isFinal, input.tsMs);
             cues = input.cues;
             // The words being judged: a partial when the state starts on one.
             lastUtterance = input.text;
             heard = true;
+            if (input.model) models.text = input.model;
           }
           // Media time only moves forward: an utterance's end can trail the audio already analysed.
           lastTsMs = Math.max(lastTsMs, input.tsMs);
           const state = heard ? fusion.update(lastTsMs) : null;
           metrics.stageMs.observe({ stage: 'fuse' }, performance.now() - t0);
-          out.next({ kind: 'fused', callId: input.callId, tsMs: lastTsMs, arrivalMs: input.arrivalMs, state, prosody, speaking, cues, lastUtterance });
+          out.next({ kind: 'fused', callId: input.callId, tsMs: lastTsMs, arrivalMs: input.arrivalMs, state, prosody, speaking, cues, lastUtterance, models: { ...models } });
         },
         error: (e) => out.error(e),
         complete: () => out.complete(),

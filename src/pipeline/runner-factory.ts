@@ -13,6 +13,8 @@ import type { TextEmotionModel } from '../text/emotion/index.js';
 import { warmAgentLanguageRules } from '../text/language/index.js';
 import { LocalRunner, type PipelineRunner } from './runner.js';
 import { WorkerPool } from './worker-pool.js';
+import type { PluggedModelStore } from '../models/index.js';
+import { pluggedSlots } from './plugged-slots.js';
 
 export interface RunnerDeps {
   metrics: Metrics;
@@ -20,6 +22,8 @@ export interface RunnerDeps {
   playbook: PlaybookStore;
   prosodyModel: ProsodyModel | null;
   textModel: TextEmotionModel | null;
+  /** Plugged model directories, validated (null: none configured). */
+  plugged?: PluggedModelStore | null;
 }
 
 /** The compiled worker beside this module, or in dist/ when this module runs from source (tests). */
@@ -29,11 +33,29 @@ function workerScript(): string {
 }
 
 export async function createRunner(config: Config, deps: RunnerDeps): Promise<PipelineRunner> {
-  const local = () => {
+  const store = deps.plugged ?? null;
+  const local = async (): Promise<PipelineRunner> => {
     // Compile the language rules (and load OpenCC's dictionaries) now, not on the first call — in
     // the thread that runs the pipelines: pipeline workers warm their own.
     warmAgentLanguageRules(config.jargon);
-    return new LocalRunner({ metrics: deps.metrics, prosodyModel: deps.prosodyModel, textModel: deps.textModel, playbook: () => deps.playbook.current });
+    const slots = store ? await pluggedSlots(deps.metrics, store.refs) : null;
+    const off = store?.onReload((r) => {
+      if (r.ok) void slots!.load({ kind: r.kind, dir: r.dir, version: r.version }).catch((err: Error) => deps.logger.error({ err: err.message }, 'reloaded model failed to load'));
+    });
+    const runner = new LocalRunner({
+      metrics: deps.metrics,
+      prosodyModel: deps.prosodyModel,
+      textModel: deps.textModel,
+      playbook: () => deps.playbook.current,
+      plugged: slots ? { slots, voiceHopMs: config.voiceModelHopMs } : null,
+    });
+    return {
+      run: (opts, sink) => runner.run(opts, sink),
+      close: async () => {
+        off?.();
+        await slots?.close();
+      },
+    };
   };
   if (config.pipelineWorkers === 0) return local();
   const script = workerScript();
@@ -51,16 +73,22 @@ export async function createRunner(config: Config, deps: RunnerDeps): Promise<Pi
       text: deps.textModel !== null,
       playbook: deps.playbook.current,
       jargon: config.jargon,
+      plugged: store ? { refs: store.refs, voiceHopMs: config.voiceModelHopMs } : null,
     },
     deps.metrics,
   );
   const off = deps.playbook.onReload((r) => {
     if (r.ok) pool.setPlaybook(deps.playbook.current);
   });
+  const offModels = store?.onReload((r) => {
+    if (r.ok) pool.setModel({ kind: r.kind, dir: r.dir, version: r.version });
+  });
+  pool.onModelFailed = (message) => deps.logger.error({ err: message }, 'a pipeline worker could not load a reloaded model; it keeps the one it had');
   return {
     run: (opts, sink) => pool.run(opts, sink),
     close: async () => {
       off();
+      offModels?.();
       await pool.close();
     },
   };

@@ -8,6 +8,7 @@ import { Metrics } from '../observability/metrics.js';
 import { stageClock } from '../observability/stage-clock.js';
 import type { Playbook } from '../policy/schema.js';
 import { loadTextEmotion } from '../text/emotion/index.js';
+import { pluggedSlots } from './plugged-slots.js';
 import { warmAgentLanguageRules } from '../text/language/index.js';
 import { LocalRunner, type PipelineRun } from './runner.js';
 import type { FromWorker, FromWorkerBatch, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
@@ -40,8 +41,10 @@ async function start(init: WorkerInit) {
     init.modelsDir && init.text ? loadTextEmotion(init.modelsDir) : null,
   ]);
   warmAgentLanguageRules(init.jargon);
+  const slots = init.plugged ? await pluggedSlots(metrics, init.plugged.refs) : null;
   let playbook: Playbook = init.playbook;
-  const runner = new LocalRunner({ metrics, prosodyModel, textModel, playbook: () => playbook });
+  const plugged = slots && init.plugged ? { slots, voiceHopMs: init.plugged.voiceHopMs } : null;
+  const runner = new LocalRunner({ metrics, prosodyModel, textModel, playbook: () => playbook, plugged });
   const runs = new Map<string, PipelineRun>();
   let taken: Record<string, number> = {};
   let progressScheduled = false;
@@ -87,6 +90,9 @@ async function start(init: WorkerInit) {
         break;
       case 'playbook':
         playbook = m.playbook;
+        break;
+      case 'model':
+        slots?.load(m.ref).catch((err: Error) => post({ op: 'model-failed', message: err.message }));
         break;
       case 'metrics':
         void metrics.registry.getMetricsAsJSON().then((json) => post({ op: 'metrics', requestId: m.requestId, metrics: json }));

@@ -10,6 +10,7 @@ import type { Metrics, MetricsJson } from '../observability/metrics.js';
 import { stageClock } from '../observability/stage-clock.js';
 import type { Playbook } from '../policy/schema.js';
 import type { PipelineRun, PipelineRunner, RunOptions, RunSink } from './runner.js';
+import type { ModelRef } from '../models/index.js';
 import type { FromWorker, FromWorkerBatch, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
 
 interface CallEntry {
@@ -34,6 +35,8 @@ export class WorkerPool implements PipelineRunner {
   private readonly calls = new Map<string, CallEntry>();
   private readonly metricRequests = new Map<number, (m: MetricsJson) => void>();
   private nextRequest = 0;
+  /** Told when a worker could not load a reloaded model (it keeps the one it had). */
+  onModelFailed: (message: string) => void = () => {};
 
   private constructor(private readonly metrics: Metrics) {}
 
@@ -100,6 +103,9 @@ export class WorkerPool implements PipelineRunner {
         this.metricRequests.get(m.requestId)?.(m.metrics);
         this.metricRequests.delete(m.requestId);
         break;
+      case 'model-failed':
+        this.onModelFailed(m.message);
+        break;
     }
   }
 
@@ -156,6 +162,11 @@ export class WorkerPool implements PipelineRunner {
   /** Sends a reloaded playbook to every worker (live calls use it from their next decision). */
   setPlaybook(playbook: Playbook): void {
     for (const w of this.workers) this.send(w, { op: 'playbook', playbook });
+  }
+
+  /** Sends a reloaded plugged model to every worker (live calls use it from their next verdict). */
+  setModel(ref: ModelRef): void {
+    for (const w of this.workers) this.send(w, { op: 'model', ref });
   }
 
   private workerMetrics(): Promise<MetricsJson[]> {

@@ -6,6 +6,7 @@ import type { InputFrame } from '../frames/types.js';
 import type { MetricsJson } from '../observability/metrics.js';
 import type { Playbook } from '../policy/schema.js';
 import type { RunOptions } from './runner.js';
+import type { ModelRef } from '../models/index.js';
 
 export interface WorkerInit {
   /** The worker's number in its pool (names its thread in the metrics). */
@@ -17,6 +18,8 @@ export interface WorkerInit {
   playbook: Playbook;
   /** The bank's jargon (config): the language rules are compiled with it at start. */
   jargon: RunOptions['jargon'];
+  /** Plugged model directories (validated by the main thread) and the voice model's hop. */
+  plugged: { refs: ModelRef[]; voiceHopMs: number } | null;
 }
 
 /** Messages are sent in batches, one per event-loop turn: a postMessage per audio frame cost more than the frame. */
@@ -29,6 +32,8 @@ export type ToWorker =
   | { op: 'complete'; callId: string }
   | { op: 'cancel'; callId: string }
   | { op: 'playbook'; playbook: Playbook }
+  /** A plugged model directory changed and passed validation: load it and swap it in. */
+  | { op: 'model'; ref: ModelRef }
   | { op: 'metrics'; requestId: number };
 
 export type FromWorker =
@@ -40,4 +45,5 @@ export type FromWorker =
   | { op: 'error'; callId: string; message: string }
   | { op: 'complete'; callId: string }
   | { op: 'metrics'; requestId: number; metrics: MetricsJson }
+  | { op: 'model-failed'; message: string }
   | { op: 'failed'; message: string };

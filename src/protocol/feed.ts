@@ -38,6 +38,8 @@ export interface EmotionEvent extends EventBase {
   trend?: 'rising' | 'steady' | 'easing';
   /** Which evidence produced the state: 'prosody', 'text', or both. */
   sources?: string[];
+  /** The versions of the models behind those sources (the shipped ones', or plugged `<dir>@<sha256>`). */
+  models?: { voice?: string; text?: string };
   prosody: ProsodySummary;
   speaking: boolean;
 }
