@@ -46,7 +46,7 @@ export const nativeIngest: FastifyPluginAsync = async (app: FastifyInstance) => 
             if (!session) throw new CallcueError(ErrorCodes.NOT_STARTED, 'stop before "start"');
             const s = session;
             void s.stop(msg.reason ?? 'stop').then(() => {
-              reply({ type: 'stopped', callId: s.callId, reason: msg.reason ?? 'stop', durationMs: Date.now() - s.startedAtMs, shedFrames: s.shedFrames });
+              reply({ type: 'stopped', callId: s.callId, reason: msg.reason ?? 'stop', durationMs: Math.round(s.mediaMs), shedFrames: s.shedFrames });
               socket.close(CloseCodes.NORMAL, 'stopped');
             });
             return;

@@ -45,6 +45,8 @@ export class CallSession {
   private seq = 0;
   private stopping = false;
   private shed = 0;
+  /** Media time at which the latest utterance received ends. */
+  private transcriptEndMs = 0;
   private endReason = 'stop';
   /** The rule behind each prompt this call showed (acknowledgements are counted by rule). */
   private readonly promptRules = new Map<string, string>();
@@ -154,6 +156,7 @@ export class CallSession {
 
   pushTranscript(t: { track: Track; text: string; isFinal: boolean; startMs: number; endMs: number }, arrivalMs = nowMs()): void {
     if (this.stopping) throw new CallcueError(ErrorCodes.NOT_STARTED, 'the call has stopped');
+    if (Number.isFinite(t.endMs)) this.transcriptEndMs = Math.max(this.transcriptEndMs, t.endMs);
     this.run.push({ kind: 'transcript', callId: this.callId, ...t, tsMs: t.endMs, arrivalMs });
   }
 
@@ -176,9 +179,15 @@ export class CallSession {
     return this.ended;
   }
 
-  /** Media duration received so far, ms (the longest track). */
+  /**
+   * The call's duration in media time, ms: the longest track's audio received so far — or, for a
+   * call whose words come without its audio, the end of the latest utterance. Not the wall-clock
+   * time the call took: a recording analysed or replayed faster than real time lasts as long as
+   * its media.
+   */
   get mediaMs(): number {
-    return Math.max(0, ...this.samplesIn.map((n, i) => (n / this.start.tracks[i]!.sampleRateHz) * 1000));
+    const audioMs = Math.max(0, ...this.samplesIn.map((n, i) => (n / this.start.tracks[i]!.sampleRateHz) * 1000));
+    return audioMs > 0 ? audioMs : this.transcriptEndMs;
   }
 
   private finish(reason: string): void {
@@ -186,7 +195,7 @@ export class CallSession {
       type: 'call.ended',
       callId: this.callId,
       reason,
-      durationMs: Date.now() - this.startedAtMs,
+      durationMs: Math.round(this.mediaMs),
       shedFrames: this.shed,
       arrivalMs: nowMs(),
     });

@@ -55,7 +55,8 @@ function recordsSuite(name: string, dbUrl: () => string) {
     it('keeps the whole call: facts, emotion timeline, finals, the agent’s language, prompts with acks, checklist', () => {
       expect(record).toMatchObject({ callId: complaintId, agentId: agentA, language: 'en-US', source: 'native', status: 'complete', endReason: 'stop' });
       expect(record.tracks).toEqual(['caller', 'agent']);
-      expect(record.durationMs).toBeGreaterThan(0);
+      // The media's duration (2.5 s a turn), however fast the bridge streamed it.
+      expect(record.durationMs).toBe(COMPLAINT.length * 2500);
       expect(Date.parse(record.endedAt!)).toBeGreaterThanOrEqual(Date.parse(record.startedAt));
       expect(record.transcript.map((t) => t.track)).toEqual(COMPLAINT.map(([who]) => who));
       // The emotion timeline: about one point per second of the caller's audio, with prosody.

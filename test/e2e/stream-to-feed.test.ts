@@ -48,9 +48,10 @@ describe('a streamed call reaches the agent feed', () => {
     await feed.next((m) => m.type === 'emotion' && (m.tsMs as number) >= 11_500, 10_000, 'an emotion state late in the call');
     bridge.send({ type: 'stop' });
     const stopped = await bridge.nextType('stopped');
-    expect(stopped).toMatchObject({ callId: 'call-e2e-1', reason: 'stop', shedFrames: 0 });
+    // The call's duration is its media (12 s of caller audio), not the 0.6 s it took to stream at 20×.
+    expect(stopped).toMatchObject({ callId: 'call-e2e-1', reason: 'stop', shedFrames: 0, durationMs: 12_000 });
     const ended = await feed.nextType('call.ended');
-    expect(ended).toMatchObject({ callId: 'call-e2e-1', reason: 'stop' });
+    expect(ended).toMatchObject({ callId: 'call-e2e-1', reason: 'stop', durationMs: 12_000 });
 
     const emotions = feed.ofType('emotion');
     // A few times a second: one per 250 ms of media.

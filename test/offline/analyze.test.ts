@@ -94,9 +94,10 @@ describe('callcue analyze', () => {
     // The record is in the offline database too, complete.
     const { stdout: again } = await run(process.execPath, ['dist/src/cli/main.js', 'analyze', join(dir, 'call.wav'), '--transcript', join(dir, 'call.json'), '--db', db, '--call', 'qa-offline-2', '--record'], { timeout: 60_000 });
     const record = JSON.parse(again.trim().split('\n').at(-1)!);
-    expect(record).toMatchObject({ callId: 'qa-offline-2', source: 'offline', status: 'complete' });
+    // The recording's 15 s, not the time the analysis took.
+    expect(record).toMatchObject({ callId: 'qa-offline-2', source: 'offline', status: 'complete', durationMs: TURNS.length * 3000 });
     expect(record.transcript).toHaveLength(TURNS.length);
-  });
+  }, 120_000); // two analyze processes, each loading the models: slow on a busy machine
 
   it('run beside a live service on its database, writes nothing there unless asked and never closes out the service’s calls', async () => {
     const liveDb = `sqlite://${join(dir, 'live.db')}`;
@@ -129,7 +130,7 @@ describe('callcue analyze', () => {
     expect((await store.getCall('qa-running-1'))!.status).toBe('live');
     b.send({ type: 'stop' });
     await b.nextType('stopped').catch(() => undefined);
-  });
+  }, 120_000);
 
   it('answers a missing file with a clear error line and exit code 1', async () => {
     const r = await run(process.execPath, ['dist/src/cli/main.js', 'analyze', join(dir, 'nope.wav'), '--db', 'sqlite::memory:']).catch((e: { code: number; stdout: string }) => e);
