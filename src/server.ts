@@ -10,8 +10,8 @@ import { buildApp, type AppDeps } from './app.js';
 import { loadProsodyModel } from './classifiers/prosody.js';
 import { createLogger } from './observability/logger.js';
 import { loadTextEmotion } from './text/emotion/index.js';
-import { PlaybookStore } from './policy/store.js';
 import { PluggedModelStore } from './models/index.js';
+import { checkModels, openPlaybook } from './startup-checks.js';
 
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || isLoopback(host);
@@ -43,11 +43,16 @@ export interface RunningServer {
 export async function startServer(config: Config, deps: Partial<AppDeps> = {}): Promise<RunningServer> {
   checkExposure(config);
   const logger = deps.logger ?? createLogger(config.logLevel);
+  const playbook = deps.playbook ?? openPlaybook(packagePath(config.playbookPath));
   const modelsDir = packagePath(config.modelsDir);
   const prosodyModel = deps.prosodyModel !== undefined ? deps.prosodyModel : await loadProsodyModel(modelsDir);
   const textModel = deps.textModel !== undefined ? deps.textModel : await loadTextEmotion(modelsDir);
-  const playbook = deps.playbook ?? new PlaybookStore(packagePath(config.playbookPath));
   const plugged = config.textModel || config.voiceModel ? await PluggedModelStore.open({ text: config.textModel, voice: config.voiceModel }) : null;
+  // Models a caller passes in (tests, tools) are its own decision; only what was looked for on disk
+  // (or plugged in: CALLCUE_TEXT_MODEL, CALLCUE_VOICE_MODEL) is checked.
+  if (deps.prosodyModel === undefined || deps.textModel === undefined) {
+    checkModels(config, modelsDir, { prosody: deps.prosodyModel !== undefined || prosodyModel !== null || config.voiceModel !== '', text: deps.textModel !== undefined || textModel !== null || config.textModel !== '' }, logger);
+  }
   playbook.watch();
   plugged?.watch();
   plugged?.onReload((r) =>

@@ -9,6 +9,7 @@ type Env = Record<string, string | undefined>;
 
 const int = (v: string) => (/^-?\d+$/.test(v.trim()) ? Number(v) : v);
 const num = (v: string) => (v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v);
+const bool = (v: string) => (/^(1|true|yes)$/i.test(v.trim()) ? true : /^(0|false|no)$/i.test(v.trim()) ? false : v);
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 /** "agentId:token,agentId:token" */
 const pairs = (v: string, idKey: string) =>
@@ -45,6 +46,7 @@ export const ENV_SETTINGS: Record<string, [keyof Config, (v: string) => unknown]
   CALLCUE_TEXT_MODEL: ['textModel', (v) => v],
   CALLCUE_VOICE_MODEL: ['voiceModel', (v) => v],
   CALLCUE_VOICE_MODEL_HOP_MS: ['voiceModelHopMs', int],
+  CALLCUE_ALLOW_NO_MODELS: ['allowNoModels', bool],
   CALLCUE_PLAYBOOK: ['playbookPath', (v) => v],
   /** "apiKey:base64secret,…" (split at the last colon: base64 has none). */
   CALLCUE_AUDIOHOOK_SECRETS: [

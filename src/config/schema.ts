@@ -62,6 +62,8 @@ export const configSchema = z
     voiceModel: z.string().default(''),
     /** How often a plugged voice model judges the caller's last windowMs of audio, ms of media time. */
     voiceModelHopMs: z.number().int().min(100).max(60_000).default(1000),
+    /** Start even when modelsDir lacks an emotion model (the screens then show measured voice only). */
+    allowNoModels: z.boolean().default(false),
     /** The playbook file (JSON); reloaded when it changes. */
     playbookPath: z.string().default('playbooks/default.json'),
     /** AudioHook client secrets by API key (base64), as entered in the Genesys integration's credentials. */
