@@ -7,10 +7,20 @@ export interface Command {
   run: (argv: string[]) => Promise<number>;
 }
 
+const SERVE_USAGE = `usage: callcue serve
+  Starts the service (as npm start does). It takes no options: every setting comes from the
+  environment (PORT, HOST, CALLCUE_*) or the JSON file CALLCUE_CONFIG names; the README lists them.
+`;
+
 export const COMMANDS: Record<string, Command> = {
   serve: {
     summary: 'start the service (PORT, HOST, CALLCUE_* settings)',
-    run: async () => {
+    run: async (argv) => {
+      if (argv.length > 0) {
+        const help = argv.includes('--help');
+        (help ? process.stdout : process.stderr).write(`${help ? '' : `callcue serve: unexpected argument "${argv[0]}"\n\n`}${SERVE_USAGE}`);
+        return help ? 0 : 2;
+      }
       await import('../main.js');
       return -1;
     },

@@ -18,7 +18,8 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`callcue: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
-  return command.run(rest);
+  // -h is --help for every command (each parses its own flags, not all of them knew -h).
+  return command.run(rest.map((a) => (a === '-h' ? '--help' : a)));
 }
 
 const code = await runCli(process.argv.slice(2));

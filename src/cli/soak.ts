@@ -20,6 +20,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const RSS_EVERY_MS = 5000;
 
 export async function runSoak(argv: string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    process.stdout.write(SOAK_USAGE);
+    return 0;
+  }
   let opts: SoakOptions;
   try {
     opts = parseSoakArgs(argv);

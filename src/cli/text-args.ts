@@ -73,3 +73,19 @@ export function defaultDataDir(): string {
 export function defaultModelsDir(): string {
   return join(repoRoot(), 'models');
 }
+
+/**
+ * Reads every --custom file up front, so a bad one stops the command at once with its file and
+ * line named (not a stack trace, and not after a long training run).
+ */
+export function readCustomFiles<T>(files: readonly string[], read: (file: string) => T): { ok: T[] } | { error: string } {
+  const ok: T[] = [];
+  for (const file of files) {
+    try {
+      ok.push(read(file));
+    } catch (err) {
+      return { error: `--custom ${file}: ${(err as Error).message}` };
+    }
+  }
+  return { ok };
+}

@@ -10,7 +10,7 @@ import { loadCorpora, type CorpusSplits } from '../training/text/datasets.js';
 import { evaluateModel } from '../training/text/evaluate.js';
 import { formatScore, scoreDataset, type DatasetScore } from '../training/text/metrics.js';
 import { baselineScores } from '../training/text/tfidf-baseline.js';
-import { defaultDataDir, defaultModelsDir, lastValue, parseFlags } from './text-args.js';
+import { defaultDataDir, defaultModelsDir, lastValue, parseFlags, readCustomFiles } from './text-args.js';
 
 const USAGE = 'usage: callcue eval-text [--data DIR] [--models DIR] [--custom FILE]... [--baseline]\n';
 
@@ -30,7 +30,18 @@ export async function runEvalText(argv: string[]): Promise<number> {
     process.stderr.write(`eval-text: no text-emotion model in ${modelsDir}; run train-text first\n`);
     return 2;
   }
-  const dataDir = lastValue(flags, 'data') ?? defaultDataDir();
+  const custom = readCustomFiles(flags.values.get('custom') ?? [], readCustomExamples);
+  if ('error' in custom) {
+    process.stderr.write(`eval-text: ${custom.error}\n`);
+    return 2;
+  }
+  const givenData = lastValue(flags, 'data');
+  // A folder the user named must be there: falling back would score something else than asked.
+  if (givenData !== undefined && !existsSync(join(givenData, 'text'))) {
+    process.stderr.write(`eval-text: --data ${givenData} has no text/ folder (${existsSync(givenData) ? 'not the shared data folder' : 'no such folder'})\n`);
+    return 2;
+  }
+  const dataDir = givenData ?? defaultDataDir();
   let corpora: CorpusSplits | null = null;
   if (existsSync(join(dataDir, 'text'))) {
     corpora = loadCorpora(dataDir, { includeVirus: false });
@@ -38,9 +49,9 @@ export async function runEvalText(argv: string[]): Promise<number> {
     process.stderr.write(`eval-text: no text/ under ${dataDir} (pass --data); scoring the in-repo held-out set only\n`);
   }
   const scores: DatasetScore[] = evaluateModel(model, corpora?.dev ?? {});
-  for (const file of flags.values.get('custom') ?? []) {
-    scores.push(scoreDataset(`custom ${file}`, readCustomExamples(file), (e) => model.classify(e.text, e.language).label));
-  }
+  (flags.values.get('custom') ?? []).forEach((file, i) => {
+    scores.push(scoreDataset(`custom ${file}`, custom.ok[i]!, (e) => model.classify(e.text, e.language).label));
+  });
   if (flags.values.has('baseline') && corpora !== null) scores.push(...baselineScores(corpora, (line) => process.stderr.write(`eval-text: ${line}\n`)));
   process.stdout.write(`text-emotion ${model.version}\n`);
   for (const score of scores) process.stdout.write(`${formatScore(score)}\n\n`);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { DEFAULT_TRAIN_OPTIONS, trainTextEmotion } from '../training/text/train.js';
 import { MissingDataError } from '../training/text/datasets.js';
 import { formatScore } from '../training/text/metrics.js';
-import { defaultDataDir, defaultModelsDir, lastValue, parseFlags } from './text-args.js';
+import { defaultDataDir, defaultModelsDir, lastValue, parseFlags, readCustomFiles } from './text-args.js';
+import { readCustomExamples } from '../training/text/custom-data.js';
 
 const USAGE = 'usage: callcue train-text [--data DIR] [--out DIR] [--seed N] [--custom FILE]... [--custom-weight W] [--iterations N]\n';
 
@@ -18,6 +19,11 @@ export async function runTrainText(argv: string[]): Promise<number> {
   }
   if (flags.errors.length > 0) {
     process.stderr.write(`train-text: ${flags.errors.join('; ')}\n${USAGE}`);
+    return 2;
+  }
+  const custom = readCustomFiles(flags.values.get('custom') ?? [], readCustomExamples);
+  if ('error' in custom) {
+    process.stderr.write(`train-text: ${custom.error}\n`);
     return 2;
   }
   const dataDir = lastValue(flags, 'data') ?? defaultDataDir();

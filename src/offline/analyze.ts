@@ -35,7 +35,7 @@ export interface AnalyzeInput {
 }
 
 export interface AnalyzeOptions {
-  /** Where the record is also kept (a CALLCUE_DB_URL-style URL); default: nowhere but the result. */
+  /** Where the record is also kept (`callcue analyze --db`, a CALLCUE_DB_URL-style URL); default: nowhere but the result. */
   dbUrl?: string;
 }
 
@@ -54,7 +54,7 @@ export async function analyzeRecording(config: Config, input: AnalyzeInput, opts
   const [prosodyModel, textModel] = await Promise.all([loadProsodyModel(modelsDir), loadTextEmotion(modelsDir)]);
   const playbook = new PlaybookStore(packagePath(config.playbookPath));
   const bus = new LocalBus();
-  const store = await openCallStore(opts.dbUrl ?? 'sqlite::memory:');
+  const store = await openCallStore(opts.dbUrl ?? 'sqlite::memory:', { setting: '--db' });
   const recorder = new CallRecorder({ store, bus, logger, retentionDays: config.retentionDays, upkeep: false });
   await recorder.start();
   const callId = input.callId ?? `offline-${randomUUID()}`;

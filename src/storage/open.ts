@@ -17,7 +17,7 @@ export const DEFAULT_DB_FILE = 'data/callcue.db';
 
 export type DbTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
-export function parseDbUrl(url: string): DbTarget {
+export function parseDbUrl(url: string, setting = 'CALLCUE_DB_URL'): DbTarget {
   if (url === '') return { kind: 'sqlite', file: packagePath(DEFAULT_DB_FILE) };
   if (url === 'sqlite::memory:') return { kind: 'sqlite', file: ':memory:' };
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
@@ -25,7 +25,7 @@ export function parseDbUrl(url: string): DbTarget {
   if (m) return { kind: 'sqlite', file: packagePath(m[1]!) };
   throw new CallcueError(
     ErrorCodes.CONFIG_INVALID,
-    'invalid configuration: CALLCUE_DB_URL: use sqlite:///abs/path.db, sqlite::memory: or postgres://user:pass@host:5432/db',
+    `invalid configuration: ${setting}: use sqlite:///abs/path.db, sqlite::memory: or postgres://user:pass@host:5432/db`,
   );
 }
 
@@ -33,10 +33,13 @@ export interface OpenOptions {
   /** Hears errors of idle database connections (PostgreSQL), for the log. */
   onError?: (err: Error) => void;
   staleAfterMs?: number;
+  /** The setting the URL came from, named in errors (a command's --db is not CALLCUE_DB_URL). */
+  setting?: string;
 }
 
 export async function openCallStore(url: string, opts: OpenOptions = {}): Promise<CallStore> {
-  const target = parseDbUrl(url);
+  const setting = opts.setting ?? 'CALLCUE_DB_URL';
+  const target = parseDbUrl(url, setting);
   try {
     if (target.kind === 'postgres') return await PostgresCallStore.open(target.url, opts);
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
@@ -44,6 +47,6 @@ export async function openCallStore(url: string, opts: OpenOptions = {}): Promis
   } catch (err) {
     // Name the setting and the cause; never echo the URL (it may carry a password).
     const where = target.kind === 'postgres' ? 'the PostgreSQL database' : target.file;
-    throw new CallcueError(ErrorCodes.CONFIG_INVALID, `cannot open call records at ${where} (CALLCUE_DB_URL): ${(err as Error).message}`);
+    throw new CallcueError(ErrorCodes.CONFIG_INVALID, `cannot open call records at ${where} (${setting}): ${(err as Error).message}`);
   }
 }
