@@ -24,6 +24,9 @@ import type { PluggedModelStore } from './models/index.js';
 import { twilioIngest } from './ingest/twilio.js';
 import { audiohookIngest } from './ingest/audiohook.js';
 import { forkIngest } from './ingest/fork.js';
+import { transcriptsIngest } from './ingest/transcripts.js';
+import { twilioTranscriptionsIngest } from './ingest/twilio-transcriptions.js';
+import { RedisWordsLink, WordsRouter, type WordsLink } from './words/index.js';
 import { ackHandling } from './delivery/acks.js';
 import { playbookRoutes } from './policy/routes.js';
 import { pagesPlugin } from './delivery/pages.js';
@@ -44,6 +47,8 @@ export interface AppDeps {
 export interface Callcue {
   config: Config;
   calls: CallManager;
+  /** Words that arrive apart from a call's audio (side channel, Twilio callbacks) find their call here. */
+  words: WordsRouter;
   bus: Bus;
   metrics: Metrics;
   logger: Logger;
@@ -77,9 +82,14 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const playbook = deps.playbook;
   const runner = await createRunner(config, { metrics, logger, playbook, prosodyModel: deps.prosodyModel, textModel: deps.textModel, plugged: deps.plugged ?? null });
   const calls = new CallManager({ bus, metrics, logger, runner }, config);
+  const words = new WordsRouter(calls, metrics, { holdMs: config.wordsHoldMs, holdMax: config.wordsHoldMax });
+  // Across nodes, words that reach a node not running their call are sent to the one that does.
+  const wordsLink: WordsLink | null = config.busUrl ? await RedisWordsLink.connect({ url: config.busUrl, logger }) : null;
+  if (wordsLink) await words.connect(wordsLink);
   app.decorate('callcue', {
     config,
     calls,
+    words,
     bus,
     metrics,
     logger,
@@ -98,6 +108,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(twilioIngest);
   await app.register(audiohookIngest, { clientSecrets: config.audiohookClientSecrets });
   await app.register(forkIngest);
+  await app.register(transcriptsIngest);
+  await app.register(twilioTranscriptionsIngest);
   await app.register(feedDelivery);
   await app.register(pagesPlugin);
   await app.register(ackHandling);
@@ -105,9 +117,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(callsApi, { recorder });
 
   app.addHook('onClose', async () => {
+    words.close();
     await calls.drain(0); // publishes call.ended for live calls …
     await runner.close();
     await recorder.close(); // … which the recorder writes before it stops
+    await wordsLink?.close();
     await bus.close();
     if (!deps.store) await store.close();
   });

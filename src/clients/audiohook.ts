@@ -2,7 +2,7 @@
 // with X-API-KEY, the Audiohook-* headers and (given a client secret) an HTTP message signature;
 // an `open` offering stereo then mono PCMU; 20 ms binary frames of interleaved external
 // (caller) / internal (agent) μ-law; pings; a `close` transaction at the end. AudioHook carries
-// no text from client to server, so transcripts are not sent.
+// no text from client to server: a recogniser beside it sends words by conversationId.
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { encodeAudio } from '../codecs/pcm.js';
@@ -10,6 +10,7 @@ import { interleave } from '../codecs/interleave.js';
 import { secondsToDuration } from '../codecs/audiohook-duration.js';
 import { signAudiohookRequest } from '../ingest/audiohook-signature.js';
 import type { MediaParameter } from '../protocol/audiohook.js';
+import type { WordsCall } from '../protocol/transcripts.js';
 import { END_ACK_TIMEOUT_MS, JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
 
 const STEREO: MediaParameter = { type: 'audio', format: 'PCMU', channels: ['external', 'internal'], rate: 8000 };
@@ -20,6 +21,8 @@ export interface AudiohookReplayOptions {
   /** Base64 client secret; when given the upgrade request is signed. */
   clientSecret?: string;
   organizationId?: string;
+  /** Genesys's id of the conversation (a random UUID unless given); words name the call by it. */
+  conversationId?: string;
 }
 
 export class AudiohookReplayClient implements ReplayClient {
@@ -28,6 +31,7 @@ export class AudiohookReplayClient implements ReplayClient {
   readonly carriesTranscripts = false;
   readonly sessionId = randomUUID();
   readonly organizationId: string;
+  readonly conversationId: string;
   private socket: JsonSocket | null = null;
   get connection(): JsonSocket | null {
     return this.socket;
@@ -41,6 +45,11 @@ export class AudiohookReplayClient implements ReplayClient {
     private readonly options: AudiohookReplayOptions = {},
   ) {
     this.organizationId = options.organizationId ?? randomUUID();
+    this.conversationId = options.conversationId ?? randomUUID();
+  }
+
+  get wordsCall(): WordsCall {
+    return { bridge: 'audiohook', id: this.conversationId };
   }
 
   async open(): Promise<void> {
@@ -71,7 +80,7 @@ export class AudiohookReplayClient implements ReplayClient {
     this.socket = s;
     this.send('open', {
       organizationId: this.organizationId,
-      conversationId: randomUUID(),
+      conversationId: this.conversationId,
       participant: { id: randomUUID(), ani: '', aniName: '', dnis: '' },
       media: this.call.stereo ? [STEREO, EXTERNAL] : [EXTERNAL],
       language: this.call.language,
@@ -89,7 +98,7 @@ export class AudiohookReplayClient implements ReplayClient {
   }
 
   sendTranscript(_t: TranscriptEntry): void {
-    // AudioHook transcripts flow from server to client only.
+    // AudioHook carries no text from client to server: words go on the side channel (WordsSink).
   }
 
   async finish(): Promise<ReplayEnd> {

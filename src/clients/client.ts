@@ -3,6 +3,7 @@
 // tests and the benchmark drive the same code the `callcue replay` command does.
 
 import WebSocket from 'ws';
+import type { WordsCall } from '../protocol/transcripts.js';
 
 export const REPLAY_PROTOCOLS = ['twilio', 'audiohook', 'fork', 'native'] as const;
 export type ReplayProtocol = (typeof REPLAY_PROTOCOLS)[number];
@@ -48,7 +49,10 @@ export interface ReplayClient {
   readonly protocol: ReplayProtocol;
   /** The rate this protocol carries; audio is resampled to it before sendFrame. */
   readonly sampleRateHz: number;
+  /** Whether the protocol itself carries text (native); the others' words go beside it (WordsSink). */
   readonly carriesTranscripts: boolean;
+  /** The call as words beside the audio name it: the id this protocol's bridge carries. */
+  readonly wordsCall: WordsCall;
   open(): Promise<void>;
   /** One 20 ms frame per channel at sampleRateHz (agent null on a mono call). */
   sendFrame(caller: Float32Array, agent: Float32Array | null): void;
@@ -56,6 +60,24 @@ export interface ReplayClient {
   finish(): Promise<ReplayEnd>;
   /** The socket once open (the loop stops early and explains when the server closes it). */
   readonly connection: JsonSocket | null;
+}
+
+/** What became of the words a sink sent: answered taken, or refused with these codes. */
+export interface WordsStats {
+  via: 'side' | 'twilio-webhook';
+  sent: number;
+  acked: number;
+  /** Refusals by code (UNKNOWN_CALL, RATE_LIMITED…); unanswered ones count as NO_ANSWER. */
+  refused: Record<string, number>;
+}
+
+/** Where a replay's transcript goes when the audio's protocol carries no text. */
+export interface WordsSink {
+  /** Called once the audio is open: the sink names the call by `client.wordsCall`. */
+  open(client: ReplayClient): Promise<void>;
+  send(t: TranscriptEntry): void;
+  /** Waits for the answers to what was sent (up to a timeout), then closes. */
+  close(): Promise<WordsStats>;
 }
 
 /** A ws client that queues JSON text messages so a client can await the one it needs. */

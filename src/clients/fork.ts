@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { encodeAudio } from '../codecs/pcm.js';
 import { interleave } from '../codecs/interleave.js';
+import type { WordsCall } from '../protocol/transcripts.js';
 import { JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
 
 export const FORK_FLAVOURS = ['jambonz', 'freeswitch', 'vonage'] as const;
@@ -27,6 +28,11 @@ export class ForkReplayClient implements ReplayClient {
     readonly sampleRateHz = 16000,
     readonly flavour: ForkFlavourName = 'jambonz',
   ) {}
+
+  /** Every flavour's metadata carries the call id as `callId`. */
+  get wordsCall(): WordsCall {
+    return { bridge: 'fork', id: this.call.callId };
+  }
 
   async open(): Promise<void> {
     const c = this.call;
@@ -81,7 +87,7 @@ export class ForkReplayClient implements ReplayClient {
   }
 
   sendTranscript(_t: TranscriptEntry): void {
-    // Raw-PCM forks carry no text.
+    // Raw-PCM forks carry no text: words go on the side channel (WordsSink).
   }
 
   async finish(): Promise<ReplayEnd> {

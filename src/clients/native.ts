@@ -2,6 +2,7 @@
 // [track byte][PCM16 LE], transcripts, stop and the server's `stopped`.
 
 import { encodeAudio } from '../codecs/pcm.js';
+import type { WordsCall } from '../protocol/transcripts.js';
 import { END_ACK_TIMEOUT_MS, JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
 
 export class NativeReplayClient implements ReplayClient {
@@ -16,6 +17,10 @@ export class NativeReplayClient implements ReplayClient {
     private readonly call: ReplayCall,
     readonly sampleRateHz: 8000 | 16000 = 16000,
   ) {}
+
+  get wordsCall(): WordsCall {
+    return { bridge: 'native', id: this.call.callId };
+  }
 
   async open(): Promise<void> {
     const headers: Record<string, string> = this.call.key ? { authorization: `Bearer ${this.call.key}` } : {};

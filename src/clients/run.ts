@@ -1,9 +1,10 @@
 // The replay loop: a recording (caller, optional agent) resampled to the protocol's rate and sent
 // in 20 ms frames at the recording's pace (or `speed` times faster), with transcript entries sent
-// when the media reaches their endMs on protocols that carry text.
+// when the media reaches their endMs: in-band on protocols that carry text, else to the words sink
+// (the side channel or Twilio's transcription callbacks) when one is given.
 
 import { resample } from '../codecs/resample.js';
-import { REPLAY_FRAME_MS, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
+import { REPLAY_FRAME_MS, type ReplayClient, type ReplayEnd, type TranscriptEntry, type WordsSink, type WordsStats } from './client.js';
 
 export interface ReplayAudio {
   caller: Float32Array;
@@ -19,10 +20,18 @@ export interface ReplayStats {
   transcriptsSent: number;
   transcriptsSkipped: number;
   end: ReplayEnd;
+  /** What the node answered to words sent beside the audio (absent when none were). */
+  words?: WordsStats;
 }
 
 /** speed: 1 = real time, N = N× faster, Infinity = as fast as the socket takes it. */
-export async function runReplayLoop(client: ReplayClient, audio: ReplayAudio, transcript: readonly TranscriptEntry[], speed = 1): Promise<ReplayStats> {
+export async function runReplayLoop(
+  client: ReplayClient,
+  audio: ReplayAudio,
+  transcript: readonly TranscriptEntry[],
+  speed = 1,
+  words?: WordsSink,
+): Promise<ReplayStats> {
   const rate = client.sampleRateHz;
   const caller = resample(audio.caller, audio.sampleRateHz, rate);
   const agent = audio.agent ? resample(audio.agent, audio.sampleRateHz, rate) : null;
@@ -30,11 +39,15 @@ export async function runReplayLoop(client: ReplayClient, audio: ReplayAudio, tr
   const pending = [...transcript].sort((a, b) => a.endMs - b.endMs);
   let sent = 0;
   let skipped = 0;
+  const sink = !client.carriesTranscripts && transcript.length > 0 ? words : undefined;
   const flushTranscripts = (mediaMs: number) => {
     while (pending.length && pending[0]!.endMs <= mediaMs) {
       const t = pending.shift()!;
       if (client.carriesTranscripts) {
         client.sendTranscript(t);
+        sent++;
+      } else if (sink) {
+        sink.send(t);
         sent++;
       } else skipped++;
     }
@@ -42,8 +55,9 @@ export async function runReplayLoop(client: ReplayClient, audio: ReplayAudio, tr
 
   try {
     await client.open();
+    if (sink) await sink.open(client);
   } catch (err) {
-    // A refused start: drop the socket, or it keeps the process alive.
+    // A refused start (or words channel): drop the socket, or it keeps the process alive.
     client.connection?.terminate();
     throw err;
   }
@@ -68,6 +82,8 @@ export async function runReplayLoop(client: ReplayClient, audio: ReplayAudio, tr
     }
   }
   if (!refusal) flushTranscripts(Infinity);
+  // The words' answers come before the call ends: words after the end would be CALL_ENDED.
+  const wordsStats = sink ? await sink.close() : undefined;
   const finished = await client.finish();
   const end = refusal && !finished.acknowledged ? { ...finished, reason: refusal } : finished;
   return {
@@ -78,6 +94,7 @@ export async function runReplayLoop(client: ReplayClient, audio: ReplayAudio, tr
     transcriptsSent: sent,
     transcriptsSkipped: skipped,
     end,
+    ...(wordsStats ? { words: wordsStats } : {}),
   };
 }
 

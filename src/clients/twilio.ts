@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { encodeAudio } from '../codecs/pcm.js';
 import { TwilioEncoder } from '../codecs/twilio-encode.js';
+import { nowMs } from '../frames/clock.js';
+import type { WordsCall } from '../protocol/transcripts.js';
 import { END_ACK_TIMEOUT_MS, JsonSocket, joinUrl, type ReplayCall, type ReplayClient, type ReplayEnd, type TranscriptEntry } from './client.js';
 
 const sid = (prefix: string) => prefix + randomBytes(16).toString('hex');
@@ -19,8 +21,14 @@ export class TwilioReplayClient implements ReplayClient {
     return this.socket;
   }
   readonly encoder = new TwilioEncoder({ streamSid: sid('MZ'), accountSid: sid('AC'), callSid: sid('CA') });
+  /** Wall-clock time (nowMs) the first media message was sent: media time 0 + one frame. */
+  firstFrameWallMs: number | null = null;
 
   constructor(private readonly call: ReplayCall) {}
+
+  get wordsCall(): WordsCall {
+    return { bridge: 'twilio', id: this.encoder.ids.callSid };
+  }
 
   async open(): Promise<void> {
     this.socket = await JsonSocket.open(joinUrl(this.call.url, 'v1/twilio'));
@@ -32,12 +40,13 @@ export class TwilioReplayClient implements ReplayClient {
 
   sendFrame(caller: Float32Array, agent: Float32Array | null): void {
     const s = this.socket!;
+    this.firstFrameWallMs ??= nowMs();
     s.sendText(this.encoder.media('inbound', encodeAudio(caller, 'mulaw')));
     if (agent && this.call.stereo) s.sendText(this.encoder.media('outbound', encodeAudio(agent, 'mulaw')));
   }
 
   sendTranscript(_t: TranscriptEntry): void {
-    // Media Streams carries no text.
+    // Media Streams carries no text: words come as transcription callbacks or on the side channel.
   }
 
   async finish(): Promise<ReplayEnd> {

@@ -72,6 +72,10 @@ export const ENV_SETTINGS: Record<string, [keyof Config, (v: string) => unknown]
   CALLCUE_DB_URL: ['dbUrl', (v) => v],
   CALLCUE_BUS_URL: ['busUrl', (v) => v],
   CALLCUE_RETENTION_DAYS: ['retentionDays', int],
+  CALLCUE_WORDS_HOLD_MS: ['wordsHoldMs', int],
+  CALLCUE_WORDS_HOLD_MAX: ['wordsHoldMax', int],
+  CALLCUE_TWILIO_AUTH_TOKEN: ['twilioAuthToken', (v) => v],
+  CALLCUE_PUBLIC_URL: ['publicUrl', (v) => v],
 };
 
 function envName(key: string): string {

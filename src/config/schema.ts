@@ -85,6 +85,20 @@ export const configSchema = z
      * rediss://) = every node with the same URL shares its calls' events, feeds and acks.
      */
     busUrl: z.string().regex(/^$|^rediss?:\/\/.+/, 'use redis://host:6379 or rediss://host:6380').default(''),
+    /**
+     * Words for a call whose audio has not opened yet (the recogniser and the media stream start
+     * independently) are held this long, ms, then dropped with UNKNOWN_CALL (docs/transcripts.md).
+     */
+    wordsHoldMs: z.number().int().min(0).max(60_000).default(10_000),
+    /** Messages of words held per call while its audio has not opened; more are refused at once. */
+    wordsHoldMax: z.number().int().min(1).max(10_000).default(200),
+    /** The Twilio account's auth token: verifies X-Twilio-Signature on /v1/twilio/transcriptions. */
+    twilioAuthToken: z.string().default(''),
+    /**
+     * The URL callcue is reached at from outside (https://callcue.bank.example), when a proxy sits in
+     * front: Twilio signs the URL it called, so the signature is checked over this + the path.
+     */
+    publicUrl: z.string().regex(/^$|^https?:\/\/[^/?#]+(\/[^?#]*)?$/, 'an http(s) URL without query, e.g. https://callcue.bank.example').default(''),
     /** Graceful drain: how long SIGTERM waits for calls to end before closing them, ms. */
     drainTimeoutMs: z.number().int().min(0).default(10_000),
   })

@@ -106,6 +106,8 @@ export const rateLimits: FastifyPluginAsync = async (app) => {
   if (config.maxMessagesPerSecond === 0) return;
   const onConnection = (ws: WebSocket, req: IncomingMessage) => {
     const path = (req.url ?? '/').split('?')[0]!;
+    // The transcript side channel answers every message, so it applies this limit itself.
+    if (path === '/v1/transcripts') return;
     limitSocket(ws, path, config.maxMessagesPerSecond, () => metrics.errors.inc({ code: ErrorCodes.RATE_LIMITED }));
   };
   app.websocketServer.on('connection', onConnection);

@@ -47,7 +47,8 @@ export const twilioIngest: FastifyPluginAsync = async (app: FastifyInstance) => 
         return refuse(new CallcueError(ErrorCodes.BAD_AUDIO, `mediaFormat must be audio/x-mulaw, 8000 Hz, 1 channel`));
       }
       const p = c.customParameters;
-      const extras: Record<string, unknown> = { 'twilio.callSid': c.callSid, 'twilio.streamSid': c.streamSid };
+      // The ids words name this call by (words/ids.ts), and the account its transcription callbacks are signed for.
+      const extras: Record<string, unknown> = { 'twilio.callSid': c.callSid, 'twilio.streamSid': c.streamSid, 'twilio.accountSid': c.accountSid };
       for (const [k, v] of Object.entries(p)) if (!(TWILIO_RESERVED_PARAMETERS as readonly string[]).includes(k)) extras[k] = v;
       try {
         const callStart = bridgeCallStart(

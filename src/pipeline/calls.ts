@@ -4,9 +4,13 @@ import { CallcueError, ErrorCodes } from '../errors.js';
 import type { Config } from '../config/schema.js';
 import { CallSession, type CallStart, type SessionDeps } from './session.js';
 
+/** Told of every call this node admits, with the API key that opened it (the call's owner). */
+export type CallOpenListener = (session: CallSession, keyId: string) => void;
+
 export class CallManager {
   private readonly calls = new Map<string, CallSession>();
   private readonly perKey = new Map<string, number>();
+  private readonly openListeners: CallOpenListener[] = [];
   private draining = false;
 
   constructor(
@@ -23,6 +27,10 @@ export class CallManager {
 
   get(callId: string): CallSession | undefined {
     return this.calls.get(callId);
+  }
+
+  onOpen(listener: CallOpenListener): void {
+    this.openListeners.push(listener);
   }
 
   /** Admits a call or throws the coded reason it was refused. `keyId` identifies the API key used. */
@@ -54,6 +62,7 @@ export class CallManager {
       this.perKey.set(keyId, (this.perKey.get(keyId) ?? 1) - 1);
       this.deps.metrics.activeCalls.set(this.calls.size);
     });
+    for (const listener of this.openListeners) listener(session, keyId);
     return session;
   }
 

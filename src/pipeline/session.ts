@@ -48,6 +48,8 @@ export class CallSession {
   /** Media time at which the latest utterance received ends. */
   private transcriptEndMs = 0;
   private endReason = 'stop';
+  /** Earliest wall time any audio message implies for media time 0 (arrival minus its media end). */
+  private mediaOrigin = Infinity;
   /** The rule behind each prompt this call showed (acknowledgements are counted by rule). */
   private readonly promptRules = new Map<string, string>();
   /** Resolves once call.ended has been published. */
@@ -142,6 +144,8 @@ export class CallSession {
     const samples = bytes.byteLength / width;
     const tsMs = (this.samplesIn[trackIndex]! / spec.sampleRateHz) * 1000;
     this.samplesIn[trackIndex]! += samples;
+    // A message is sent once its audio is complete; the least delayed one pins media time 0 best.
+    this.mediaOrigin = Math.min(this.mediaOrigin, arrivalMs - (this.samplesIn[trackIndex]! / spec.sampleRateHz) * 1000);
     this.run.push({
       kind: 'raw-audio',
       callId: this.callId,
@@ -177,6 +181,15 @@ export class CallSession {
       this.run.complete();
     }
     return this.ended;
+  }
+
+  /**
+   * The wall-clock time (ms since the epoch) of media time 0, as the audio's arrival shows it; the
+   * call's start before any audio. Words stamped with a wall clock (Twilio's transcription
+   * callbacks) are placed on the media timeline with it.
+   */
+  get mediaOriginMs(): number {
+    return Number.isFinite(this.mediaOrigin) ? this.mediaOrigin : this.startedAtMs;
   }
 
   /**

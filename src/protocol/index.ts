@@ -1,4 +1,5 @@
 export * from './native.js';
+export * from './transcripts.js';
 export * from './feed.js';
 export { parseJsonMessage } from './parse.js';
 export * as twilio from './twilio.js';

@@ -31,17 +31,27 @@ export const startMessageSchema = z
   })
   .strict();
 
+/** Longest transcript text accepted, characters (a long utterance is ~300). */
+export const MAX_TRANSCRIPT_CHARS = 4000;
+
+/** What one recognised utterance carries, in-band here and on the side channel (protocol/transcripts.ts). */
+export const transcriptFields = {
+  track: z.enum(['caller', 'agent']),
+  text: z.string().max(MAX_TRANSCRIPT_CHARS),
+  isFinal: z.boolean(),
+  startMs: z.number().nonnegative(),
+  endMs: z.number().nonnegative(),
+};
+
+export const endNotBeforeStart: [(m: { startMs: number; endMs: number }) => boolean, { message: string; path: string[] }] = [
+  (m) => m.endMs >= m.startMs,
+  { message: 'endMs must not be before startMs', path: ['endMs'] },
+];
+
 export const transcriptMessageSchema = z
-  .object({
-    type: z.literal('transcript'),
-    track: z.enum(['caller', 'agent']),
-    text: z.string().max(4000),
-    isFinal: z.boolean(),
-    startMs: z.number().nonnegative(),
-    endMs: z.number().nonnegative(),
-  })
+  .object({ type: z.literal('transcript'), ...transcriptFields })
   .strict()
-  .refine((m) => m.endMs >= m.startMs, { message: 'endMs must not be before startMs', path: ['endMs'] });
+  .refine(...endNotBeforeStart);
 
 export const stopMessageSchema = z.object({ type: z.literal('stop'), reason: z.string().max(200).optional() }).strict();
 

@@ -12,7 +12,7 @@ export const TRACKS: BridgeTrack[] = [
 ];
 
 export function clusterNode(busUrl: string, env: Record<string, string> = {}): Promise<NodeProcess> {
-  return spawnNode({ CALLCUE_BUS_URL: busUrl, CALLCUE_MAX_QUEUED_AUDIO_FRAMES: '5000', CALLCUE_DRAIN_TIMEOUT_MS: '500', ...env });
+  return spawnNode({ CALLCUE_BUS_URL: busUrl, CALLCUE_MAX_QUEUED_AUDIO_FRAMES: '5000', CALLCUE_DRAIN_TIMEOUT_MS: '500', ...env }, { startTimeoutMs: 90_000 });
 }
 
 export async function feedOn(node: NodeProcess, agentId: string): Promise<TestSocket> {

@@ -81,6 +81,8 @@ describe('hostile frames on every endpoint of a running node', () => {
     const twilio = await assault('/v1/twilio', sample(fc.oneof(mutatedText(twilioMessage as fc.Arbitrary<Record<string, unknown>>), hostileText), 120, 4));
     const forkBad = await assault('/v1/fork', sample(fc.oneof(mutatedText(forkMetadata as fc.Arbitrary<Record<string, unknown>>), hostileText), 1, 5));
     const forkOk = await assault('/v1/fork', [JSON.stringify({ sampleRate: 8000, callId: 'fork-fuzz', agentId: 'f' }), ...sample(fc.oneof(binary, hostileText), 80, 6)]);
+    const sideWords = nativeTranscript.map((t) => ({ ...t, call: { bridge: 'fork', id: 'no-such-fork-call' } })) as fc.Arbitrary<Record<string, unknown>>;
+    const side = await assault('/v1/transcripts', [...sample(fc.oneof(hostileText, mutatedText(sideWords)), 120, 8), ...sample(binary, 20, 9)]);
     const sessionId = randomUUID();
     const audiohook = await assault(
       '/v1/audiohook',
@@ -96,6 +98,13 @@ describe('hostile frames on every endpoint of a running node', () => {
     }
     expect(native.answers.slice(0, 3).map((a) => a.code)).toEqual([ErrorCodes.DUPLICATE_CALL, ErrorCodes.NOT_STARTED, ErrorCodes.FRAME_TOO_LARGE]);
     expect(feedHostile.answers.filter((a) => a.type === 'error').length).toBeGreaterThan(50);
+    // The side channel answers each message by its number, with a coded error unless it was taken
+    // (its valid words name a call that never opens, so they are still held when the socket ends).
+    for (const a of side.answers) {
+      expect(Number.isInteger(a.n)).toBe(true);
+      if (a.type !== 'ack') expect(CODES.has(a.code as string)).toBe(true);
+    }
+    expect(side.answers.filter((a) => a.type === 'error').length).toBeGreaterThan(50);
     // Twilio has no error message: the stream is counted and kept, or closed with a coded close code.
     expect(twilio.answers).toEqual([]);
     for (const r of [twilio, forkBad, forkOk, audiohook]) expect(r.closeCode === 1006 || (r.closeCode ?? 0) >= 1000).toBe(true);
