@@ -7,6 +7,11 @@ import { FORK_FLAVOURS, REPLAY_PROTOCOLS, type ForkFlavourName, type ReplayProto
 export const REPLAY_USAGE = `usage: callcue replay --protocol twilio|audiohook|fork|native FILE.wav
          [--transcript FILE.json] [--url ws://127.0.0.1:8080] [--key KEY] [--agent ID]
          [--call ID] [--language en-US] [--speed N]
+         [--words side|twilio-webhook]  twilio, audiohook, fork: how the transcript travels — the side
+                                        channel /v1/transcripts (default), or for twilio as signed
+                                        Real-Time Transcription callbacks (docs/transcripts.md)
+         [--twilio-auth-token TOKEN]    twilio-webhook: the token to sign with (default: the
+                                        CALLCUE_TWILIO_AUTH_TOKEN environment variable)
          [--rate 8000|16000]            fork and native: the PCM rate to send (default 16000)
          [--fork-flavor jambonz|freeswitch|vonage]   fork: whose first frame to imitate
          [--secret BASE64]              audiohook: client secret to sign the upgrade with
@@ -27,7 +32,13 @@ export interface ReplayArgs {
   rateHz: 8000 | 16000;
   forkFlavour: ForkFlavourName;
   secret: string | undefined;
+  /** Where the transcript goes when the protocol carries no text. */
+  words: WordsVia;
+  twilioAuthToken: string | undefined;
 }
+
+export const WORDS_VIA = ['side', 'twilio-webhook'] as const;
+export type WordsVia = (typeof WORDS_VIA)[number];
 
 export class UsageError extends Error {}
 
@@ -49,6 +60,8 @@ export function parseReplayArgs(argv: string[]): ReplayArgs {
         rate: { type: 'string', default: '16000' },
         'fork-flavor': { type: 'string', default: 'jambonz' },
         secret: { type: 'string' },
+        words: { type: 'string' },
+        'twilio-auth-token': { type: 'string' },
       },
     });
   } catch (err) {
@@ -63,6 +76,12 @@ export function parseReplayArgs(argv: string[]): ReplayArgs {
   const rate = Number(v.rate);
   if (rate !== 8000 && rate !== 16000) throw new UsageError('--rate must be 8000 or 16000');
   if (!(FORK_FLAVOURS as readonly string[]).includes(v['fork-flavor']!)) throw new UsageError(`--fork-flavor must be one of ${FORK_FLAVOURS.join(', ')}`);
+  const words = (v.words ?? 'side') as WordsVia;
+  if (!(WORDS_VIA as readonly string[]).includes(words)) throw new UsageError(`--words must be one of ${WORDS_VIA.join(', ')}`);
+  if (v.words !== undefined && v.protocol === 'native') throw new UsageError('--words is for twilio, audiohook and fork: native carries the transcript in-band');
+  if (words === 'twilio-webhook' && v.protocol !== 'twilio') throw new UsageError('--words twilio-webhook goes with --protocol twilio');
+  const twilioAuthToken = v['twilio-auth-token'] ?? (process.env.CALLCUE_TWILIO_AUTH_TOKEN || undefined);
+  if (words === 'twilio-webhook' && !twilioAuthToken) throw new UsageError('--words twilio-webhook needs --twilio-auth-token or CALLCUE_TWILIO_AUTH_TOKEN to sign the callbacks');
   return {
     protocol: v.protocol as ReplayProtocol,
     file: parsed.positionals[0]!,
@@ -76,6 +95,8 @@ export function parseReplayArgs(argv: string[]): ReplayArgs {
     rateHz: rate,
     forkFlavour: v['fork-flavor'] as ForkFlavourName,
     secret: v.secret,
+    words,
+    twilioAuthToken,
   };
 }
 

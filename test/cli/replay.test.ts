@@ -15,6 +15,7 @@ import { startBridgeServer, type BridgeServer } from '../bridges/server.js';
 
 const KEY = 'replay-cli-key-0123456789';
 const SECRET = Buffer.from('replay tool client secret 32 b!!').toString('base64');
+const TWILIO_TOKEN = 'replay-cli-twilio-auth-token-01';
 let server: BridgeServer;
 let dir: string;
 let stereoWav: string;
@@ -22,7 +23,7 @@ let monoWav: string;
 let transcript: string;
 
 beforeAll(async () => {
-  server = await startBridgeServer({ apiKeys: [KEY] }, { clientSecrets: { [KEY]: SECRET } });
+  server = await startBridgeServer({ apiKeys: [KEY], twilioAuthToken: TWILIO_TOKEN }, { clientSecrets: { [KEY]: SECRET } });
   dir = mkdtempSync(join(tmpdir(), 'callcue-replay-'));
   const caller = concat(speechLike(3000, { pitchHz: 125, rateSylPerS: 4, amplitude: 0.3 }, 16000, 61), speechLike(2000, { pitchHz: 190, rateSylPerS: 6, amplitude: 0.7 }, 16000, 62));
   const agent = speechLike(5000, { pitchHz: 220, rateSylPerS: 4, amplitude: 0.3 }, 16000, 63);
@@ -79,14 +80,44 @@ describe('callcue replay', () => {
     await feed.close();
   });
 
-  it('audiohook: signs with --secret; transcripts are skipped because AudioHook carries no text to the server', async () => {
+  it('audiohook: signs with --secret; the transcript goes on the side channel, named by the conversationId', async () => {
     const feed = await TestSocket.open(`${server.wsUrl}/v1/feed?agentId=cli-ah`);
     await feed.nextType('hello');
     const r = await replay(['--protocol', 'audiohook', stereoWav, '--transcript', transcript, '--url', server.wsUrl, '--key', KEY, '--secret', SECRET, '--agent', 'cli-ah', '--call', 'cli-2', '--speed', '20']);
-    expect(r.code).toBe(0);
-    expect(r.summary).toMatchObject({ protocol: 'audiohook', transcriptsSent: 0, transcriptsSkipped: 2, end: { acknowledged: true } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.summary).toMatchObject({ protocol: 'audiohook', transcriptsSent: 2, transcriptsSkipped: 0, words: { via: 'side', sent: 2, acked: 2, refused: {} }, end: { acknowledged: true } });
     expect(await feed.nextType('call.ended')).toMatchObject({ callId: 'cli-2', reason: 'stop' });
+    expect(feed.ofType('transcript').map((t) => [t.track, t.text, t.endMs])).toEqual([
+      ['caller', 'my card was charged twice', 1800],
+      ['agent', 'let me check that for you', 3200],
+    ]);
     await feed.close();
+  });
+
+  it('twilio and fork: words on the side channel by default; twilio with --words twilio-webhook as signed callbacks', async () => {
+    const runs: [string, string[]][] = [
+      ['twilio', []],
+      ['fork', []],
+      ['twilio', ['--words', 'twilio-webhook', '--twilio-auth-token', TWILIO_TOKEN]],
+    ];
+    for (const [i, [protocol, extra]] of runs.entries()) {
+      const agent = `cli-words-${i}`;
+      const feed = await TestSocket.open(`${server.wsUrl}/v1/feed?agentId=${agent}`);
+      await feed.nextType('hello');
+      const r = await replay(['--protocol', protocol, stereoWav, '--transcript', transcript, '--url', server.wsUrl, '--key', KEY, '--agent', agent, '--call', `cli-w${i}`, '--speed', extra.length ? '1' : '10', ...extra]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.summary).toMatchObject({ protocol, transcriptsSent: 2, words: { via: extra.length ? 'twilio-webhook' : 'side', sent: 2, acked: 2, refused: {} } });
+      await feed.nextType('call.ended');
+      const got = feed.ofType('transcript');
+      expect(got.map((t) => [t.track, t.text])).toEqual([
+        ['caller', 'my card was charged twice'],
+        ['agent', 'let me check that for you'],
+      ]);
+      // Side-channel times are as sent; webhook words are placed from their Timestamp, on the same timeline.
+      expect(Math.abs((got[0]!.endMs as number) - 1800)).toBeLessThanOrEqual(extra.length ? 250 : 0);
+      expect(Math.abs((got[1]!.endMs as number) - 3200)).toBeLessThanOrEqual(extra.length ? 250 : 0);
+      await feed.close();
+    }
   });
 
   it('twilio and fork stream a mono μ-law WAV, resampled to what each protocol carries', async () => {
@@ -124,6 +155,16 @@ describe('callcue replay', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '[{"track":"customer","text":"x","isFinal":true,"startMs":0,"endMs":1}]');
     expect((await replay(['--protocol', 'native', stereoWav, '--transcript', bad])).stderr).toMatch(/transcript entry 0.track/);
+    expect((await replay(['--protocol', 'fork', stereoWav, '--words', 'carrier-pigeon'])).stderr).toMatch(/--words must be one of side, twilio-webhook/);
+    expect((await replay(['--protocol', 'native', stereoWav, '--words', 'side'])).stderr).toMatch(/native carries the transcript in-band/);
+    expect((await replay(['--protocol', 'fork', stereoWav, '--words', 'twilio-webhook'])).stderr).toMatch(/goes with --protocol twilio/);
+    const token = process.env.CALLCUE_TWILIO_AUTH_TOKEN;
+    delete process.env.CALLCUE_TWILIO_AUTH_TOKEN;
+    try {
+      expect((await replay(['--protocol', 'twilio', stereoWav, '--words', 'twilio-webhook'])).stderr).toMatch(/needs --twilio-auth-token/);
+    } finally {
+      if (token !== undefined) process.env.CALLCUE_TWILIO_AUTH_TOKEN = token;
+    }
   });
 });
 
