@@ -199,6 +199,7 @@ export class PolicyEngine {
       section: rule.section,
       ...(tier ? { tier } : {}),
       expiresAt: new Date(Date.now() + ttlMs).toISOString(),
+      tsMs: Math.round(s.tsMs),
       arrivalMs: s.arrivalMs,
     });
     if (rule.alert) {
@@ -211,6 +212,7 @@ export class PolicyEngine {
         title,
         ...(tier ? { tier } : {}),
         evidence,
+        tsMs: Math.round(s.tsMs),
         arrivalMs: s.arrivalMs,
       });
     }

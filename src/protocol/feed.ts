@@ -82,6 +82,8 @@ export interface PromptEvent extends EventBase {
   section: string;
   tier?: EscalationTier;
   expiresAt: string;
+  /** Media time of the signal that raised it (ms since call start): where in the call it belongs. */
+  tsMs: number;
 }
 
 /** The standard response flow (manual §2), ticked live. */
@@ -99,6 +101,8 @@ export interface AlertEvent extends EventBase {
   title: string;
   tier?: EscalationTier;
   evidence: string[];
+  /** Media time of the signal that raised it, ms since call start. */
+  tsMs: number;
 }
 
 export interface CallEndedEvent extends EventBase {

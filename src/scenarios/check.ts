@@ -58,7 +58,8 @@ export function checkReplay(call: SynthesizedCall, result: ReplayResult): CheckR
   for (const [rule, timing] of Object.entries(expect.timing)) {
     const i = firstIndex.get(rule);
     if (i === undefined) continue;
-    const atMs = firsts[i]!.mediaMs;
+    // Where the prompt belongs in the call (its own media time), not when a busy node got it out.
+    const atMs = firsts[i]!.raisedAtMs;
     const after = timing.after !== undefined ? turnById.get(timing.after) : undefined;
     const before = timing.before !== undefined ? turnById.get(timing.before) : undefined;
     if (after && atMs < after.startMs) fail('timing', `${rule} came at ${seconds(atMs)}, before turn "${after.id}" (from ${seconds(after.startMs)})`);
@@ -67,9 +68,9 @@ export function checkReplay(call: SynthesizedCall, result: ReplayResult): CheckR
 
   for (const p of firsts) {
     const rule = p.prompt.rule;
-    if (matchesAny(expect.mustNot, rule)) fail('forbidden', `${rule} must not be raised (at ${seconds(p.mediaMs)}: ${p.prompt.title})`);
+    if (matchesAny(expect.mustNot, rule)) fail('forbidden', `${rule} must not be raised (at ${seconds(p.raisedAtMs)}: ${p.prompt.title})`);
     else if (!steps.flat().includes(rule) && !matchesAny(expect.may, rule)) {
-      fail('unexpected', `${rule} was raised but the scenario neither requires nor allows it (at ${seconds(p.mediaMs)}: ${p.prompt.title})`);
+      fail('unexpected', `${rule} was raised but the scenario neither requires nor allows it (at ${seconds(p.raisedAtMs)}: ${p.prompt.title})`);
     }
   }
 

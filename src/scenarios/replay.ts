@@ -2,7 +2,8 @@
 // would — stereo audio in 20 ms messages over the native protocol (/v1/stream), transcript
 // partials and finals at their media times, interleaved in order — at N× real time, while an agent
 // feed (/v1/feed) records everything delivered for the call, each message stamped with the media
-// time the bridge had reached when it arrived.
+// time the bridge had reached when it arrived. The bridge never runs more than maxLeadMs of media
+// ahead of what the node has analysed, so a busy host slows the replay rather than shedding audio.
 
 import { JsonSocket, joinUrl, REPLAY_FRAME_MS } from '../clients/client.js';
 import { NativeReplayClient } from '../clients/native.js';
@@ -26,7 +27,18 @@ export interface ReplayOptions {
   onMessage?: (received: ReceivedMessage) => void;
   /** How long to wait for call.ended after stop, ms. */
   endTimeoutMs?: number;
+  /**
+   * The most media the bridge may send beyond what the node has analysed (the newest emotion or
+   * transcript event's media time), ms: on a busy host the replay slows to what the node holds
+   * instead of filling its queue until audio is shed. Infinity turns pacing off.
+   */
+  maxLeadMs?: number;
 }
+
+/** Above the emotion interval and a loaded feed's delay, well below the tests' audio queue. */
+export const DEFAULT_MAX_LEAD_MS = 2000;
+/** A node silent this long (wall time) is not waited for: the replay goes on and the check says what happened. */
+const PACING_GIVE_UP_MS = 60_000;
 
 export interface ReceivedMessage {
   /** Media time the bridge had sent when the message arrived, ms. */
@@ -35,7 +47,10 @@ export interface ReceivedMessage {
 }
 
 export interface ReceivedPrompt {
+  /** Media time the bridge had sent when the prompt arrived, ms. */
   mediaMs: number;
+  /** Media time of the signal that raised it (the prompt's tsMs): where it belongs in the call, however busy the node. */
+  raisedAtMs: number;
   prompt: PromptEvent;
 }
 
@@ -53,6 +68,8 @@ export interface ReplayResult {
   endReason: string | null;
   mediaMs: number;
   wallMs: number;
+  /** Wall time the bridge waited for the node to catch up (maxLeadMs), ms. */
+  pacedMs: number;
   aborted: boolean;
 }
 
@@ -73,6 +90,9 @@ export async function replayScenario(call: SynthesizedCall, options: ReplayOptio
   if (!(speed > 0)) throw new RangeError('speed must be positive');
   const received: ReceivedMessage[] = [];
   let mediaMs = 0;
+  // How far the node's pipeline has got through this call, in media time.
+  let analysedMs = 0;
+  const maxLeadMs = options.maxLeadMs ?? DEFAULT_MAX_LEAD_MS;
 
   const feed = await JsonSocket.open(joinUrl(options.url, 'v1/feed', { agentId, callId, token: options.feedToken }));
   const ended = feed.next((m) => m.type === 'call.ended' && m.callId === callId, 24 * 3600_000);
@@ -82,6 +102,11 @@ export async function replayScenario(call: SynthesizedCall, options: ReplayOptio
     try {
       const entry = { mediaMs, message: JSON.parse(data.toString()) as Record<string, unknown> };
       received.push(entry);
+      const m = entry.message;
+      if (m.callId === callId) {
+        const at = m.type === 'emotion' ? m.tsMs : m.type === 'transcript' ? m.endMs : undefined;
+        if (typeof at === 'number') analysedMs = Math.max(analysedMs, at);
+      }
       options.onMessage?.(entry);
     } catch {
       // JsonSocket ignores what is not JSON; so do we.
@@ -95,17 +120,22 @@ export async function replayScenario(call: SynthesizedCall, options: ReplayOptio
   );
   const t0 = performance.now();
   let aborted = false;
+  let pacedMs = 0;
   try {
     await client.open();
     const frame = Math.round((call.sampleRateHz * REPLAY_FRAME_MS) / 1000);
     const transcript = call.transcript;
     let next = 0;
-    const streamStart = performance.now();
+    let streamStart = performance.now();
     for (let i = 0, k = 0; i < call.caller.length; i += frame, k++) {
       if (options.signal?.aborted) {
         aborted = true;
         break;
       }
+      const waited = await catchUp(() => (k + 1) * REPLAY_FRAME_MS - analysedMs <= maxLeadMs, options.signal);
+      // The schedule resumes from here: a paced replay does not burst to make up the wait.
+      streamStart += waited;
+      pacedMs += waited;
       client.sendFrame(whole(call.caller, i, frame), whole(call.agent, i, frame));
       mediaMs = (k + 1) * REPLAY_FRAME_MS;
       // An ASR result is sent once the audio it covers has been sent.
@@ -133,14 +163,26 @@ export async function replayScenario(call: SynthesizedCall, options: ReplayOptio
     received,
     prompts: received
       .filter((r) => r.message.type === 'prompt' && r.message.callId === callId)
-      .map((r) => ({ mediaMs: r.mediaMs, prompt: r.message as unknown as PromptEvent })),
+      .map((r) => {
+        const prompt = r.message as unknown as PromptEvent;
+        return { mediaMs: r.mediaMs, raisedAtMs: typeof prompt.tsMs === 'number' ? prompt.tsMs : r.mediaMs, prompt };
+      }),
     acknowledged,
     shedFrames: typeof endEvent?.shedFrames === 'number' ? endEvent.shedFrames : null,
     endReason: typeof endEvent?.reason === 'string' ? endEvent.reason : null,
     mediaMs,
     wallMs: Math.round(performance.now() - t0),
+    pacedMs: Math.round(pacedMs),
     aborted,
   };
+}
+
+/** Waits (polling the feed's progress) until ready() holds; returns the wall ms waited. */
+async function catchUp(ready: () => boolean, signal: AbortSignal | undefined): Promise<number> {
+  if (ready()) return 0;
+  const t0 = performance.now();
+  while (!ready() && !signal?.aborted && performance.now() - t0 < PACING_GIVE_UP_MS) await sleep(10);
+  return performance.now() - t0;
 }
 
 /** Frame i of a channel, filled with silence past its end. */

@@ -28,7 +28,7 @@ export function formatReport(call: SynthesizedCall, result: ReplayResult, check:
   }
   lines.push(`  prompts (${result.prompts.length}):`);
   if (result.prompts.length === 0) lines.push('    none');
-  for (const { mediaMs, prompt } of result.prompts) {
+  for (const { raisedAtMs: mediaMs, prompt } of result.prompts) {
     const mark = matchesAny(s.expect.mustNot, prompt.rule) ? '✗ forbidden' : must.includes(prompt.rule) ? '✓ required' : matchesAny(s.expect.may, prompt.rule) ? '~ allowed' : '✗ unexpected';
     lines.push(`    ${sec(mediaMs)}  ${prompt.rule.padEnd(40)} ${mark.padEnd(12)} P${prompt.priority}${prompt.tier ? ` ${prompt.tier}` : ''}  ${clip(prompt.title, 60)}`);
     lines.push(`              says: ${clip(prompt.text, 100)}`);

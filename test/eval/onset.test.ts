@@ -34,8 +34,8 @@ const prompt = (arrivalMs: number, rule: string, tsMs?: number): ReceivedMessage
   message: { type: 'prompt', callId: 'c', rule, ...(tsMs === undefined ? {} : { tsMs }) },
 });
 function result(received: ReceivedMessage[]): ReplayResult {
-  const prompts = received.filter((r) => r.message.type === 'prompt').map((r) => ({ mediaMs: r.mediaMs, prompt: r.message as never }));
-  return { callId: 'c', agentId: 'a', language: 'en-US', received, prompts, acknowledged: true, shedFrames: 0, endReason: 'stop', mediaMs: 0, wallMs: 0, aborted: false };
+  const prompts = received.filter((r) => r.message.type === 'prompt').map((r) => ({ mediaMs: r.mediaMs, raisedAtMs: (r.message.tsMs as number | undefined) ?? r.mediaMs, prompt: r.message as never }));
+  return { callId: 'c', agentId: 'a', language: 'en-US', received, prompts, acknowledged: true, shedFrames: 0, endReason: 'stop', mediaMs: 0, wallMs: 0, pacedMs: 0, aborted: false };
 }
 
 const ANGRY: Turns = [

@@ -68,7 +68,7 @@ const PROSODY: ProsodySummary = {
   speakingRateSylPerS: 4, speakingRateRelPct: 0, voiceActivity: 0.8, baselineSpeechS: 30,
 };
 const prompt = (callId: string, seq: number, promptId: string, priority = 2, ttlMs = 30_000): PromptEvent => ({
-  type: 'prompt', ...base(callId, seq), promptId, rule: 'r', kind: 'empathy', priority, title: promptId, text: 't', evidence: [], section: '§3',
+  type: 'prompt', ...base(callId, seq), promptId, rule: 'r', kind: 'empathy', priority, title: promptId, text: 't', evidence: [], section: '§3', tsMs: seq * 100,
   expiresAt: at(seq * 100 + ttlMs),
 });
 const transcript = (callId: string, seq: number, text: string, isFinal: boolean, startMs = 0, corrected?: boolean): TranscriptEvent => ({
@@ -174,7 +174,7 @@ describe('risk order on the wall', () => {
     emo('voice', { prosody: { ...PROSODY, pitchRelPct: 40, loudnessRelDb: 6, speakingRateRelPct: 30 } });
     emo('anxious', { label: 'anxiety', intensity: 0.7, trend: 'rising' });
     emo('alerted', { label: 'anger', intensity: 0.3 });
-    s.apply({ type: 'alert', ...base('alerted', 3), agentId: 'ag-alerted', level: 'critical', rule: 'x', title: 'Ombudsman', tier: 'advanced', evidence: [] }, T0);
+    s.apply({ type: 'alert', ...base('alerted', 3), agentId: 'ag-alerted', level: 'critical', rule: 'x', title: 'Ombudsman', tier: 'advanced', evidence: [], tsMs: 1000 }, T0);
     s.apply({ type: 'call.ended', ...base('ended', 2), reason: 'stop', durationMs: 1000, shedFrames: 0 }, T0);
     const ranked = byRisk([...s.calls.values()], en);
     expect(ranked.map((r) => r.call.callId)).toEqual(['alerted', 'anxious', 'voice', 'calm', 'ended']);

@@ -36,9 +36,10 @@ function scenario(language: string, expect: ScenarioInput['expect']) {
 const callOf = (s: ReturnType<typeof scenario>): SynthesizedCall => silentCall(s, [2000, 2000, 2000, 2000]);
 
 let seq = 0;
-const prompt = (mediaMs: number, rule: string, title = 'Acknowledge the feeling', text = 'Say: I understand how you feel.'): ReceivedMessage => ({
+/** A prompt raised at media time tsMs (default: as it arrived, at mediaMs). */
+const prompt = (mediaMs: number, rule: string, title = 'Acknowledge the feeling', text = 'Say: I understand how you feel.', tsMs = mediaMs): ReceivedMessage => ({
   mediaMs,
-  message: { type: 'prompt', callId: 'c', seq: ++seq, promptId: `p${seq}`, rule, kind: rule.split('.')[0], priority: 2, title, text, evidence: ['caller said …'], section: '§3', expiresAt: '', latencyMs: 1, at: '' },
+  message: { type: 'prompt', callId: 'c', seq: ++seq, promptId: `p${seq}`, rule, kind: rule.split('.')[0], priority: 2, title, text, evidence: ['caller said …'], section: '§3', expiresAt: '', tsMs, latencyMs: 1, at: '' },
 });
 const checklist = (done: string[]): ReceivedMessage => ({
   mediaMs: 10_000,
@@ -52,12 +53,13 @@ function result(received: ReceivedMessage[], end: Partial<ReplayResult> = {}): R
     agentId: 'a',
     language: 'en-US',
     received,
-    prompts: received.filter((r) => r.message.type === 'prompt').map((r) => ({ mediaMs: r.mediaMs, prompt: r.message as never })),
+    prompts: received.filter((r) => r.message.type === 'prompt').map((r) => ({ mediaMs: r.mediaMs, raisedAtMs: r.message.tsMs as number, prompt: r.message as never })),
     acknowledged: true,
     shedFrames: 0,
     endReason: 'stop',
     mediaMs: 11_000,
     wallMs: 2000,
+    pacedMs: 0,
     aborted: false,
     ...end,
   };
@@ -110,6 +112,14 @@ describe('checkReplay', () => {
     expect(check.failures).toEqual([{ kind: 'timing', message: 'empathy.onset.anger came at 8.0 s, after turn "a2" (ended 7.7 s)' }]);
     const early = checkReplay(call, result([prompt(1000, 'empathy.onset.anger'), ...GOOD.slice(1)]));
     expect(early.failures).toEqual([{ kind: 'timing', message: 'empathy.onset.anger came at 1.0 s, before turn "c1" (from 3.1 s)' }]);
+  });
+
+  it('judges timing by where the prompt belongs in the call, not by when a busy node delivered it', () => {
+    // Raised at 4.5 s (inside c1–a2) but delivered when the bridge was already at 9 s.
+    const delivered = [prompt(9000, 'empathy.onset.anger', undefined, undefined, 4500), ...GOOD.slice(1)];
+    expect(checkReplay(call, result(delivered)).failures).toEqual([]);
+    const raisedLate = [prompt(9000, 'empathy.onset.anger', undefined, undefined, 8000), ...GOOD.slice(1)];
+    expect(checkReplay(call, result(raisedLate)).failures).toEqual([{ kind: 'timing', message: 'empathy.onset.anger came at 8.0 s, after turn "a2" (ended 7.7 s)' }]);
   });
 
   it('names a forbidden rule (by family) and one neither required nor allowed', () => {
