@@ -7,6 +7,7 @@ import websocket from '@fastify/websocket';
 import type { Config } from './config/schema.js';
 import { CallManager } from './pipeline/calls.js';
 import { createRunner } from './pipeline/runner-factory.js';
+import type { ModelVersions } from './pipeline/worker-protocol.js';
 import type { Bus } from './delivery/bus.js';
 import { openBus, ownCallsView } from './delivery/bus-open.js';
 import { feedDelivery } from './delivery/feed.js';
@@ -34,8 +35,9 @@ import { CallRecorder, openCallStore, type CallStore } from './storage/index.js'
 import { callsApi } from './api/index.js';
 
 export interface AppDeps {
-  prosodyModel: ProsodyModel | null;
-  textModel: TextEmotionModel | null;
+  /** A model to use, or null to run without it; absent: loaded from config.modelsDir where the pipelines run. */
+  prosodyModel?: ProsodyModel | null;
+  textModel?: TextEmotionModel | null;
   playbook: PlaybookStore;
   /** Plugged model directories (CALLCUE_TEXT_MODEL, CALLCUE_VOICE_MODEL), validated; null: none. */
   plugged?: PluggedModelStore | null;
@@ -52,7 +54,8 @@ export interface Callcue {
   bus: Bus;
   metrics: Metrics;
   logger: Logger;
-  models: { prosody: ProsodyModel | null; text: TextEmotionModel | null };
+  /** The versions of the models the pipelines use (null: running without that model). */
+  models: ModelVersions;
   playbook: PlaybookStore;
   plugged: PluggedModelStore | null;
   store: CallStore;
@@ -93,7 +96,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     bus,
     metrics,
     logger,
-    models: { prosody: deps.prosodyModel, text: deps.textModel },
+    models: runner.models,
     playbook,
     plugged: deps.plugged ?? null,
     store,

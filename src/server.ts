@@ -7,9 +7,8 @@ import { packagePath } from './config/paths.js';
 import { CallcueError, ErrorCodes } from './errors.js';
 import { isLoopback, isOpen } from './auth/credentials.js';
 import { buildApp, type AppDeps } from './app.js';
-import { loadProsodyModel } from './classifiers/prosody.js';
 import { createLogger } from './observability/logger.js';
-import { loadTextEmotion } from './text/emotion/index.js';
+import { modelFilesPresent } from './pipeline/runner-factory.js';
 import { PluggedModelStore } from './models/index.js';
 import { checkModels, openPlaybook } from './startup-checks.js';
 
@@ -45,20 +44,20 @@ export async function startServer(config: Config, deps: Partial<AppDeps> = {}): 
   const logger = deps.logger ?? createLogger(config.logLevel);
   const playbook = deps.playbook ?? openPlaybook(packagePath(config.playbookPath));
   const modelsDir = packagePath(config.modelsDir);
-  const prosodyModel = deps.prosodyModel !== undefined ? deps.prosodyModel : await loadProsodyModel(modelsDir);
-  const textModel = deps.textModel !== undefined ? deps.textModel : await loadTextEmotion(modelsDir);
+  // Models load where the pipelines run (src/pipeline/runner-factory.ts): here, only whether they are there.
+  const present = modelFilesPresent(modelsDir);
   const plugged = config.textModel || config.voiceModel ? await PluggedModelStore.open({ text: config.textModel, voice: config.voiceModel }) : null;
   // Models a caller passes in (tests, tools) are its own decision; only what was looked for on disk
   // (or plugged in: CALLCUE_TEXT_MODEL, CALLCUE_VOICE_MODEL) is checked.
   if (deps.prosodyModel === undefined || deps.textModel === undefined) {
-    checkModels(config, modelsDir, { prosody: deps.prosodyModel !== undefined || prosodyModel !== null || config.voiceModel !== '', text: deps.textModel !== undefined || textModel !== null || config.textModel !== '' }, logger);
+    checkModels(config, modelsDir, { prosody: deps.prosodyModel !== undefined || present.prosody || config.voiceModel !== '', text: deps.textModel !== undefined || present.text || config.textModel !== '' }, logger);
   }
   playbook.watch();
   plugged?.watch();
   plugged?.onReload((r) =>
     r.ok ? logger.info({ kind: r.kind, dir: r.dir, version: r.version }, 'plugged model reloaded') : logger.error({ kind: r.kind, err: r.error }, 'plugged model not reloaded: keeping the one in force'),
   );
-  const app = await buildApp(config, { ...deps, logger, prosodyModel, textModel, playbook, plugged });
+  const app = await buildApp(config, { ...deps, logger, playbook, plugged });
   app.addHook('onClose', async () => {
     playbook.close();
     await plugged?.close();
@@ -71,7 +70,7 @@ export async function startServer(config: Config, deps: Partial<AppDeps> = {}): 
     logger.warn({ host: config.host }, 'no API keys or tokens configured: accepting unauthenticated connections on loopback only');
   }
   logger.info(
-    { url, prosodyModel: prosodyModel?.version ?? null, textModel: textModel?.version ?? null, plugged: plugged?.refs.map((r) => r.version) ?? [], playbook: playbook.current.version, maxCalls: config.maxCalls, latencyBudgetMs: config.latencyBudgetMs },
+    { url, prosodyModel: app.callcue.models.prosody, textModel: app.callcue.models.text, plugged: plugged?.refs.map((r) => r.version) ?? [], playbook: playbook.current.version, maxCalls: config.maxCalls, latencyBudgetMs: config.latencyBudgetMs },
     'callcue listening',
   );
   let stopping: Promise<void> | null = null;

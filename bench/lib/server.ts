@@ -22,7 +22,8 @@ export async function spawnServer(env: Record<string, string> = {}, nodeArgs: st
       CALLCUE_DB_URL: `sqlite://${join(tmpdir(), `callcue-bench-${process.pid}-${Date.now()}.db`)}`,
       ...env,
     },
-    { nodeArgs },
+    // A busy machine can take a while to start a node (models, workers); the figures start after it.
+    { nodeArgs, startTimeoutMs: 120_000 },
   );
   return {
     url: node.url,

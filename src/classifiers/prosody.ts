@@ -56,10 +56,26 @@ async function checkParity(bytes: Uint8Array, forward: MlpForward, file: string)
   }
 }
 
-export async function loadProsodyModel(modelsDir: string): Promise<ProsodyModel | null> {
+export interface ProsodyLoadOptions {
+  /**
+   * sha256 of a model file this process has already checked against onnxruntime (a pipeline
+   * worker's, checked once at start): the same bytes are not checked again, so the worker never
+   * creates an onnxruntime session (~14 MB each).
+   */
+  parityCheckedSha256?: string;
+}
+
+/** sha256 of the model file, or null when there is none. */
+export function prosodyModelSha256(modelsDir: string): string | null {
+  const file = join(modelsDir, PROSODY_MODEL_FILE);
+  return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : null;
+}
+
+export async function loadProsodyModel(modelsDir: string, opts: ProsodyLoadOptions = {}): Promise<ProsodyModel | null> {
   const file = join(modelsDir, PROSODY_MODEL_FILE);
   if (!existsSync(file)) return null;
   const bytes = readFileSync(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const sidecar = readSidecar(modelsDir);
   if (sidecar.inputs && sidecar.inputs.join(',') !== NORMALIZED_NAMES.join(',')) {
     throw new Error(`${file} was trained on other features than this build computes: retrain with train-prosody`);
@@ -68,8 +84,8 @@ export async function loadProsodyModel(modelsDir: string): Promise<ProsodyModel 
   if (forward.inputs !== NORMALIZED_COUNT || forward.outputs !== EMOTION_LABELS.length) {
     throw new Error(`${file} maps ${forward.inputs} features to ${forward.outputs} outputs; this build needs ${NORMALIZED_COUNT} → ${EMOTION_LABELS.length}`);
   }
-  await checkParity(bytes, forward, file);
-  const version = sidecar.version ?? `prosody-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}`;
+  if (opts.parityCheckedSha256 !== sha256) await checkParity(bytes, forward, file);
+  const version = sidecar.version ?? `prosody-${sha256.slice(0, 12)}`;
   const out = new Float64Array(EMOTION_LABELS.length);
 
   return {

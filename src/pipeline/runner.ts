@@ -5,6 +5,7 @@ import { Subject } from 'rxjs';
 import type { EventPayload } from '../frames/events.js';
 import type { InputFrame } from '../frames/types.js';
 import { buildCallPipeline, type PipelineDeps, type PipelineOptions } from './compose.js';
+import type { ModelVersions } from './worker-protocol.js';
 
 /** What a pipeline needs to know about its call: plain data, so it can cross to a worker thread. */
 export type RunOptions = Omit<PipelineOptions, 'onShed' | 'onSuppressed'>;
@@ -26,13 +27,19 @@ export interface PipelineRun {
 }
 
 export interface PipelineRunner {
+  /** The versions of the models the pipelines use (null: running without that model). */
+  readonly models: ModelVersions;
   run(opts: RunOptions, sink: RunSink): PipelineRun;
   close(): Promise<void>;
 }
 
 /** The pipeline in this thread. */
 export class LocalRunner implements PipelineRunner {
-  constructor(private readonly deps: PipelineDeps) {}
+  readonly models: ModelVersions;
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.models = { prosody: deps.prosodyModel?.version ?? null, text: deps.textModel?.version ?? null };
+  }
 
   run(opts: RunOptions, sink: RunSink): PipelineRun {
     const input = new Subject<InputFrame>();

@@ -9,7 +9,7 @@ import { stageClock } from '../observability/stage-clock.js';
 import type { Playbook } from '../policy/schema.js';
 import { loadTextEmotion } from '../text/emotion/index.js';
 import { pluggedSlots } from './plugged-slots.js';
-import { warmAgentLanguageRules } from '../text/language/index.js';
+import { primeScriptCache, warmAgentLanguageRules } from '../text/language/index.js';
 import { LocalRunner, type PipelineRun } from './runner.js';
 import type { FromWorker, FromWorkerBatch, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
 
@@ -36,8 +36,11 @@ function flush() {
 async function start(init: WorkerInit) {
   stageClock.thread = `worker-${init.index}`;
   const metrics = new Metrics(false);
+  // Started from what the pool prepared: the rules compile without OpenCC's large dictionaries,
+  // and the prosody model is not checked against onnxruntime again.
+  primeScriptCache(init.prepared.scriptCache);
   const [prosodyModel, textModel] = await Promise.all([
-    init.modelsDir && init.prosody ? loadProsodyModel(init.modelsDir) : null,
+    init.modelsDir && init.prosody ? loadProsodyModel(init.modelsDir, { parityCheckedSha256: init.prepared.prosodyCheckedSha256 ?? undefined }) : null,
     init.modelsDir && init.text ? loadTextEmotion(init.modelsDir) : null,
   ]);
   warmAgentLanguageRules(init.jargon);
@@ -104,7 +107,7 @@ async function start(init: WorkerInit) {
     for (const m of b.messages) handle(m);
     stageClock.end();
   });
-  post({ op: 'ready' });
+  post({ op: 'ready', models: { prosody: prosodyModel?.version ?? null, text: textModel?.version ?? null } });
 }
 
 start(workerData as WorkerInit).catch((err: Error) => post({ op: 'failed', message: err.message }));

@@ -11,7 +11,8 @@ import { stageClock } from '../observability/stage-clock.js';
 import type { Playbook } from '../policy/schema.js';
 import type { PipelineRun, PipelineRunner, RunOptions, RunSink } from './runner.js';
 import type { ModelRef } from '../models/index.js';
-import type { FromWorker, FromWorkerBatch, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
+import type { PrepareInput, Prepared } from './prepare.js';
+import type { FromWorker, FromWorkerBatch, ModelVersions, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
 
 interface CallEntry {
   sink: RunSink;
@@ -35,16 +36,22 @@ export class WorkerPool implements PipelineRunner {
   private readonly calls = new Map<string, CallEntry>();
   private readonly metricRequests = new Map<number, (m: MetricsJson) => void>();
   private nextRequest = 0;
+  /** The models the workers loaded (every worker loads the same files). */
+  models: ModelVersions = { prosody: null, text: null };
   /** Told when a worker could not load a reloaded model (it keeps the one it had). */
   onModelFailed: (message: string) => void = () => {};
 
   private constructor(private readonly metrics: Metrics) {}
 
-  /** Starts `size` workers from the compiled worker script; resolves when all have loaded their models. */
-  static async start(size: number, script: string, init: Omit<WorkerInit, 'index'>, metrics: Metrics): Promise<WorkerPool> {
-    if (!existsSync(script)) throw new Error(`pipeline worker script ${script} is missing: run npm run build`);
+  /**
+   * Prepares what the workers share in a thread of its own (scripts.prepare: worker-prepare.ts), then
+   * starts `size` workers from the compiled worker script; resolves when all have loaded their models.
+   */
+  static async start(size: number, scripts: { worker: string; prepare: string }, init: Omit<WorkerInit, 'index' | 'prepared'>, metrics: Metrics): Promise<WorkerPool> {
+    for (const script of [scripts.worker, scripts.prepare]) if (!existsSync(script)) throw new Error(`pipeline worker script ${script} is missing: run npm run build`);
+    const prepared = await prepare(scripts.prepare, { modelsDir: init.modelsDir, prosody: init.prosody, playbook: init.playbook, jargon: init.jargon });
     const pool = new WorkerPool(metrics);
-    await Promise.all(Array.from({ length: size }, (_, index) => pool.spawn(script, { ...init, index })));
+    await Promise.all(Array.from({ length: size }, (_, index) => pool.spawn(scripts.worker, { ...init, prepared, index })));
     metrics.addSource(() => pool.workerMetrics());
     return pool;
   }
@@ -57,7 +64,10 @@ export class WorkerPool implements PipelineRunner {
       thread.on('message', (b: FromWorkerBatch) => {
         stageClock.begin('worker-io');
         for (const m of b.messages) {
-          if (m.op === 'ready') resolve();
+          if (m.op === 'ready') {
+            this.models = m.models;
+            resolve();
+          }
           else if (m.op === 'failed') reject(new Error(`pipeline worker failed to start: ${m.message}`));
           else this.onMessage(m);
         }
@@ -189,4 +199,17 @@ export class WorkerPool implements PipelineRunner {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.thread.terminate()));
   }
+}
+
+/** Runs the prepare thread to its end and returns what it prepared. */
+function prepare(script: string, input: PrepareInput): Promise<Prepared> {
+  return new Promise((resolve, reject) => {
+    const thread = new Worker(script, { workerData: input });
+    thread.once('message', (m: { ok?: Prepared; error?: string }) => {
+      void thread.terminate();
+      if (m.ok) resolve(m.ok);
+      else reject(new Error(`pipeline workers could not be prepared: ${m.error}`));
+    });
+    thread.once('error', reject);
+  });
 }

@@ -5,6 +5,7 @@ import type { EventPayload } from '../frames/events.js';
 import type { InputFrame } from '../frames/types.js';
 import type { MetricsJson } from '../observability/metrics.js';
 import type { Playbook } from '../policy/schema.js';
+import type { Prepared } from './prepare.js';
 import type { RunOptions } from './runner.js';
 import type { ModelRef } from '../models/index.js';
 
@@ -20,6 +21,14 @@ export interface WorkerInit {
   jargon: RunOptions['jargon'];
   /** Plugged model directories (validated by the main thread) and the voice model's hop. */
   plugged: { refs: ModelRef[]; voiceHopMs: number } | null;
+  /** What the pool prepared once for all its workers (prepare.ts). */
+  prepared: Prepared;
+}
+
+/** The versions of the models a worker loaded (null: none). */
+export interface ModelVersions {
+  prosody: string | null;
+  text: string | null;
 }
 
 /** Messages are sent in batches, one per event-loop turn: a postMessage per audio frame cost more than the frame. */
@@ -37,7 +46,7 @@ export type ToWorker =
   | { op: 'metrics'; requestId: number };
 
 export type FromWorker =
-  | { op: 'ready' }
+  | { op: 'ready'; models: ModelVersions }
   | { op: 'event'; callId: string; ev: EventPayload }
   | { op: 'shed'; callId: string }
   /** Frames each call's pipeline has taken in since the last progress message. */

@@ -21,4 +21,13 @@ export { ENGLISH_LANGUAGE_RULES, CONCRETE_TIME_EN } from './rules-en.js';
 export { CHINESE_LANGUAGE_RULES, CONCRETE_TIME_ZH } from './rules-zh.js';
 export { LANGUAGE_KIND_META, type LanguageKindMeta } from './kinds.js';
 export { languageRuleTableSchema, languageRuleSchema, jargonEntrySchema, parseLanguageRuleTable } from './schema.js';
-export { resolveCallLanguage, foldHanScripts, toCallScript, type CallLanguage, type CallScript } from './script.js';
+export {
+  resolveCallLanguage,
+  foldHanScripts,
+  toCallScript,
+  scriptCacheEntries,
+  primeScriptCache,
+  type CallLanguage,
+  type CallScript,
+  type ScriptCache,
+} from './script.js';

@@ -52,7 +52,29 @@ function converter(target: Target): Convert {
 
 /** Converted suggestions: a playbook's and a rule table's texts are few and fixed. */
 const converted = new Map<string, string>();
+/** Folded regex sources (foldHanScripts): the rule tables' and the playbook's, as few and fixed. */
+const folded = new Map<string, string>();
 const MAX_CONVERTED = 4096;
+
+/** This thread's conversions and folds as plain data, for another thread to start from. */
+export interface ScriptCache {
+  converted: [string, string][];
+  folded: [string, string][];
+}
+
+export function scriptCacheEntries(): ScriptCache {
+  return { converted: [...converted], folded: [...folded] };
+}
+
+/**
+ * Starts this thread's caches from another's: texts converted and sources folded there are not
+ * converted here again, so a thread primed with every fixed text never loads OpenCC's 42 MB
+ * to-Traditional dictionaries (src/text/opencc.ts) — pipeline workers are primed this way.
+ */
+export function primeScriptCache(cache: ScriptCache): void {
+  for (const [k, v] of cache.converted) converted.set(k, v);
+  for (const [k, v] of cache.folded) folded.set(k, v);
+}
 
 /** A suggestion (written in Simplified) in the call's script. */
 export function toCallScript(text: string, lang: CallLanguage): string {
@@ -114,6 +136,15 @@ function variantsOfRun(run: string): Set<string>[] {
  * 无法 → [无無]法, and inside a class [你您] → [你妳您]. Non-Han text is left as it is.
  */
 export function foldHanScripts(source: string): string {
+  const cached = folded.get(source);
+  if (cached !== undefined) return cached;
+  const out = foldUncached(source);
+  if (folded.size >= MAX_CONVERTED) folded.clear();
+  folded.set(source, out);
+  return out;
+}
+
+function foldUncached(source: string): string {
   const runVariants = new Map<number, Set<string>>();
   for (const m of source.matchAll(HAN_RUN)) {
     const variants = variantsOfRun(m[0]);
