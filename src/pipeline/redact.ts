@@ -2,7 +2,9 @@
 // transcript, so the feed, the record, the logs and the classifiers only ever get redacted text.
 // One streaming redactor per track catches a number read across two utterances; when it does,
 // the earlier final is re-issued, corrected. When the agent asks for a date of birth, a security
-// answer or an address, the caller's speech up to their next final utterance is read as the answer.
+// answer, an address or the last digits of an ID — one or several in one question — the caller's
+// speech is read as the answer until each thing asked is answered, the agent asks something else,
+// or ANSWER_WINDOW_MS passes.
 
 import { defer, mergeMap, type OperatorFunction } from 'rxjs';
 import { askedFor, createRedactor, type AskedFor, type Redactor } from '../text/privacy/index.js';
@@ -17,7 +19,7 @@ export function redactTranscripts(metrics: Metrics): OperatorFunction<Transcript
     defer(() => {
       const redactors = new Map<Track, Redactor>();
       const lastFinal = new Map<Track, TranscriptFrame>();
-      let question: { asked: AskedFor; endMs: number } | null = null;
+      let question: { asked: AskedFor[]; endMs: number } | null = null;
       return source.pipe(
         mergeMap((t) => {
           let redactor = redactors.get(t.track);
@@ -27,8 +29,13 @@ export function redactTranscripts(metrics: Metrics): OperatorFunction<Transcript
           if (t.isFinal && t.track === 'agent') {
             // "…just for security." after the question leaves it open; the window closes it.
             const asked = askedFor(t.text);
-            if (asked !== null) question = { asked, endMs: t.endMs };
-          } else if (t.isFinal) question = null;
+            if (asked.length > 0) question = { asked, endMs: t.endMs };
+          } else if (t.isFinal && question !== null) {
+            // "Sure, the 12th of March 1985." answers the date; the postcode may follow on its own.
+            const answered = new Set<string>(r.redactions.map((x) => x.kind));
+            const open = answering === undefined ? [] : question.asked.filter((k) => !answered.has(k));
+            question = open.length > 0 ? { ...question, asked: open } : null;
+          }
           const out: RedactedTranscript[] = [];
           const prev = lastFinal.get(t.track);
           if (r.previous && prev) {

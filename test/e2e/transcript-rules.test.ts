@@ -67,6 +67,48 @@ describe('transcripts in the live pipeline', () => {
     await feed.nextType('call.ended');
   });
 
+  it('hides every part of an answer to a question that asks for several things', async () => {
+    const { feed, bridge, say } = await call('tr-en-multi', 'en-GB');
+    say('agent', 'Could you confirm your date of birth and your postcode?');
+    say('caller', 'Sure, it’s the 12th of March 1985, postcode SW4 9LT.');
+    say('agent', 'Thanks. And your memorable word and the first line of your address?');
+    say('caller', 'Rosebud, and 22 Acacia Avenue.');
+    await feed.next(() => feed.ofType('transcript').length >= 4);
+    const caller = feed.ofType('transcript').filter((m) => m.track === 'caller');
+    expect(caller.map((m) => m.text)).toEqual(['Sure, it’s [DOB], postcode [ADDRESS].', '[SECRET], and [ADDRESS].']);
+    expect(caller.map((m) => m.redacted)).toEqual([['dob', 'address'], ['secret', 'address']]);
+    bridge.send({ type: 'stop' });
+    await feed.nextType('call.ended');
+  });
+
+  it('keeps what the caller says after an address is mentioned when it is no address: the calm-down words stay', async () => {
+    const { feed, bridge, say } = await call('tr-zh-calm', 'zh-CN');
+    say('agent', '好的，新卡会寄到您的账单地址，大约五个工作日。');
+    say('caller', '好的，那我就放心了，谢谢你');
+    say('agent', '请问您的账单地址是哪里？');
+    say('caller', '北京市朝阳区建国路88号');
+    // A call's first Chinese utterance builds that language's rules: slow on a busy machine.
+    await feed.next(() => feed.ofType('transcript').length >= 4, 20_000);
+    const caller = feed.ofType('transcript').filter((m) => m.track === 'caller');
+    expect(caller.map((m) => m.text)).toEqual(['好的，那我就放心了，谢谢你', '[ADDRESS]']);
+    bridge.send({ type: 'stop' });
+    await feed.nextType('call.ended');
+  });
+
+  it('hides the last digits of an ID read out, spoken or written, in English and Chinese', async () => {
+    const { feed, bridge, say } = await call('tr-last-four', 'zh-CN');
+    say('agent', '请您说一下身份证号码的后四位。');
+    say('caller', '后四位是四五六七');
+    say('caller', 'the last four are 4 5 6 7');
+    say('agent', 'Can I have the last four digits of your ID number?');
+    say('caller', 'It’s nine eight seven six.');
+    await feed.next(() => feed.ofType('transcript').length >= 5, 20_000);
+    const caller = feed.ofType('transcript').filter((m) => m.track === 'caller');
+    expect(caller.map((m) => m.text)).toEqual(['后四位是[DIGITS]', 'the last four are [DIGITS]', 'It’s [DIGITS].']);
+    bridge.send({ type: 'stop' });
+    await feed.nextType('call.ended');
+  });
+
   it('flags the agent’s negative wording, denial of feelings, jargon and a PIN request, with the manual section and a rewrite', async () => {
     const { feed, bridge, say } = await call('tr-en-2', 'en-US');
     say('agent', "Calm down, there's nothing I can do about it.");

@@ -150,3 +150,38 @@ describe('several kinds in one utterance', () => {
     expect(redact(text, 'en-GB')).toEqual({ text, redactions: [] });
   });
 });
+
+describe('the last digits of an ID, read out on their own', () => {
+  redactionCases([
+    ['后四位是四五六七', '后四位是[DIGITS]', ['digits']],
+    ['身份证后四位是1234', '身份证后四位是[DIGITS]', ['digits']],
+    ['身份證後四位係四五六七', '身份證後四位係[DIGITS]', ['digits']],
+    ['the last four are 4 5 6 7', 'the last four are [DIGITS]', ['digits']],
+    ['the last four digits of my ID are 9876', 'the last four digits of my ID are [DIGITS]', ['digits']],
+    ['my SSN ends in 4821', 'my SSN ends in [DIGITS]', ['digits']],
+  ]);
+
+  // As banks show them: a card's, an account's or a phone's last four; a reference's; a span of time.
+  redactionCases([
+    ['the card ending 0366', 'the card ending 0366', []],
+    ['尾号0366的信用卡', '尾号0366的信用卡', []],
+    ['手机尾号5678', '手机尾号5678', []],
+    ['the reference ends in 5521', 'the reference ends in 5521', []],
+    ['in the last 24 hours', 'in the last 24 hours', []],
+    ['the last 3 payments', 'the last 3 payments', []],
+  ]);
+});
+
+describe('addresses said without a question', () => {
+  redactionCases([
+    ['I moved to 22 Acacia Avenue last month', 'I moved to [ADDRESS] last month', ['address']],
+    ['please send the new card to Flat 3, 22 Acacia Avenue, Leeds', 'please send the new card to [ADDRESS]', ['address']],
+    ['卡寄到北京市朝阳区建国路88号了吗', '卡寄到[ADDRESS]了吗', ['address']],
+  ]);
+  redactionCases([
+    ['I live in London', 'I live in London', []],
+    ['我住在附近', '我住在附近', []],
+    ['the branch on High Street closes at five', 'the branch on High Street closes at five', []],
+    ['网点在南京东路300号', '网点在南京东路300号', []],
+  ]);
+});

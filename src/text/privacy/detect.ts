@@ -46,7 +46,7 @@ function looksLikeDate(run: DigitRun): boolean {
 }
 
 /** An amount, a date, a time or a count: never a context-kind identifier. */
-function isQuantity(text: string, run: DigitRun): boolean {
+export function isQuantity(text: string, run: DigitRun): boolean {
   return CURRENCY_BEFORE.test(text.slice(Math.max(0, run.start - 4), run.start))
     || UNIT_AFTER.test(text.slice(run.end, run.end + 10))
     || looksLikeDate(run);

@@ -78,8 +78,8 @@ function joinWithTail(tail: Tail, text: string, firstDigit: number): StreamRedac
   return result;
 }
 
-/** Adds what answers the agent's question (a date, a security answer, an address) to the redactions. */
-function withAnswer(result: StreamRedactionResult, text: string, asked: AskedFor): StreamRedactionResult {
+/** Adds what answers the agent's question (a date, a security answer, an address, last digits) to the redactions. */
+function withAnswer(result: StreamRedactionResult, text: string, asked: readonly AskedFor[]): StreamRedactionResult {
   const answer = answerSpans(text, asked).map((a) => ({ ...a, replacement: placeholderFor(a.kind) }));
   if (answer.length === 0) return result;
   const redactions = merge(result.redactions, answer);
@@ -93,7 +93,7 @@ function withAnswer(result: StreamRedactionResult, text: string, asked: AskedFor
 export function createRedactor(): Redactor {
   let tail: Tail | null = null;
   return {
-    redact(text: string, isFinal: boolean, asked?: AskedFor): StreamRedactionResult {
+    redact(text: string, isFinal: boolean, asked?: readonly AskedFor[]): StreamRedactionResult {
       const firstDigit = tail === null ? null : startsWithDigits(text);
       let result: StreamRedactionResult;
       if (tail !== null && firstDigit !== null) {
@@ -103,7 +103,7 @@ export function createRedactor(): Redactor {
         result = { text: applyRedactions(text, redactions), redactions };
       }
       if (isFinal) tail = tailOf(text);
-      return asked === undefined ? result : withAnswer(result, text, asked);
+      return asked === undefined || asked.length === 0 ? result : withAnswer(result, text, asked);
     },
   };
 }

@@ -4,6 +4,7 @@
 // digits included), otherwise the words up to the end of the clause; an address runs to the end of
 // the sentence (its commas separate its own parts). Over-redacting is the safe side.
 
+import { findAddresses } from './address.js';
 import type { DigitRun } from './digits.js';
 
 export type SecretKind = 'password' | 'secret' | 'address';
@@ -37,17 +38,23 @@ const LEADS: ReadonlyArray<readonly [SecretKind, RegExp]> = [
     'address',
     new RegExp(
       [
-        "\\b(?:(?:my|the|our)\\s+(?:(?:home|new|registered|postal|correspondence|billing)\\s+)?address\\s+(?:is|was)|I\\s+live\\s+at|(?:my\\s+)?(?:post\\s*code|postal\\s+code|zip(?:\\s+code)?)\\s+(?:is|was)|address\\s*[:=])\\s*",
-        '(?:地址|住址|通[讯訊]地址|[邮郵][编編]|[邮郵]政[编編][码碼])(?:是|为|為|係|[：:])\\s*|我(?:现在|現在)?住(?:在|喺|响|響)\\s*',
+        "\\b(?:(?:my|the|our)\\s+(?:(?:home|new|registered|postal|correspondence|billing)\\s+)?address\\s+(?:is|was)|(?:my\\s+)?(?:post\\s*code|postal\\s+code|zip(?:\\s+code)?)\\s+(?:is|was)|address\\s*[:=])\\s*",
+        '(?:地址|住址|通[讯訊]地址|[邮郵][编編]|[邮郵]政[编編][码碼])(?:是|为|為|係|[：:])\\s*',
       ].join('|'),
       'gi',
     ),
   ],
 ];
 
+// "I live at …", 「我住在…」 say where, not that an address follows ("I live at home", 「我住在附近」):
+// the words after them are an address only if they look like one (address.ts).
+const RESIDENCE = /\b(?:I|we)\s+live\s+at\s*|我(?:们|們)?(?:现在|現在)?住(?:在|喺|响|響)\s*/gi;
+/** How far after "I live at" the address may start. */
+const RESIDENCE_GAP_CHARS = 16;
+
 // "my password is wrong", 「密码是多少」: what follows is a state or a question, not the value.
 const NOT_A_VALUE =
-  /^(?:wrong|incorrect|not\b|locked|blocked|expired|invalid|forgotten|the\s+same|correct|right|what|too\b|still|being|case|required|needed|changed|reset|[0-9一二三四五六七八九十]+\s*(?:digits?|characters?|位)|多少|什么|什麼|啥|几|幾|错|錯|不对|不對|被|锁|鎖|忘|过期|過期|正确|正確|对的|對的|吗|嗎|对吗|對嗎)/i;
+  /^(?:wrong|incorrect|not\b|locked|blocked|expired|invalid|forgotten|the\s+same|correct|right|what|too\b|still|being|case|required|needed|changed|reset|on\s+file|the\s+one\b|unchanged|different|out\s+of\s+date|up\s+to\s+date|outdated|in\s+your\s+system|[0-9一二三四五六七八九十]+\s*(?:digits?|characters?|位)|多少|什么|什麼|啥|几|幾|错|錯|不对|不對|被|锁|鎖|忘|过期|過期|正确|正確|对的|對的|吗|嗎|对吗|對嗎|一样|一樣|没变|沒變|变了|變了|换了|換了|旧的|舊的)/i;
 
 interface ValueRule {
   end: RegExp;
@@ -79,6 +86,12 @@ export function findSecretValues(text: string, runs: readonly DigitRun[]): Array
       const value = valueAfter(text, m.index + m[0].length, runs, kind);
       if (value !== null) spans.push({ kind, ...value });
     }
+  }
+  RESIDENCE.lastIndex = 0;
+  for (let m = RESIDENCE.exec(text); m !== null; m = RESIDENCE.exec(text)) {
+    const from = m.index + m[0].length;
+    const found = findAddresses(text, { expected: true, from })[0];
+    if (found !== undefined && found.start - from <= RESIDENCE_GAP_CHARS) spans.push({ kind: 'address', ...found });
   }
   return spans;
 }

@@ -9,6 +9,8 @@
  * word, mother's maiden name, 密保答案) and the home address are what a bank verifies a caller
  * with, so they are redacted like a password (dates.ts, secrets.ts); other dates stay. 'expiry'
  * (a card's expiry date) completes a card number; 'email' is contact data, like a phone number.
+ * 'digits' is the last few digits of an ID, account or phone number read out on their own ("the
+ * last four are 4 5 6 7", 「后四位是四五六七」): what a bank verifies a caller with (last-digits.ts).
  */
 export type PiiKind =
   | 'card'
@@ -23,10 +25,11 @@ export type PiiKind =
   | 'secret'
   | 'address'
   | 'expiry'
-  | 'email';
+  | 'email'
+  | 'digits';
 
-/** What an agent's verification question asks the caller for (answers.ts). */
-export type AskedFor = 'dob' | 'secret' | 'address';
+/** What an agent's verification question asks the caller for (answers.ts); one question may ask for several. */
+export type AskedFor = 'dob' | 'secret' | 'address' | 'digits';
 
 export interface Redaction {
   kind: PiiKind;
@@ -56,8 +59,8 @@ export interface StreamRedactionResult extends RedactionResult {
 
 export interface Redactor {
   /**
-   * `asked`: the agent has just asked for a date of birth, a security answer or an address, so
-   * this utterance is read as the answer (see answers.ts).
+   * `asked`: the agent has just asked for a date of birth, a security answer, an address or the
+   * last digits of an ID (one or several), so this utterance is read as the answer (see answers.ts).
    */
-  redact(text: string, isFinal: boolean, asked?: AskedFor): StreamRedactionResult;
+  redact(text: string, isFinal: boolean, asked?: readonly AskedFor[]): StreamRedactionResult;
 }
