@@ -345,7 +345,8 @@ export function storeContract(name: string, target: () => ContractTarget) {
         expect((await store.getCall(good1))!.transcript).toHaveLength(1);
         expect((await store.getCall(good2))!.transcript).toHaveLength(1);
         expect(await store.getCall(bad)).toBeNull();
-        expect(recorder.counters.failedWrites).toBe(2); // the batch, then the bad call alone
+        // The batch, then the bad call alone (and again, if the periodic flush ran meanwhile).
+        expect(recorder.counters.failedWrites).toBeGreaterThanOrEqual(2);
       } finally {
         await target().exec(refuse[1]!);
       }
