@@ -10,8 +10,9 @@ import { CallcueError, ErrorCodes } from '../errors.js';
 import { SpeakerBaseline } from '../features/index.js';
 import { loadWav } from '../training/wav.js';
 import { intFlag, modelsDir, parseProsodyArgs } from './prosody-args.js';
+import { classifyAudioWithModel } from './plugged-voice.js';
 
-const USAGE = 'usage: callcue classify-audio FILE.wav… [--channel N] [--segments] [--session] [--models DIR]';
+const USAGE = 'usage: callcue classify-audio FILE.wav… [--channel N] [--segments] [--session] [--models DIR]\n       callcue classify-audio FILE.wav… [--channel N] --model DIR   (a plugged model, docs/models.md)';
 
 function errorOf(err: unknown): { code: string; message: string } {
   if (err instanceof CallcueError) return { code: err.code, message: err.message };
@@ -25,7 +26,7 @@ function errorOf(err: unknown): { code: string; message: string } {
 const round = (v: number): number => Math.round(v * 10000) / 10000;
 
 export async function runClassifyAudio(argv: string[]): Promise<number> {
-  const args = parseProsodyArgs(argv, ['channel', 'models'], ['segments', 'session', 'help']);
+  const args = parseProsodyArgs(argv, ['channel', 'models', 'model'], ['segments', 'session', 'help']);
   if (args.flags.has('help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -36,6 +37,8 @@ export async function runClassifyAudio(argv: string[]): Promise<number> {
     process.stderr.write(`${args.errors.length > 0 ? `${args.errors.join('\n')}\n` : ''}${USAGE}\n`);
     return 2;
   }
+  const plugged = args.flags.get('model');
+  if (plugged !== undefined) return classifyAudioWithModel(plugged, args.positional, channel, process.stdout);
   const dir = modelsDir(args);
   const model = await loadProsodyModel(dir);
   if (!model) {

@@ -10,11 +10,12 @@ import { baselineDiagnostic } from '../training/prosody-baseline.js';
 import { DEFAULT_TRAINER_OPTIONS, evaluateProsody, makeExamples } from '../training/prosody-run.js';
 import type { ManifestRow } from '../training/manifest.js';
 import { intFlag, manifestOrSay, rejectArguments, log, parseProsodyArgs } from './prosody-args.js';
+import { evalProsodyWithModel } from './plugged-voice.js';
 
-const USAGE = 'usage: callcue eval-prosody [--data DIR] [--rounds N] [--seed N] [--baseline [--clean]]';
+const USAGE = 'usage: callcue eval-prosody [--data DIR] [--rounds N] [--seed N] [--baseline [--clean]]\n       callcue eval-prosody --model DIR [--data DIR]   (a plugged model, docs/models.md)';
 
 export async function runEvalProsody(argv: string[]): Promise<number> {
-  const args = parseProsodyArgs(argv, ['data', 'rounds', 'seed'], ['help', 'baseline', 'clean']);
+  const args = parseProsodyArgs(argv, ['data', 'rounds', 'seed', 'model'], ['help', 'baseline', 'clean']);
   if (args.flags.has('help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -27,6 +28,8 @@ export async function runEvalProsody(argv: string[]): Promise<number> {
   if (manifest === null) return 2;
   const rows = readManifest(manifest);
   log(`eval-prosody: ${rows.length} clips from ${manifest}`);
+  const plugged = args.flags.get('model');
+  if (plugged !== undefined) return evalProsodyWithModel(plugged, rows, manifest, process.stdout, log);
   if (args.flags.has('baseline')) return runBaseline(rows, !args.flags.has('clean'), seed);
   const examples = makeExamples(rows, { ...DEFAULT_DATASET_OPTIONS, rounds, seed }, log);
   const scores = evaluateProsody(examples, DEFAULT_TRAINER_OPTIONS, log);

@@ -6,8 +6,9 @@ import type { Readable, Writable } from 'node:stream';
 import { loadTextEmotion } from '../text/emotion/index.js';
 import { languageOfTag } from '../text/lang.js';
 import { defaultModelsDir, lastValue, parseFlags } from './text-args.js';
+import { classifyTextWithModel } from './plugged-text.js';
 
-const USAGE = 'usage: callcue classify-text --lang zh|en|<BCP-47 tag> [--models DIR] < utterances.txt\n';
+const USAGE = 'usage: callcue classify-text --lang zh|en|<BCP-47 tag> [--models DIR] < utterances.txt\n       callcue classify-text --model DIR < utterances.txt   (a plugged model, docs/models.md)\n';
 
 export interface ClassifyTextIo {
   stdin: Readable;
@@ -19,11 +20,13 @@ export async function runClassifyText(
   argv: string[],
   io: ClassifyTextIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
-  const flags = parseFlags(argv, ['lang', 'models'], ['help']);
+  const flags = parseFlags(argv, ['lang', 'models', 'model'], ['help']);
   if (flags.values.has('help')) {
     io.stdout.write(USAGE);
     return 0;
   }
+  const plugged = lastValue(flags, 'model');
+  if (plugged !== undefined && flags.errors.length === 0) return classifyTextWithModel(plugged, io);
   const lang = lastValue(flags, 'lang');
   if (flags.errors.length > 0 || lang === undefined || languageOfTag(lang) === null) {
     io.stderr.write(`classify-text: ${[...flags.errors, lang === undefined ? '--lang is required' : `unsupported --lang ${lang}`].join('; ')}\n${USAGE}`);

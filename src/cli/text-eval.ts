@@ -8,14 +8,17 @@ import { loadTextEmotion } from '../text/emotion/index.js';
 import { readCustomExamples } from '../training/text/custom-data.js';
 import { loadCorpora, type CorpusSplits } from '../training/text/datasets.js';
 import { evaluateModel } from '../training/text/evaluate.js';
+import type { Example } from '../training/text/example.js';
 import { formatScore, scoreDataset, type DatasetScore } from '../training/text/metrics.js';
 import { baselineScores } from '../training/text/tfidf-baseline.js';
 import { defaultDataDir, defaultModelsDir, lastValue, parseFlags, readCustomFiles } from './text-args.js';
+import { evalTextWithModel } from './plugged-text.js';
+import { heldOutExamples } from '../training/text/evaluate.js';
 
-const USAGE = 'usage: callcue eval-text [--data DIR] [--models DIR] [--custom FILE]... [--baseline]\n';
+const USAGE = 'usage: callcue eval-text [--data DIR] [--models DIR | --model DIR] [--custom FILE]... [--baseline]\n';
 
 export async function runEvalText(argv: string[]): Promise<number> {
-  const flags = parseFlags(argv, ['data', 'models', 'custom'], ['baseline', 'help']);
+  const flags = parseFlags(argv, ['data', 'models', 'model', 'custom'], ['baseline', 'help']);
   if (flags.values.has('help')) {
     process.stdout.write(USAGE);
     return 0;
@@ -24,6 +27,8 @@ export async function runEvalText(argv: string[]): Promise<number> {
     process.stderr.write(`eval-text: ${flags.errors.join('; ')}\n${USAGE}`);
     return 2;
   }
+  const plugged = lastValue(flags, 'model');
+  if (plugged !== undefined) return evalPlugged(plugged, lastValue(flags, 'data'), flags.values.get('custom') ?? []);
   const modelsDir = lastValue(flags, 'models') ?? defaultModelsDir();
   const model = await loadTextEmotion(modelsDir);
   if (model === null) {
@@ -57,4 +62,29 @@ export async function runEvalText(argv: string[]): Promise<number> {
   for (const score of scores) process.stdout.write(`${formatScore(score)}\n\n`);
   process.stdout.write(`${JSON.stringify({ model: model.version, scores })}\n`);
   return 0;
+}
+
+/**
+ * A plugged model (docs/models.md) on the same sets, writing its calibration beside it. With
+ * --custom and no --data, only the operator's own files and the held-out set: their calls are what
+ * the model is switched on for.
+ */
+async function evalPlugged(dir: string, givenData: string | undefined, customFiles: readonly string[]): Promise<number> {
+  const custom = readCustomFiles(customFiles, readCustomExamples);
+  if ('error' in custom) {
+    process.stderr.write(`eval-text: ${custom.error}\n`);
+    return 2;
+  }
+  if (givenData !== undefined && !existsSync(join(givenData, 'text'))) {
+    process.stderr.write(`eval-text: --data ${givenData} has no text/ folder (${existsSync(givenData) ? 'not the shared data folder' : 'no such folder'})\n`);
+    return 2;
+  }
+  const sets: Record<string, Example[]> = {};
+  const dataDir = givenData ?? (customFiles.length > 0 ? null : defaultDataDir());
+  if (dataDir !== null && existsSync(join(dataDir, 'text'))) Object.assign(sets, loadCorpora(dataDir, { includeVirus: false }).dev);
+  else if (dataDir !== null) process.stderr.write(`eval-text: no text/ under ${dataDir} (pass --data); scoring the in-repo held-out set only\n`);
+  sets['callcenter-heldout-en'] = heldOutExamples('en');
+  sets['callcenter-heldout-zh'] = heldOutExamples('zh');
+  customFiles.forEach((file, i) => (sets[`custom ${file}`] = custom.ok[i]!));
+  return evalTextWithModel(dir, sets, Object.keys(sets).join(', '), process.stdout);
 }
