@@ -8,7 +8,7 @@ import { keywordMatcher } from '../policy/keywords.js';
 import type { Playbook } from '../policy/schema.js';
 import type { PolicySignal } from '../policy/signals.js';
 import { resolveCallLanguage, type CallLanguage } from '../text/language/script.js';
-import { overallScore, type Criterion, type Evidence, type Scorecard } from './scorecard.js';
+import { finishScorecard, NOT_SCORED, type Criterion, type Evidence, type Scorecard } from './scorecard.js';
 
 const VIOLATIONS = new Set(['negative-wording', 'vague-time', 'jargon', 'canned-phrase', 'feeling-denial']);
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -26,6 +26,8 @@ export class QaScorer {
   private accountDetailsOk: Evidence | null = null;
   private readonly escalations: { tier: string; atMs: number; actedAtMs: number | null; action?: string }[] = [];
   private readonly critical: Evidence[] = [];
+  /** The agent's final utterances: without any, nothing the agent said can be judged. */
+  private agentFinals = 0;
 
   constructor(
     language: string,
@@ -65,6 +67,7 @@ export class QaScorer {
       case 'transcript': {
         const t = s.transcript;
         if (t.track !== 'agent' || !t.isFinal) break;
+        if (!t.corrected) this.agentFinals++;
         const kw = keywordMatcher(pb, this.lang);
         const empathy = kw.find('empathy', t.text);
         if (empathy.length > 0) {
@@ -103,7 +106,7 @@ export class QaScorer {
     const pb = this.playbook();
     const q = pb.qa;
     const w = q.weights;
-    const criteria: Criterion[] = [];
+    const criteria: Omit<Criterion, 'scored'>[] = [];
 
     const rate = this.rate.n > 0 ? this.rate.sum / this.rate.n : null;
     const loud = this.loud.n > 0 ? this.loud.sum / this.loud.n : null;
@@ -120,42 +123,50 @@ export class QaScorer {
       weight: w.voice,
       summary:
         rate === null
-          ? 'no agent speech measured'
+          ? `${NOT_SCORED}: no agent speech measured`
           : `rate ${rate.toFixed(1)} syllables/s, loudness ${loud!.toFixed(0)} dBFS, ${this.voiceIssues.length} turn-taking or voice issue(s)`,
       evidence: voiceEv.sort((a, b) => a.atMs - b.atMs),
     });
+    // What the agent said is judged only when the agent was heard saying something.
+    const heard = this.agentFinals > 0;
+    const unheard = `${NOT_SCORED}: no agent words were heard`;
     criteria.push({
       id: 'politeness',
       section: '§1',
-      score: Math.min(1, this.politeness.length / q.politenessExpected),
+      score: heard ? Math.min(1, this.politeness.length / q.politenessExpected) : null,
       weight: w.politeness,
-      summary: `${this.politeness.length} politeness marker(s), ${q.politenessExpected} expected`,
+      summary: heard ? `${this.politeness.length} politeness marker(s), ${q.politenessExpected} expected` : unheard,
       evidence: this.politeness,
     });
     criteria.push({
       id: 'wording',
       section: '§2',
-      score: Math.max(0, 1 - q.wordingPenalty * this.wording.length),
+      score: heard ? Math.max(0, 1 - q.wordingPenalty * this.wording.length) : null,
       weight: w.wording,
-      summary: `${this.wording.length} negative, vague, jargon, canned or feeling-denying phrase(s)`,
+      summary: heard ? `${this.wording.length} negative, vague, jargon, canned or feeling-denying phrase(s)` : unheard,
       evidence: this.wording,
     });
     const done = this.checklist.filter((i) => i.done);
     criteria.push({
       id: 'flow',
       section: '§2',
-      score: done.length / 4,
+      score: heard ? done.length / 4 : null,
       weight: w.flow,
-      summary: `${done.length} of 4 steps: ${['greeting', 'confirm', 'inform', 'closing'].map((id) => `${id} ${done.some((d) => d.id === id) ? '✓' : '✗'}`).join(', ')}`,
+      summary: heard ? `${done.length} of 4 steps: ${['greeting', 'confirm', 'inform', 'closing'].map((id) => `${id} ${done.some((d) => d.id === id) ? '✓' : '✗'}`).join(', ')}` : unheard,
       evidence: done.map((d) => ({ atMs: d.atMs ?? 0, text: `${d.id} done` })),
     });
     const answered = this.onsets.filter((o) => o.answeredAtMs !== null);
     criteria.push({
       id: 'empathy',
       section: '§3',
-      score: this.onsets.length === 0 ? null : answered.length / this.onsets.length,
+      score: this.onsets.length === 0 || !heard ? null : answered.length / this.onsets.length,
       weight: w.empathy,
-      summary: this.onsets.length === 0 ? 'the caller showed no anger, anxiety or disappointment' : `${answered.length} of ${this.onsets.length} emotion onset(s) answered with empathy within ${sec(q.empathyWithinMs)}`,
+      summary:
+        this.onsets.length === 0
+          ? `${NOT_SCORED}: the caller showed no anger, anxiety or disappointment`
+          : !heard
+            ? `${unheard} after ${this.onsets.length} emotion onset(s)`
+            : `${answered.length} of ${this.onsets.length} emotion onset(s) answered with empathy within ${sec(q.empathyWithinMs)}`,
       evidence: this.onsets.map((o) => ({
         atMs: o.atMs,
         text: o.answeredAtMs === null ? `caller ${o.label}: no empathy within ${sec(q.empathyWithinMs)}` : `caller ${o.label}: agent said "${o.answer}" after ${sec(Math.max(0, o.answeredAtMs - o.atMs))}`,
@@ -166,27 +177,31 @@ export class QaScorer {
       section: '§5',
       score: this.verification.length > 0 ? 0 : this.accountDetailsOk ? 1 : null,
       weight: w.verification,
-      summary: this.verification.length > 0 ? 'account details given before the identity was verified' : this.accountDetailsOk ? 'identity verified before account details' : 'no account details given',
+      summary:
+        this.verification.length > 0
+          ? 'account details given before the identity was verified'
+          : this.accountDetailsOk
+            ? 'identity verified before account details'
+            : `${NOT_SCORED}: no account details given`,
       evidence: this.verification.length > 0 ? this.verification : this.accountDetailsOk ? [this.accountDetailsOk] : [],
     });
     const acted = this.escalations.filter((e) => e.actedAtMs !== null);
     criteria.push({
       id: 'escalation',
       section: '§4',
-      score: this.escalations.length === 0 ? null : acted.length / this.escalations.length,
+      score: this.escalations.length === 0 || !heard ? null : acted.length / this.escalations.length,
       weight: w.escalation,
-      summary: this.escalations.length === 0 ? 'no escalation beyond the primary tier was needed' : `${acted.length} of ${this.escalations.length} escalation(s) acted on`,
+      summary:
+        this.escalations.length === 0
+          ? `${NOT_SCORED}: no escalation beyond the primary tier was needed`
+          : !heard
+            ? `${unheard} after ${this.escalations.length} escalation(s)`
+            : `${acted.length} of ${this.escalations.length} escalation(s) acted on`,
       evidence: this.escalations.map((e) => ({
         atMs: e.atMs,
         text: e.actedAtMs === null ? `${e.tier} tier suggested; the agent did not hand over` : `${e.tier} tier suggested; agent: "${e.action}"`,
       })),
     });
-    return {
-      version: 1,
-      playbookVersion: pb.version,
-      score: overallScore(criteria, this.critical, q.criticalCap),
-      criteria,
-      critical: this.critical,
-    };
+    return finishScorecard(pb.version, criteria, this.critical, q.criticalCap);
   }
 }

@@ -79,7 +79,8 @@ export interface CallWrite {
 }
 
 /** What the QA scorecard stores: anything JSON, with the overall score the list filters on. */
-export type Scorecard = { score: number } & Record<string, unknown>;
+/** score is null when the call gave nothing to judge (src/qa/scorecard.ts). */
+export type Scorecard = { score: number | null } & Record<string, unknown>;
 
 export interface CallQuery {
   /** Only these agents (a supervisor's team); empty or absent = every agent. */
