@@ -16,10 +16,12 @@ export class Checklist {
   onAgentUtterance(text: string, findings: readonly LanguageFinding[], tsMs: number): boolean {
     const before = this.doneAt.size;
     const kinds = new Set(findings.map((f) => f.kind));
+    // The agent's opening words (they greet, and the call has not been greeted yet) never close it.
+    const opening = kinds.has('flow-greeting') && !this.doneAt.has('greeting');
     if (kinds.has('flow-greeting')) this.tick('greeting', tsMs);
     if (kinds.has('flow-confirm')) this.tick('confirm', tsMs);
     else if (this.doneAt.has('confirm') && !kinds.has('flow-closing') && text.length >= INFORM_MIN_CHARS) this.tick('inform', tsMs);
-    if (kinds.has('flow-closing')) this.tick('closing', tsMs);
+    if (kinds.has('flow-closing') && !opening) this.tick('closing', tsMs);
     return this.doneAt.size > before;
   }
 

@@ -167,7 +167,8 @@ const rules: readonly LanguageRule[] = [
     patterns: [
       '\\bis\\s+there\\s+anything\\s+else\\b',
       '\\banything\\s+else\\s+I\\s+can\\s+(?:help|do|assist)\\b',
-      "\\b(?:thank\\s+you|thanks)\\s+for\\s+calling\\b(?!\\s+(?:[\\w'&-]+\\s+){0,3}?(?:bank|cards?|services|customer\\s+service|hotline|support)\\b)",
+      // Not the opening's thanks: followed by the agent's name or an offer of help, it greets.
+      "\\b(?:thank\\s+you|thanks)\\s+for\\s+calling\\b(?!\\s+(?:[\\w'&-]+\\s+){0,3}?(?:bank|cards?|services|customer\\s+service|hotline|support)\\b)(?![\\s,.!;:-]*(?:my\\s+name\\s+is|this\\s+is|(?:you're|you\\s+are)\\s+speaking|(?:how|what)\\s+(?:can|may|might)\\s+I)\\b)",
       '\\bhave\\s+a\\s+(?:great|good|nice|lovely|wonderful)\\s+(?:day|evening|afternoon|weekend)\\b',
     ],
   },
