@@ -10,6 +10,8 @@
 // (bench/lib/profile.ts; every run's JSON carries it), `--floor` the least any analysis of the same
 // calls could cost (bench/lib/floor.ts) and the server's cost as a multiple of it. `--cpu-prof DIR`
 // writes a V8 CPU profile of the server (what `--profile DIR` did before the per-stage profile).
+// `--words side` sends every call's transcript over one /v1/transcripts socket (a recogniser beside
+// the audio, docs/transcripts.md) instead of in-band: the prompt column is then side channel → prompt.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { assembleCall, loadUtterances, syntheticCall, type BenchCall } from './lib/calls.js';
 import { sampleProcess } from './lib/proc.js';
 import { startCluster } from './lib/cluster.js';
-import { streamCall } from './lib/stream-call.js';
+import { openSideChannel, streamCall } from './lib/stream-call.js';
 import { summarize, table } from './lib/stats.js';
 import { callMessages } from './lib/messages.js';
 import { readCounters, stageProfile } from './lib/profile.js';
@@ -43,8 +45,14 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'string' },
     nodes: { type: 'string', default: '1' },
     bus: { type: 'string', default: 'local' },
+    /** in-band: transcripts on each call's /v1/stream; side: all on one /v1/transcripts socket. */
+    words: { type: 'string', default: 'in-band' },
   },
 });
+if (args.words !== 'in-band' && args.words !== 'side') {
+  process.stderr.write('bench: --words must be in-band or side\n');
+  process.exit(2);
+}
 
 const durationMs = Number(args['duration-s']) * 1000;
 const budgetMs = Number(args['budget-ms']);
@@ -75,7 +83,11 @@ async function runOnce(n: number, makeCall: (i: number) => BenchCall) {
   const feedSampler = cluster.feedNode !== server ? sampleProcess(cluster.feedNode.proc.pid!, 1000) : null;
   const redisSampler = cluster.redis ? sampleProcess(cluster.redis.proc.pid!, 1000) : null;
   const feedWsUrl = cluster.feedNode.wsUrl;
-  const results = await Promise.all(calls.map((c, i) => streamCall(server.wsUrl, `bench-${n}-${i}`, c, { chunkMs, startDelayMs: (i * rampMs) / n, speed: 1, feedWsUrl })));
+  const side = args.words === 'side' ? await openSideChannel(server.wsUrl) : null;
+  const results = await Promise.all(
+    calls.map((c, i) => streamCall(server.wsUrl, `bench-${n}-${i}`, c, { chunkMs, startDelayMs: (i * rampMs) / n, speed: 1, feedWsUrl, sideChannel: side?.ws })),
+  );
+  side?.ws.close();
   const { cpu, rss } = sampler.stop();
   const profile = stageProfile(countersBefore, await readCounters(server.url), n * (durationMs / 1000));
   const feedNode = feedSampler?.stop();
@@ -92,7 +104,8 @@ async function runOnce(n: number, makeCall: (i: number) => BenchCall) {
     promptLatencyMs: summarize(all('promptLatencyMs')),
     emotions: results.reduce((a, r) => a + r.emotions, 0),
     shedFrames: results.reduce((a, r) => a + r.shedFrames, 0),
-    errors: results.flatMap((r) => r.errors).length,
+    errors: results.flatMap((r) => r.errors).length + (side?.errors.length ?? 0),
+    ...(side ? { wordsRefused: Object.fromEntries([...new Set(side.errors)].map((c) => [c, side.errors.filter((e) => e === c).length])) } : {}),
     serverCpuPct: summarize(cpu.slice(1)),
     serverRssMb: summarize(rss),
     ...(feedNode ? { feedNodeCpuPct: summarize(feedNode.cpu.slice(1)), feedNodeRssMb: summarize(feedNode.rss) } : {}),
@@ -163,8 +176,8 @@ async function main() {
     runs.push(r);
     if (args.profile || args.floor) process.stdout.write(`${profileTable(r.profile, r.floor ?? null)}\n`);
   }
-  process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; emotion = server-stamped latencyMs of emotion states; client = send of the audio → receipt of its\n emotion state, measured by the bench client; prompt = transcript final → prompt on the feed)\n`);
-  const report = { at: new Date().toISOString(), budgetMs, chunkMs, rampS: rampMs / 1000, nodes: nodeCount, bus, source: args.synthetic ? 'synthetic' : args.data, runs };
+  process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; emotion = server-stamped latencyMs of emotion states; client = send of the audio → receipt of its\n emotion state, measured by the bench client; prompt = transcript final → prompt on the feed${args.words === 'side' ? ', the finals sent on the side channel' : ''})\n`);
+  const report = { at: new Date().toISOString(), budgetMs, chunkMs, rampS: rampMs / 1000, nodes: nodeCount, bus, words: args.words, source: args.synthetic ? 'synthetic' : args.data, runs };
   mkdirSync(args.out!, { recursive: true });
   const file = join(args.out!, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));

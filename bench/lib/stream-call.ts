@@ -24,12 +24,27 @@ function open(url: string): Promise<WebSocket> {
   });
 }
 
-/** `opts.feedWsUrl`: where the agent's feed connects (another node of a cluster); the bridge's node by default. */
+/** One /v1/transcripts socket for every call of a run; `errors` collects the codes of its refusals. */
+export async function openSideChannel(wsUrl: string): Promise<{ ws: WebSocket; errors: string[] }> {
+  const ws = await open(`${wsUrl}/v1/transcripts`);
+  const errors: string[] = [];
+  ws.on('message', (data) => {
+    const m = JSON.parse(data.toString());
+    if (m.type === 'error') errors.push(m.code);
+  });
+  return { ws, errors };
+}
+
+/**
+ * `opts.feedWsUrl`: where the agent's feed connects (another node of a cluster); the bridge's node by default.
+ * `opts.sideChannel`: an open /v1/transcripts socket (shared by every call, as one recogniser's would be): the
+ * transcript goes there, naming the call, instead of in-band (`--words side`).
+ */
 export async function streamCall(
   wsUrl: string,
   callId: string,
   call: BenchCall,
-  opts: { chunkMs: number; startDelayMs: number; speed: number; feedWsUrl?: string },
+  opts: { chunkMs: number; startDelayMs: number; speed: number; feedWsUrl?: string; sideChannel?: WebSocket },
 ): Promise<CallResult> {
   const agentId = `agent-${callId}`;
   const result: CallResult = { eventLatencyMs: [], clientLatencyMs: [], transcriptLatencyMs: [], promptLatencyMs: [], emotions: 0, shedFrames: 0, errors: [] };
@@ -87,7 +102,8 @@ export async function streamCall(
     const mediaMs = (k + 1) * opts.chunkMs;
     while (nextTranscript < call.transcript.length && call.transcript[nextTranscript]!.endMs <= mediaMs) {
       const t = call.transcript[nextTranscript++]!;
-      bridge.send(JSON.stringify({ type: 'transcript', isFinal: true, ...t }));
+      if (opts.sideChannel) opts.sideChannel.send(JSON.stringify({ type: 'transcript', call: { bridge: 'native', id: callId }, isFinal: true, ...t }));
+      else bridge.send(JSON.stringify({ type: 'transcript', isFinal: true, ...t }));
     }
   }
   bridge.send(JSON.stringify({ type: 'stop' }));

@@ -44,6 +44,10 @@ export class CallSession {
   private readonly samplesIn: number[];
   private seq = 0;
   private stopping = false;
+  /** How long the end waits for words that travel beside the audio (0: none have come). */
+  private wordsGraceMs = 0;
+  /** Between stop and the end of that wait: words are still taken, audio is not. */
+  private wordsOpen = false;
   private shed = 0;
   /** Media time at which the latest utterance received ends. */
   private transcriptEndMs = 0;
@@ -159,7 +163,7 @@ export class CallSession {
   }
 
   pushTranscript(t: { track: Track; text: string; isFinal: boolean; startMs: number; endMs: number }, arrivalMs = nowMs()): void {
-    if (this.stopping) throw new CallcueError(ErrorCodes.NOT_STARTED, 'the call has stopped');
+    if (!this.acceptsWords) throw new CallcueError(ErrorCodes.NOT_STARTED, 'the call has stopped');
     if (Number.isFinite(t.endMs)) this.transcriptEndMs = Math.max(this.transcriptEndMs, t.endMs);
     this.run.push({ kind: 'transcript', callId: this.callId, ...t, tsMs: t.endMs, arrivalMs });
   }
@@ -173,12 +177,32 @@ export class CallSession {
     return true;
   }
 
+  /**
+   * This call's words travel beside its audio (side channel, Twilio callbacks): a recogniser's last
+   * final comes after the audio it covers, often after the bridge has stopped, so the end waits
+   * `graceMs` for it.
+   */
+  expectWordsBeside(graceMs: number): void {
+    this.wordsGraceMs = Math.max(this.wordsGraceMs, graceMs);
+  }
+
+  /** Whether transcripts are still taken: until stop, and during the wait for words after it. */
+  get acceptsWords(): boolean {
+    return !this.stopping || this.wordsOpen;
+  }
+
   /** Ends the call: what was received is processed, then call.ended is published. */
   stop(reason: string): Promise<void> {
     if (!this.stopping) {
       this.stopping = true;
       this.endReason = reason;
-      this.run.complete();
+      if (this.wordsGraceMs > 0) {
+        this.wordsOpen = true;
+        setTimeout(() => {
+          this.wordsOpen = false;
+          this.run.complete();
+        }, this.wordsGraceMs);
+      } else this.run.complete();
     }
     return this.ended;
   }

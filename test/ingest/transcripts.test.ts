@@ -162,6 +162,25 @@ describe('GET /v1/transcripts', () => {
     await s.close();
   });
 
+  it('a recogniser’s last final, trailing the bridge’s stop, still counts: a call with words beside its audio ends 3 s after its stop', async () => {
+    const feed = await feedFor('sc-trailing');
+    const bridge = await nativeCall('sc-trailing');
+    const s = await side();
+    s.send(words({ bridge: 'native', id: 'sc-trailing' }, 'is there anything else I can help with?', { track: 'agent' }));
+    expect(await answer(s, 1)).toEqual({ type: 'ack', n: 1 });
+    bridge.send({ type: 'stop' });
+    await new Promise((r) => setTimeout(r, 300));
+    s.send(words({ bridge: 'native', id: 'sc-trailing' }, 'no, that is everything, thank you'));
+    expect(await answer(s, 2)).toEqual({ type: 'ack', n: 2 });
+    await feed.nextType('call.ended', 10_000);
+    // The bridge was told `stopped` only once the wait was over.
+    await bridge.nextType('stopped');
+    expect(feed.ofType('transcript').map((m) => m.text)).toEqual(['is there anything else I can help with?', 'no, that is everything, thank you']);
+    s.send(words({ bridge: 'native', id: 'sc-trailing' }, 'and one more thing'));
+    expect(await answer(s, 3)).toMatchObject({ type: 'error', code: 'CALL_ENDED' });
+    await s.close();
+  });
+
   it('malformed JSON, an unknown type, a bad field and binary data each get their own code; the socket and later words go on', async () => {
     const feed = await feedFor('sc-bad');
     const bridge = await nativeCall('sc-bad');
