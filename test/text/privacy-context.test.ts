@@ -151,6 +151,17 @@ describe('several kinds in one utterance', () => {
   });
 });
 
+describe('numbers known by their shape', () => {
+  redactionCases([
+    ['my Taiwan ID is A123456789', 'my Taiwan ID is [ID]', ['tw-id']],
+    ['身分證字號是F223456713', '身分證字號是[ID]', ['tw-id']],
+    ['you can reach me on 07700 900123', 'you can reach me on [PHONE]', ['phone']],
+  ]);
+  redactionCases([
+    ['the parcel code is A123456788', 'the parcel code is A123456788', []],
+  ]);
+});
+
 describe('the last digits of an ID, read out on their own', () => {
   redactionCases([
     ['后四位是四五六七', '后四位是[DIGITS]', ['digits']],

@@ -11,13 +11,15 @@ export interface ZhUnit {
 }
 
 // Longer words first: 街道 before 街 and 道, 大道 before 道, 小区 before 区.
-const PLACE = '自治[区區]|特别行政[区區]|特別行政區|街道|大道|胡同|大[厦廈]|花[园園]|小[区區]|新村|屋[邨苑]|[广廣][场場]|公寓|山[庄莊]|省|市|[区區]|[县縣]|[镇鎮]|[乡鄉]|村|路|街|道|巷|弄|里|苑|邨|城';
+const PLACE = '自治[区區]|特别行政[区區]|特別行政區|街道|大道|胡同|大[厦廈]|花[园園]|小[区區]|新村|屋[邨苑]|[广廣][场場]|公寓|山[庄莊]|中心|省|市|[区區]|[县縣]|[镇鎮]|[乡鄉]|村|路|街|道|段|巷|弄|里|苑|邨|城|[阁閣]|[轩軒]';
 const BUILDING = '[单單]元|[号號]|[栋棟]|幢|座|[楼樓]|[层層]|室|[铺舖]';
+/** Building words that also end a building's name (華昌樓, 二座) when no number comes before them. */
+const NAMED_BUILDING = /^(?:[楼樓]|座)$/;
 const SUFFIX = new RegExp(`(${BUILDING})|(?:${PLACE})`, 'y');
 /** The first characters of the words above: a plain character class scans fastest. */
-const SUFFIX_START = /[自特街大胡花小新屋广廣公山省市区區县縣镇鎮乡鄉村路道巷弄里苑邨城单單号號栋棟幢座楼樓层層室铺舖]/g;
+const SUFFIX_START = /[自特街大胡花小新屋广廣公山中省市区區县縣镇鎮乡鄉村路道段巷弄里苑邨城阁閣轩軒单單号號栋棟幢座楼樓层層室铺舖]/g;
 /** Cheap pre-check: most utterances hold no place or building word. */
-export const MAYBE_ZH_ADDRESS = /[省市区區县縣镇鎮乡鄉村街道路巷弄里厦廈园園苑邨场場寓庄莊号號栋棟幢座楼樓层層室元铺舖城]/;
+export const MAYBE_ZH_ADDRESS = /[省市区區县縣镇鎮乡鄉村街道路段巷弄里厦廈园園苑邨场場寓庄莊心阁閣轩軒号號栋棟幢座楼樓层層室元铺舖城]/;
 
 const MAX_NAME = 8;
 const MAX_NUMBER = 6;
@@ -26,6 +28,19 @@ const CJK = /[\u4e00-\u9fff]/;
 // Never part of a place name: 我住在…, 寄到…, …那边, Cantonese 喺/响.
 const NOT_NAME = new Set('我你您他她它的了在是住家去到从從和跟给給把被就都也还還吗嗎呢吧啊呀哦嗯那这這哪边邊喺响響嘅咗係佢哋寄送搬');
 const DIRECTION = new Set('东西南北中東');
+
+/** Where the number (88号) or the name (朝阳区) before a unit word at `at` starts; `at` when there is none. */
+function prefixStart(text: string, at: number, floor: number, numbered: boolean): number {
+  let start = at;
+  while (start > floor && text[start - 1] === ' ') start--;
+  const limit = numbered ? MAX_NUMBER : MAX_NAME;
+  for (let n = 0; start > floor && n < limit; n++) {
+    const ch = text[start - 1]!;
+    if (numbered ? !NUMBER_CHAR.test(ch) : !CJK.test(ch) || NOT_NAME.has(ch)) break;
+    start--;
+  }
+  return start === at || text.slice(start, at).trim() === '' ? at : start;
+}
 
 /** Every unit in the text from `from` on, in order, none overlapping. */
 function units(text: string, from: number): ZhUnit[] {
@@ -37,19 +52,16 @@ function units(text: string, from: number): ZhUnit[] {
     if (m === null) continue;
     SUFFIX_START.lastIndex = m.index + m[0].length;
     const floor = Math.max(from, out.length > 0 ? out[out.length - 1]!.end : 0);
-    const numbered = m[1] !== undefined;
-    let start = m.index;
-    while (start > floor && text[start - 1] === ' ') start--;
-    let n = 0;
-    while (start > floor && n < (numbered ? MAX_NUMBER : MAX_NAME)) {
-      const ch = text[start - 1]!;
-      if (numbered ? !NUMBER_CHAR.test(ch) : !CJK.test(ch) || NOT_NAME.has(ch)) break;
-      start--;
-      n++;
+    let numbered = m[1] !== undefined;
+    let start = prefixStart(text, m.index, floor, numbered);
+    if (start === m.index && numbered && NAMED_BUILDING.test(m[0])) {
+      numbered = false;
+      start = prefixStart(text, m.index, floor, false);
     }
-    if (n === 0) continue;
+    if (start === m.index) continue;
     let end = m.index + m[0].length;
-    if (DIRECTION.has(text[end] ?? '')) end++;
+    // 皇后大道中99號: a direction between a street and its number belongs to the street.
+    if (DIRECTION.has(text[end] ?? '') && NUMBER_CHAR.test(text[end + 1] ?? '')) end++;
     out.push({ start, end, numbered });
   }
   return out;

@@ -33,7 +33,7 @@ const UNIT = `\\b(?:${['flat', 'apartment', 'apt', 'unit', 'suite', 'block', 'to
 const UK_POSTCODE = '\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b';
 const UK_POSTCODE_ANY_CASE = '\\b[A-Za-z]{1,2}\\d[A-Za-z\\d]?\\s*\\d[A-Za-z]{2}\\b';
 // A bare 5-6 digit code (ZIP, 邮编) is an address part only where an address is expected.
-const POSTAL_DIGITS = '(?<![\\d.,$¥￥£€])\\b\\d{5}(?:-\\d{4})?\\b(?![\\d.,%元块])|(?<![0-9])\\d{6}(?![0-9])';
+const POSTAL_DIGITS = '(?<![\\d$¥￥£€]|\\d[.,])\\b\\d{5}(?:-\\d{4})?\\b(?![\\d%元块]|[.,]\\d)|(?<![0-9])\\d{6}(?![0-9])';
 
 const STRONG_EN = new RegExp(`${UNIT}|${UK_POSTCODE}`, 'g');
 const ANY_EN = new RegExp(`${UNIT}|${UK_POSTCODE_ANY_CASE}|${POSTAL_DIGITS}`, 'g');

@@ -22,21 +22,21 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   ['dob', /date\s+of\s+birth|birth\s*date|birthday|\bD\.?O\.?B\b|when\s+were\s+you\s+born|出生(?:日期|年月日)?|生日|出世/i],
   [
     'secret',
-    /memorable\s+(?:word|answer|name|place|information)|security\s+(?:question|answer)|secret\s+answer|maiden\s+name|密保|安全(?:问题|問題)|(?:母亲|母親|妈妈|媽媽|老母)(?:的|嘅)?(?:娘家)?姓/i,
+    /memorable\s+(?:word|answer|name|place|information)|security\s+(?:question|answer)|secret\s+answer|maiden\s+name|密保|安全(?:问题|問題)|(?:母亲|母親|妈妈|媽媽|老母|阿妈|阿媽|老妈|老媽)(?:的|嘅)?(?:娘家)?姓/i,
   ],
   [
     'address',
-    /\b(?:your|the)\s+(?:(?:home|full|registered|postal|correspondence|billing)\s+)?address\b|first\s+line\s+of\s+(?:your|the)\s+address|post\s*code|postal\s+code|zip\s+code|地址|住址|[邮郵][编編]|住(?:在|喺)(?:哪|边|邊)/i,
+    /\b(?:your|the)\s+(?:(?:home|full|registered|postal|correspondence|billing)\s+)?address\b|first\s+line\s+of\s+(?:your|the)\s+address|post\s*code|postal\s+code|zip\s+code|地址|住址|[邮郵][编編]|[邮郵][递遞][区區][号號]|住(?:在|喺)(?:哪|边|邊)/i,
   ],
   ['digits', /\b(?:last|final)\s+(?:two|three|four|five|six|[2-6])\s+(?:digits?|numbers?)\b|(?:后|後|末|最后|最後)\s*[二两兩三四五六2-6]\s*位|尾[号號]/i],
 ];
 // What a caller says before the answer itself: "yes, sure, it's …", 「嗯，是…」, "I think it's …".
 const LEAD_IN =
-  /^(?:\s*(?:yes|yeah|yep|sure|ok(?:ay)?|right|um+|uh+|er+|erm|so|well|of\s+course|I\s+think|I\s+believe|I\s+guess|let\s+me\s+(?:see|think)|嗯|啊|哦|噢|好的?|是的?|係|对|對|我想想|我记得|我記得|应该|應該)[\s,，.。!！]*)*\s*(?:(?:it|that)(?:'s|’s|\s+is|\s+was|\s+would\s+be|\s+should\s+be)\s+|(?:是|叫|係|姓)\s*)?/i;
+  /^(?:\s*(?:(?:yes|yeah|yep|sure|ok(?:ay)?|right|um+|uh+|er+|erm|so|well|of\s+course|I\s+think|I\s+believe|I\s+guess|let\s+me\s+(?:see|think))(?![A-Za-z])|嗯|啊|哦|噢|好的?|是的?|係|对|對|我想想|我记得|我記得|应该|應該)[\s,，.。!！]*)*\s*(?:(?:it|that)(?:'s|’s|\s+is|\s+was|\s+would\s+be|\s+should\s+be)\s+|(?:是|叫|係|姓)\s*)?/i;
 
 // Conversation, not a security answer: "sorry, one moment", 「好的，那我就放心了」.
 const NOT_AN_ANSWER =
-  /\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|you|we|me|thanks?|thank\s+you|sorry|hold\s+on|one\s+(?:moment|second|sec)|wait|hang\s+on|don['’]?t\s+(?:know|remember)|not\s+sure|forgot|no\s+idea|pardon)\b|我|你|您|咱|谢谢|謝謝|唔該|稍等|等一下|等等|不知道|唔知|不记得|不記得|忘|放心|明白|知道了|没问题|沒問題|可以|好吧/i;
+  /\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|you|we|me|thanks?|thank\s+you|sorry|hold\s+on|one\s+(?:moment|second|sec)|wait|hang\s+on|don['’]?t\s+(?:know|remember)|not\s+sure|forgot|no\s+idea|pardon)\b|我|你|您|咱|谢谢|謝謝|唔該|稍等|等一下|等等|不知道|唔知|不记得|不記得|忘|放心|明白|知道了|没问题|沒問題|可以|好吧|不好意思|唔好意思|对不起|對不起|抱歉|没听清|沒聽清|听不清|聽唔清/i;
 const SECRET_MAX_WORDS = 5;
 const SECRET_MAX_CJK = 10;
 const CLAUSE_JOIN = /^[\s,，、]*(?:and|also|plus|和|还有|還有|以及)?[\s,，、]*/i;

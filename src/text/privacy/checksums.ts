@@ -1,6 +1,6 @@
 // Check-digit algorithms that tell a real card or ID number from any other digit string: Luhn
-// (payment cards, ISO/IEC 7812), ISO 7064 MOD 11-2 (mainland resident ID, GB 11643-1999) and the
-// Hong Kong identity card's weighted mod 11.
+// (payment cards, ISO/IEC 7812), ISO 7064 MOD 11-2 (mainland resident ID, GB 11643-1999), the
+// Hong Kong identity card's weighted mod 11 and Taiwan's national ID (weighted mod 10).
 
 /** Luhn check over a string of digits 0-9. */
 export function luhnValid(digits: string): boolean {
@@ -60,4 +60,16 @@ export function hkIdCheckChar(letters: string, digits: string): string {
 export function hkIdValid(letters: string, digits: string, check: string): boolean {
   if (!/^[A-Z]{1,2}$/.test(letters) || !/^\d{6}$/.test(digits)) return false;
   return hkIdCheckChar(letters, digits) === check.toUpperCase();
+}
+
+// Taiwan's national ID letters, by the code each stands for (A=10 … Z=33; I, O, W… out of order).
+const TW_LETTER_CODES = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';
+
+/** A Taiwan national ID: a capital letter and nine digits (the first 1 or 2), weighted sum mod 10. */
+export function twIdValid(id: string): boolean {
+  if (!/^[A-Z][12]\d{8}$/.test(id)) return false;
+  const code = TW_LETTER_CODES.indexOf(id[0] as string) + 10;
+  let sum = Math.floor(code / 10) + (code % 10) * 9;
+  for (let i = 1; i < 9; i++) sum += (id.charCodeAt(i) - 48) * (9 - i);
+  return (sum + (id.charCodeAt(9) - 48)) % 10 === 0;
 }

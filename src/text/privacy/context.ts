@@ -21,8 +21,8 @@ const SOURCES: ReadonlyArray<readonly [ContextKind, string]> = [
   ['password', '\\b(?:password|passcode|pass\\s+code|PIN(?:\\s+(?:number|code))?)\\b|密[码碼]|PIN[码碼]'],
   ['card', '\\b(?:card\\s*(?:number|no\\.?|#)|credit\\s+card|debit\\s+card)\\b|卡[号號]|信用卡|借[记記]卡|[银銀]行卡|扣[账賬帳]卡'],
   ['account', '\\b(?:account(?:\\s*(?:number|no\\.?|#))?|acct|a/c)\\b|[账帳賬][号號户戶]|[户戶]口|存[折摺]'],
-  ['id', '\\b(?:ID(?:\\s*(?:number|no\\.?|card))?|identity\\s+(?:card|number)|HKID|I\\.D\\.)(?![\\w])|身份[证證]|[证證]件[号號]'],
-  ['phone', '\\b(?:phone|mobile|cell(?:phone)?|telephone|tel\\.?|contact\\s+number|call\\s+(?:me|you)\\s+(?:back\\s+)?(?:on|at))\\b|[电電][话話]|手[机機]|[联聯][系繫络絡]方式|[联聯][络絡][电電][话話]'],
+  ['id', '\\b(?:ID(?:\\s*(?:number|no\\.?|card))?|identity\\s+(?:card|number)|HKID|I\\.D\\.)(?![\\w])|身[份分][证證]|[证證]件[号號]|[统統]一[编編][号號]'],
+  ['phone', '\\b(?:phone|mobile|cell(?:phone)?|telephone|tel\\.?|contact\\s+number|(?:call|reach|ring|text)\\s+(?:me|you)\\s+(?:back\\s+)?(?:on|at))\\b|[电電][话話]|手[机機]|[联聯][系繫络絡]方式|[联聯][络絡][电電][话話]'],
 ];
 
 const CONTEXT = new RegExp(SOURCES.map(([, s]) => `(${s})`).join('|'), 'gi');

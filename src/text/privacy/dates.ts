@@ -9,7 +9,7 @@ import { CONTEXT_AFTER, CONTEXT_BEFORE } from './context.js';
 import type { SecretSpan } from './secrets.js';
 import { matchSpans } from './spans.js';
 
-const BIRTH_WORDS = /\b(?:date\s+of\s+birth|birth\s*date|birthday|D\.?O\.?B\b\.?|born)\b|出生(?:日期|年月日)?|生日|出世|生辰/gi;
+const BIRTH_WORDS = /\b(?:date\s+of\s+birth|birth\s*date|birthday|D\.?O\.?B\b\.?|born)\b|出生(?:日期|年月日)?|生日|出世|生辰|(?<![发發产產先学學医醫陌])生(?:的|嘅)/gi;
 // "expires", not "expired" ("my card expired" says nothing about a date that follows).
 const EXPIRY_WORDS = /\b(?:expiry|expiration|expires?|exp\.?\s+date|valid\s+(?:until|thru|through|to)|good\s+thru)\b|有效期|到期日|過期日|过期日/gi;
 // A card's expiry as written on it: 03/27, 3-2027.

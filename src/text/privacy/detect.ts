@@ -5,7 +5,7 @@
 // on its shape alone; other local numbers (8-digit HK, US 10-digit) only next to a phone word, since
 // bare they are indistinguishable from reference numbers, amounts and dates.
 
-import { cnIdValid, hkIdValid, luhnValid } from './checksums.js';
+import { cnIdValid, hkIdValid, luhnValid, twIdValid } from './checksums.js';
 import { contextFor, type ContextHit, type ContextKind } from './context.js';
 import { spanOfDigits, type DigitRun } from './digits.js';
 import type { PiiKind } from './types.js';
@@ -35,6 +35,8 @@ const SPOKEN_CHECK: Readonly<Record<string, string>> = {
 const CLOSE_PAREN_AFTER = /^\s*[)）]/;
 const PLUS_BEFORE = /(?:\+|\bplus\s)\s*$/i;
 const MAINLAND_MOBILE = /^(?:86)?1[3-9]\d{9}$/;
+// A UK mobile (07700 900123) is as unmistakable by its shape.
+const UK_MOBILE = /^07\d{9}$/;
 const CARD_WINDOWS = [16, 15, 19, 18, 17, 14, 13];
 const SHORT_RUN_WINDOWS = [16, 15];
 
@@ -95,7 +97,7 @@ function byContext(text: string, run: DigitRun, ctx: ContextKind | null): Detect
   const n = run.digits.length;
   const at = { start: run.start, end: run.end };
   if (ctx === null || isQuantity(text, run)) {
-    if (MAINLAND_MOBILE.test(run.digits) && !isQuantity(text, run)) return phone(text, run);
+    if ((MAINLAND_MOBILE.test(run.digits) || UK_MOBILE.test(run.digits)) && !isQuantity(text, run)) return phone(text, run);
     if (n >= 8 && n <= 15 && PLUS_BEFORE.test(text.slice(Math.max(0, run.start - 6), run.start))) return phone(text, run);
     return null;
   }
@@ -155,9 +157,22 @@ function hongKongId(text: string, run: DigitRun, ctx: ContextKind | null): Detec
   return null;
 }
 
+/** A Taiwan ID: the capital letter written right before nine digits, checksum-valid or named an ID. */
+function taiwanId(text: string, run: DigitRun, ctx: ContextKind | null): Detection | null {
+  if (run.digits.length !== 9 || run.start < 1) return null;
+  const letter = text[run.start - 1] as string;
+  if (!/[A-Z]/.test(letter) || /[A-Za-z]/.test(text[run.start - 2] ?? '')) return null;
+  return twIdValid(letter + run.digits) || ctx === 'id' ? { kind: 'tw-id', start: run.start - 1, end: run.end } : null;
+}
+
 function classify(text: string, run: DigitRun, hits: readonly ContextHit[], out: Detection[], depth: number): void {
   const ctx = contextFor(hits, run.start, run.end);
   const n = run.digits.length;
+  const tw = taiwanId(text, run, ctx);
+  if (tw !== null) {
+    out.push(tw);
+    return;
+  }
   if (n === 17) {
     const x = X_AFTER.exec(text.slice(run.end, run.end + 6));
     if (x !== null && (cnIdValid(`${run.digits}X`) || ctx === 'id')) {

@@ -10,5 +10,5 @@ export { createRedactor } from './redactor.js';
 export { askedFor, answerSpans } from './answers.js';
 export { findAddresses } from './address.js';
 export { redactForLog } from './log.js';
-export { luhnValid, cnIdValid, cnIdCheckChar, hkIdValid, hkIdCheckChar } from './checksums.js';
+export { luhnValid, cnIdValid, cnIdCheckChar, hkIdValid, hkIdCheckChar, twIdValid } from './checksums.js';
 export { findDigitRuns, type DigitRun, type DigitToken } from './digits.js';

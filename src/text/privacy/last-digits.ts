@@ -12,7 +12,8 @@ const COUNT = '(?:two|three|four|five|six|[2-6])';
 const ZH_COUNT = '[二两兩三四五六2-6]';
 const LEAD = new RegExp(
   [
-    `\\b(?:last|final)\\s+(?:${COUNT}\\s+)?(?:digits?|numbers?)?(?:\\s+of\\s+(?:my|the|your|his|her|our)\\s+[\\w-]+(?:\\s+(?:number|no\\.?|card))?)?\\s*(?:(?:are|is|were|was)\\b|:)?`,
+    // "the last four (digits) (of my social security number) are"
+    `\\b(?:last|final)(?:\\s+${COUNT})?(?:\\s+(?:digits?|numbers?))?(?:\\s+of\\s+(?:my|the|your|his|her|our)\\s+(?:[\\w-]+\\s+){0,3}?(?:number|no\\.?|card|ID|[\\w-]+)(?=\\s+(?:are|is|were|was)\\b|\\s*:|\\s+\\d))?\\s*(?:(?:are|is|were|was)\\b|:)?`,
     '\\bend(?:s|ing|ed)?\\s+(?:in|with)\\b|\\bending\\b',
     `(?:后|後|末|最后|最後)\\s*${ZH_COUNT}\\s*位(?:[数數]字|[号號][码碼])?(?:是|为|為|係|[：:])?`,
     '尾[号號数數](?:是|为|為|係|[：:])?',
@@ -20,10 +21,10 @@ const LEAD = new RegExp(
   'gi',
 );
 /** A reference, not a person: the last digits of these may be read back freely. */
-const REFERENCE = /\b(?:reference|ref|transaction|order|case|ticket|claim|tracking|invoice|receipt|parcel)\b|参考|參考|流水|[订訂]单|[订訂]單|工[单單]|交易|[单單][号號]|案件|快[递遞]/i;
+const REFERENCE = /\b(?:reference|ref|transaction|order|case|ticket|claim|tracking|invoice|receipt|parcel)\b|参考|參考|流水|[订訂]单|[订訂]單|工[单單]|交易|[单單][号號]|案件|[个個]案|快[递遞]/i;
 /** A card's, an account's or a phone's last four stay visible, as on the bank's own screens. */
 export const SHOWN = /\b(?:cards?|account|acct|phone|mobile|cell)\b|卡|[账帳賬][户戶号號]|[户戶]口|手[机機]|[电電][话話]/i;
-export const ID = /\b(?:ID|identity|passport|SSN|social\s+security)\b|身份|[证證]件|护照|護照/i;
+export const ID = /\b(?:ID|identity|passport|SSN|social\s+security)\b|身[份分]|[证證]件|护照|護照/i;
 const NEAR_CHARS = 32;
 const NEAR_AFTER_CHARS = 8;
 /** How far after the lead the digits may start: "are, um, 4 5 6 7" is as far as it goes. */

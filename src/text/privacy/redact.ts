@@ -16,6 +16,7 @@ const PLACEHOLDER: Readonly<Record<PiiKind, string>> = {
   card: '[CARD]',
   'cn-id': '[ID]',
   'hk-id': '[ID]',
+  'tw-id': '[ID]',
   account: '[ACCOUNT]',
   cvv: '[CVV]',
   otp: '[OTP]',

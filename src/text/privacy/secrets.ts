@@ -14,8 +14,8 @@ const LEADS: ReadonlyArray<readonly [SecretKind, RegExp]> = [
     'password',
     new RegExp(
       [
-        "\\b(?:(?:online|internet|mobile|phone|web)\\s+banking\\s+)?(?:password|passcode|pass\\s+code|PIN(?:\\s+(?:number|code))?)(?:\\s+(?:is|was|will\\s+be|should\\s+be)|'s|\\s*[:=])\\s*",
-        '(?:密[码碼]|PIN[码碼]?)(?:是|为|為|[：:])\\s*',
+        "\\b(?:(?:online|internet|mobile|phone|web)\\s+banking\\s+)?(?:password|passcode|pass\\s+code|PIN(?:\\s+(?:number|code))?)(?:\\s+(?:is|was|will\\s+be|should\\s+be)\\b(?!['’])|'s|\\s*[:=])\\s*",
+        '(?:密[码碼]|PIN[码碼]?)(?:是|为|為|係|[：:])\\s*',
       ].join('|'),
       'gi',
     ),
@@ -29,7 +29,7 @@ const LEADS: ReadonlyArray<readonly [SecretKind, RegExp]> = [
         "\\b(?:memorable\\s+(?:word|answer|name|place|information)|security\\s+(?:answer|word)|secret\\s+answer|answer\\s+to\\s+(?:my|the)\\s+security\\s+question|(?:mother|mum|mom)['’]?s\\s+maiden\\s+name)(?:\\s+(?:is|was)|'s|\\s*[:=])\\s*",
         '(?:密保|安全|保密)(?:问题|問題)?(?:的|嘅)?答案(?:是|为|為|係|[：:])\\s*',
         // 「我母亲姓王」 needs no 是.
-        '(?:母亲|母親|妈妈|媽媽|老母)(?:的|嘅)?(?:娘家)?姓(?:氏)?(?:是|为|為|叫|係|[：:])?\\s*',
+        '(?:母亲|母親|妈妈|媽媽|老母|阿妈|阿媽|老妈|老媽)(?:的|嘅)?(?:娘家)?姓(?:氏)?(?:是|为|為|叫|係|[：:])?\\s*',
       ].join('|'),
       'gi',
     ),
@@ -54,7 +54,7 @@ const RESIDENCE_GAP_CHARS = 16;
 
 // "my password is wrong", 「密码是多少」: what follows is a state or a question, not the value.
 const NOT_A_VALUE =
-  /^(?:wrong|incorrect|not\b|locked|blocked|expired|invalid|forgotten|the\s+same|correct|right|what|too\b|still|being|case|required|needed|changed|reset|on\s+file|the\s+one\b|unchanged|different|out\s+of\s+date|up\s+to\s+date|outdated|in\s+your\s+system|[0-9一二三四五六七八九十]+\s*(?:digits?|characters?|位)|多少|什么|什麼|啥|几|幾|错|錯|不对|不對|被|锁|鎖|忘|过期|過期|正确|正確|对的|對的|吗|嗎|对吗|對嗎|一样|一樣|没变|沒變|变了|變了|换了|換了|旧的|舊的)/i;
+  /^(?:wrong|incorrect|not\b|locked|blocked|expired|invalid|forgotten|the\s+same|correct|right|what|too\b|still|being|case|required|needed|changed|reset|on\s+file|the\s+one\b|unchanged|different|out\s+of\s+date|up\s+to\s+date|outdated|in\s+your\s+system|(?:sent|posted|mailed|emailed|texted|delivered|given|set|updated|accepted|rejected|declined|supposed|meant)\b|[0-9一二三四五六七八九十]+\s*(?:digits?|characters?|位)|多少|什么|什麼|啥|几|幾|错|錯|不对|不對|被|锁|鎖|忘|过期|過期|正确|正確|对的|對的|吗|嗎|对吗|對嗎|一样|一樣|没变|沒變|变了|變了|换了|換了|旧的|舊的)/i;
 
 interface ValueRule {
   end: RegExp;
@@ -63,7 +63,9 @@ interface ValueRule {
   digitRun: boolean;
 }
 
-const CLAUSE: ValueRule = { end: /[,.;!?，。；！？\n]/, maxChars: 40, digitRun: true };
+const CLAUSE: ValueRule = { end: /[,.;!?，。；！？\n]|\s(?:and|but|so|then)\s/, maxChars: 40, digitRun: true };
+// A value redacted already ("my PIN is [PASSWORD] and …") is its placeholder: redacting stored text again changes nothing.
+const PLACEHOLDER = /^\[[A-Z][A-Z ]*(?: \*{4}\d{4})?\]/;
 const VALUE_RULES: Readonly<Record<SecretKind, ValueRule>> = {
   password: CLAUSE,
   secret: CLAUSE,
@@ -101,6 +103,8 @@ export function valueAfter(text: string, valueStart: number, runs: readonly Digi
   const rule = VALUE_RULES[kind];
   const rest = text.slice(valueStart, valueStart + rule.maxChars);
   if (rest.length === 0 || NOT_A_VALUE.test(rest)) return null;
+  const placeholder = PLACEHOLDER.exec(rest);
+  if (placeholder !== null) return { start: valueStart, end: valueStart + placeholder[0].length };
   // Digits only when the value is all digits: "Tr0ub4dor&3" is a password with digits in it.
   const run = rule.digitRun ? runs.find((r) => r.start === valueStart) : undefined;
   if (run !== undefined && !/^[A-Za-z0-9]/.test(text.slice(run.end, run.end + 1))) return { start: run.start, end: run.end };

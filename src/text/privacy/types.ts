@@ -9,6 +9,7 @@
  * word, mother's maiden name, 密保答案) and the home address are what a bank verifies a caller
  * with, so they are redacted like a password (dates.ts, secrets.ts); other dates stay. 'expiry'
  * (a card's expiry date) completes a card number; 'email' is contact data, like a phone number.
+ * 'tw-id' is Taiwan's national ID (a letter and nine digits), beside the mainland and Hong Kong ones.
  * 'digits' is the last few digits of an ID, account or phone number read out on their own ("the
  * last four are 4 5 6 7", 「后四位是四五六七」): what a bank verifies a caller with (last-digits.ts).
  */
@@ -16,6 +17,7 @@ export type PiiKind =
   | 'card'
   | 'cn-id'
   | 'hk-id'
+  | 'tw-id'
   | 'account'
   | 'cvv'
   | 'otp'
