@@ -1,11 +1,12 @@
 // Benchmark of caller-text emotion: TextEmotionModel.classify per utterance (featurise + sparse
 // dot product + softmax + cues) on call-center utterances of every length — partial prefixes,
-// single sentences, and long finals of several sentences — in both languages and both scripts.
+// single sentences, and long finals of several sentences — in both languages and both scripts —
+// each with a context of two previous caller turns and an agent turn, as the live stage passes it.
 // Budget: p99 ≤ 2 ms per utterance. Run: npx tsc -p tsconfig.build.json && node dist/bench/text-emotion.js [--models DIR]
 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadTextEmotion } from '../src/text/emotion/index.js';
+import { loadTextEmotion, type TextContext } from '../src/text/emotion/index.js';
 import { HELD_OUT_CALLCENTER } from '../src/training/text/data/heldout-callcenter.js';
 import { syntheticCallCenterExamples } from '../src/training/text/synthetic.js';
 import { percentile } from './lib/stats.js';
@@ -20,8 +21,21 @@ export interface TextBenchResult {
   loadMs: number;
 }
 
+const AGENT_LINE: Record<string, string> = { en: "I'm sorry, I can't see that payment on my side yet", zh: '不好意思，我这边暂时还查不到这笔款项' };
+
+/** Each utterance with the two before it (same language) as the caller's turns and an agent line. */
+function withContext(utterances: Array<{ text: string; language: string }>): Array<{ text: string; language: string; context: TextContext }> {
+  return utterances.map((u, i) => ({
+    ...u,
+    context: {
+      callerPrevious: utterances.slice(Math.max(0, i - 2), i).filter((p) => p.language.slice(0, 2) === u.language.slice(0, 2)).map((p) => p.text),
+      agentLast: AGENT_LINE[u.language.slice(0, 2)] ?? AGENT_LINE.en,
+    },
+  }));
+}
+
 /** Utterances to time: held-out and synthetic lines, their first halves (partials), and joined finals. */
-function benchUtterances(): Array<{ text: string; language: string }> {
+function benchUtterances(): Array<{ text: string; language: string; context: TextContext }> {
   const single = [
     ...HELD_OUT_CALLCENTER.map((h) => ({ text: h.text, language: h.language })),
     ...syntheticCallCenterExamples(1, 4).map((e) => ({ text: e.text, language: e.language })),
@@ -32,7 +46,7 @@ function benchUtterances(): Array<{ text: string; language: string }> {
     const group = single.slice(i, i + 5).filter((u) => u.language === single[i].language);
     long.push({ text: group.map((u) => u.text).join(' '), language: single[i].language });
   }
-  return [...single, ...partial, ...long];
+  return withContext([...single, ...partial, ...long]);
 }
 
 export async function runTextEmotionBench(modelsDir: string, rounds = 5): Promise<TextBenchResult> {
@@ -41,14 +55,14 @@ export async function runTextEmotionBench(modelsDir: string, rounds = 5): Promis
   const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
   if (model === null) throw new Error(`no text-emotion model in ${modelsDir}: run train-text first`);
   const utterances = benchUtterances();
-  for (const u of utterances) model.classify(u.text, u.language); // warm-up (JIT, converter dictionaries)
+  for (const u of utterances) model.classify(u.text, u.language, u.context); // warm-up (JIT, converter dictionaries)
   const timesUs = new Float64Array(utterances.length * rounds);
   let n = 0;
   const started = process.hrtime.bigint();
   for (let r = 0; r < rounds; r += 1) {
     for (const u of utterances) {
       const t0 = process.hrtime.bigint();
-      model.classify(u.text, u.language);
+      model.classify(u.text, u.language, u.context);
       timesUs[n] = Number(process.hrtime.bigint() - t0) / 1000;
       n += 1;
     }

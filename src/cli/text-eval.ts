@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadTextEmotion } from '../text/emotion/index.js';
 import { readCustomExamples } from '../training/text/custom-data.js';
 import { loadCorpora, type CorpusSplits } from '../training/text/datasets.js';
+import { dissatisfactionAuc, type DialogueAucScore } from '../training/text/dialogue-score.js';
 import { evaluateModel } from '../training/text/evaluate.js';
 import type { Example } from '../training/text/example.js';
 import { formatScore, scoreDataset, type DatasetScore } from '../training/text/metrics.js';
@@ -58,9 +59,13 @@ export async function runEvalText(argv: string[]): Promise<number> {
     scores.push(scoreDataset(`custom ${file}`, custom.ok[i]!, (e) => model.classify(e.text, e.language).label));
   });
   if (flags.values.has('baseline') && corpora !== null) scores.push(...baselineScores(corpora, (line) => process.stderr.write(`eval-text: ${line}\n`)));
+  const dialogues: DialogueAucScore[] = corpora === null ? [] : [dissatisfactionAuc('stc3-heldout', model, corpora.stc3HeldOut)];
   process.stdout.write(`text-emotion ${model.version}\n`);
   for (const score of scores) process.stdout.write(`${formatScore(score)}\n\n`);
-  process.stdout.write(`${JSON.stringify({ model: model.version, scores })}\n`);
+  for (const d of dialogues) {
+    process.stdout.write(`${d.name}: dissatisfied-vs-satisfied AUC ${d.auc.toFixed(3)} (${d.dissatisfied} dissatisfied, ${d.satisfied} satisfied dialogues)\n\n`);
+  }
+  process.stdout.write(`${JSON.stringify({ model: model.version, scores, dialogues })}\n`);
   return 0;
 }
 

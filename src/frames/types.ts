@@ -111,4 +111,10 @@ export interface TextEvidence {
   text: string;
   /** The version of the model that judged it. */
   model?: string;
+  /**
+   * The target emotion of an unequivocal phrase in the utterance ("I want to make a complaint",
+   * 「我的卡被盗刷了」) that the model agrees with; null when there is none. Set on partials too:
+   * fusion may act on it at once instead of waiting for the final.
+   */
+  strong: EmotionLabel | null;
 }

@@ -76,7 +76,7 @@ describe('shipped text-emotion model', () => {
   });
 
   it('classifies partial and empty utterances without failing', () => {
-    expect(model.classify('   ', 'en-US')).toEqual({ label: 'neutral', probs: { neutral: 1, anger: 0, anxiety: 0, disappointment: 0 }, cues: [] });
+    expect(model.classify('   ', 'en-US')).toEqual({ label: 'neutral', probs: { neutral: 1, anger: 0, anxiety: 0, disappointment: 0 }, cues: [], strong: null });
     expect(model.classify('this is the third time', 'en-US').label).toBe('anger');
     expect(EMOTION_LABELS).toContain(model.classify('我的', 'zh-CN').label);
   });

@@ -15,6 +15,11 @@ export interface CuePatternSpec {
   pattern: string;
   /** False when the pattern already contains its own negation (e.g. "hasn't arrived"). */
   negatable?: boolean;
+  /**
+   * An unequivocal phrase ("I want to file a complaint", 「被盗刷」): on its own, unnegated, it is
+   * evidence enough to act on — even on a partial transcript — when the model agrees.
+   */
+  strong?: boolean;
 }
 
 export interface CuePatternMatch {

@@ -1,7 +1,7 @@
 // Collects one utterance's sparse features (hashed index, signed value) and the cue hits that
 // justify them. One sink per model, reset per utterance, so the hot path reuses its arrays.
 
-import { hash32 } from './hash.js';
+import { hash32, HASH_SEED } from './hash.js';
 import type { EmotionLabel } from '../../frames/types.js';
 
 /** A lexicon or pattern hit, kept so the agent sees why a label was chosen. */
@@ -13,6 +13,8 @@ export interface CueHit {
   negated: boolean;
   /** Call-center patterns outrank generic lexicon words when choosing which cues to show. */
   strength: number;
+  /** A strong call-center phrase (CuePatternSpec.strong), unnegated. */
+  strong?: boolean;
 }
 
 const INITIAL_CAPACITY = 1024;
@@ -24,6 +26,12 @@ export class FeatureSink {
   readonly hits: CueHit[] = [];
   /** Per-bucket n-gram weights applied by endBlock (null: plain counts). */
   idf: Float32Array | null = null;
+  /**
+   * Hash seed of the features being added. The featurizer sets one per language when the model is
+   * per-language, so Chinese and English never share a weight (not even the bias or the shape
+   * features): one weight matrix then holds two independent models.
+   */
+  salt = HASH_SEED;
   private readonly mask: number;
   private blockStart = 0;
 
@@ -39,6 +47,7 @@ export class FeatureSink {
   }
 
   reset(): void {
+    this.salt = HASH_SEED;
     this.length = 0;
     this.hits.length = 0;
     this.blockStart = 0;
@@ -48,7 +57,7 @@ export class FeatureSink {
   add(name: string, value = 1): void {
     if (value === 0) return;
     if (this.length === this.indices.length) this.grow();
-    const h = hash32(name);
+    const h = hash32(name, this.salt);
     this.indices[this.length] = h & this.mask;
     this.values[this.length] = h & 0x80000000 ? -value : value;
     this.length += 1;
@@ -66,9 +75,10 @@ export class FeatureSink {
   /**
    * Ends an n-gram block: merges repeats of a bucket, damps counts (1 + ln count, TF-IDF's sublinear
    * tf: a word said three times is not three times the evidence), weights by idf, and scales the
-   * block to unit length so long and short utterances sit on one scale (TF-IDF's l2 norm).
+   * block to unit length so long and short utterances sit on one scale (TF-IDF's l2 norm), times
+   * `scale` (context blocks count for less than the utterance's own words).
    */
-  endBlock(): void {
+  endBlock(scale = 1): void {
     this.mergeBlock();
     const idf = this.idf;
     for (let i = this.blockStart; i < this.length; i += 1) {
@@ -81,8 +91,8 @@ export class FeatureSink {
     let sumSq = 0;
     for (let i = this.blockStart; i < this.length; i += 1) sumSq += this.values[i] * this.values[i];
     if (sumSq === 0) return;
-    const scale = 1 / Math.sqrt(sumSq);
-    for (let i = this.blockStart; i < this.length; i += 1) this.values[i] *= scale;
+    const factor = scale / Math.sqrt(sumSq);
+    for (let i = this.blockStart; i < this.length; i += 1) this.values[i] *= factor;
   }
 
   /** Sum the block's entries that share a bucket into the first of them (stamps avoid clearing). */

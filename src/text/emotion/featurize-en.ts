@@ -68,6 +68,21 @@ export class EnglishFeaturizer {
     this.addShape(tokens, display, lower, sink);
   }
 
+  /** Context n-grams (words 1–2, negation-marked) under a prefix, into the open block. */
+  contextGrams(lower: string, prefix: string, sink: FeatureSink): void {
+    let previous = '';
+    for (const token of this.tokenize(lower)) {
+      if (!token.isWord) {
+        previous = '';
+        continue;
+      }
+      const word = token.negatedBy >= 0 ? `!${token.text}` : token.text;
+      sink.add(`${prefix}:${word}`);
+      if (previous !== '') sink.add(`${prefix}:${previous} ${word}`);
+      previous = word;
+    }
+  }
+
   private tokenize(lower: string): Token[] {
     const tokens = this.tokens;
     tokens.length = 0;
@@ -162,7 +177,7 @@ export class EnglishFeaturizer {
       sink.add(negated ? `p:${spec.id}:n` : `p:${spec.id}`);
       sink.add(negated ? `pl:${spec.label}:n` : `pl:${spec.label}`);
       const from = negator?.start ?? match.start;
-      sink.addHit({ text: display.slice(from, match.end), label: spec.label, negated, strength: 2 });
+      sink.addHit({ text: display.slice(from, match.end), label: spec.label, negated, strength: 2, strong: spec.strong === true && !negated });
     }
   }
 

@@ -67,6 +67,17 @@ export class ChineseFeaturizer {
     sink.endBlock();
   }
 
+  /** Context n-grams (characters 1–2, digits folded) under a prefix, into the open block. */
+  contextGrams(simple: string, prefix: string, sink: FeatureSink): void {
+    const chars = this.chars;
+    chars.length = 0;
+    for (const c of simple.replace(/[0-9]+/g, '#')) chars.push(c);
+    for (let j = 0; j < chars.length; j += 1) {
+      sink.add(`${prefix}:${chars[j]}`);
+      if (j + 1 < chars.length) sink.add(`${prefix}:${chars[j]}${chars[j + 1]}`);
+    }
+  }
+
   private coverage(length: number): Uint8Array {
     if (this.covered[0].length < length) this.covered[0] = new Uint8Array(length * 2);
     const covered = this.covered[0];
@@ -120,7 +131,7 @@ export class ChineseFeaturizer {
       const negated = negatorStart >= 0;
       sink.add(negated ? `p:${spec.id}:n` : `p:${spec.id}`);
       sink.add(negated ? `pl:${spec.label}:n` : `pl:${spec.label}`);
-      sink.addHit({ text: source.slice(negated ? negatorStart : match.start, match.end), label: spec.label, negated, strength: 2 });
+      sink.addHit({ text: source.slice(negated ? negatorStart : match.start, match.end), label: spec.label, negated, strength: 2, strong: spec.strong === true && !negated });
     }
   }
 

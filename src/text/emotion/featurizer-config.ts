@@ -13,6 +13,14 @@ export interface FeaturizerConfig {
   zhCharNgrams: [number, number];
   /** English within-word character n-gram lengths, inclusive; [0, 0] turns them off. */
   enCharNgrams: [number, number];
+  /**
+   * Hash each language's features with its own seed, so the one weight matrix holds a Chinese and
+   * an English model that share nothing (absent: one shared feature space, as models before 1.1).
+   */
+  perLanguage?: boolean;
+  /** Weight of the context blocks (the caller's previous turns, the agent's last) against the
+   * utterance's own n-grams; 0 or absent: context is not read. */
+  contextScale?: number;
 }
 
 export interface FeaturizerResources {
@@ -29,4 +37,6 @@ export const DEFAULT_FEATURIZER_CONFIG: FeaturizerConfig = {
   hashBits: 18,
   zhCharNgrams: [1, 3],
   enCharNgrams: [3, 5],
+  perLanguage: true,
+  contextScale: 0.5,
 };

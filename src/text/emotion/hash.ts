@@ -1,8 +1,11 @@
 // String hashing shared by training and inference, so a feature lands in the same weight bucket
 // in both: FNV-1a over UTF-16 code units with a murmur3 finaliser for spread.
 
+/** FNV-1a's offset basis: the seed of every feature hash unless a per-language salt is set. */
+export const HASH_SEED = 0x811c9dc5;
+
 /** 32-bit FNV-1a of a string, finalised (unsigned). */
-export function hash32(text: string, seed = 0x811c9dc5): number {
+export function hash32(text: string, seed = HASH_SEED): number {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i += 1) {
     h ^= text.charCodeAt(i);

@@ -1,5 +1,7 @@
 // Caller text emotion (Chinese and English): load the shipped model once, classify utterances.
-export { loadTextEmotion, LinearTextEmotionModel, selectCues } from './model.js';
+export { loadTextEmotion, LinearTextEmotionModel, selectCues, strongEmotion, STRONG_MIN_PROB } from './model.js';
+export { NO_CONTEXT } from './context.js';
+export type { TextContext } from './context.js';
 export type { TextEmotionModel, TextEmotionResult } from './model.js';
 export { Featurizer } from './featurizer.js';
 export type { FeaturizerConfig, FeaturizerResources } from './featurizer-config.js';

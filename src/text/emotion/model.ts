@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EMOTION_LABELS, type EmotionLabel, type EmotionProbs } from '../../frames/types.js';
+import type { TextContext } from './context.js';
 import type { CueHit } from './feature-sink.js';
 import { Featurizer } from './featurizer.js';
 import { readLinearOnnx, type OnnxLinearWeights } from './onnx-weights.js';
@@ -17,17 +18,30 @@ export interface TextEmotionResult {
   probs: EmotionProbs;
   /** Short evidence strings (the caller's own words that matched), strongest first. */
   cues: string[];
+  /**
+   * The target emotion an unequivocal phrase in the utterance speaks for ("I want to make a
+   * complaint", 「被盗刷」), when the model agrees (that emotion is its strongest target and at
+   * least STRONG_MIN_PROB likely); null otherwise. Fusion may act on it at once, partial or final.
+   */
+  strong: EmotionLabel | null;
 }
 
 export interface TextEmotionModel {
   readonly version: string;
-  /** language: a BCP-47 tag (zh-CN, zh-TW, zh-HK, en-US, en-GB…); the script overrides a wrong tag. */
-  classify(text: string, language: string): TextEmotionResult;
+  /**
+   * language: a BCP-47 tag (zh-CN, zh-TW, zh-HK, en-US, en-GB…); the script overrides a wrong tag.
+   * context: the caller's previous turns and the agent's last turn (a model trained without
+   * context ignores it).
+   */
+  classify(text: string, language: string, context?: TextContext): TextEmotionResult;
 }
 
 const MAX_CUES = 4;
+/** The model's probability of a strong phrase's emotion needed to pass the phrase on as strong. */
+export const STRONG_MIN_PROB = 0.4;
 const MAX_CUE_CHARS = 40;
 const CLASSES = EMOTION_LABELS.length;
+const TARGETS: readonly EmotionLabel[] = ['anger', 'anxiety', 'disappointment'];
 
 export class LinearTextEmotionModel implements TextEmotionModel {
   readonly version: string;
@@ -42,9 +56,9 @@ export class LinearTextEmotionModel implements TextEmotionModel {
     }
   }
 
-  classify(text: string, language: string): TextEmotionResult {
-    if (text.trim().length === 0) return { label: 'neutral', probs: { neutral: 1, anger: 0, anxiety: 0, disappointment: 0 }, cues: [] };
-    this.featurizer.featurize(text, language);
+  classify(text: string, language: string, context?: TextContext): TextEmotionResult {
+    if (text.trim().length === 0) return { label: 'neutral', probs: { neutral: 1, anger: 0, anxiety: 0, disappointment: 0 }, cues: [], strong: null };
+    this.featurizer.featurize(text, language, context);
     const { indices, values, length, hits } = this.featurizer.sink;
     const { weights, bias } = this.linear;
     const scores = this.scores;
@@ -64,12 +78,17 @@ export class LinearTextEmotionModel implements TextEmotionModel {
       if (scores[k] > scores[best]) best = k;
     }
     const label = EMOTION_LABELS[best];
-    return {
-      label,
-      probs: { neutral: scores[0] / sum, anger: scores[1] / sum, anxiety: scores[2] / sum, disappointment: scores[3] / sum },
-      cues: selectCues(hits, label),
-    };
+    const probs = { neutral: scores[0] / sum, anger: scores[1] / sum, anxiety: scores[2] / sum, disappointment: scores[3] / sum };
+    return { label, probs, cues: selectCues(hits, label), strong: strongEmotion(hits, probs) };
   }
+}
+
+/** The emotion of the utterance's strong phrases that the model also ranks first among targets. */
+export function strongEmotion(hits: readonly CueHit[], probs: EmotionProbs): EmotionLabel | null {
+  let top: EmotionLabel = 'anger';
+  for (const l of TARGETS) if (probs[l] > probs[top]) top = l;
+  if (probs[top] < STRONG_MIN_PROB) return null;
+  return hits.some((h) => h.strong === true && h.label === top) ? top : null;
 }
 
 /** Hits that speak for the label; for neutral, the negated emotion words ("not angry") that explain it. */

@@ -21,6 +21,8 @@ export const sidecarSchema = z.object({
       hashBits: z.number().int().min(10).max(24),
       zhCharNgrams: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
       enCharNgrams: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+      perLanguage: z.boolean().optional(),
+      contextScale: z.number().min(0).max(4).optional(),
     }),
     categoryLabels: z.array(label.nullable()),
     patterns: z.array(
@@ -30,6 +32,7 @@ export const sidecarSchema = z.object({
         label,
         pattern: z.string().min(1),
         negatable: z.boolean().optional(),
+        strong: z.boolean().optional(),
       }),
     ),
     idf: z.string().optional(),

@@ -3,20 +3,21 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCped } from './cped.js';
+import { MissingDataError } from './missing-data.js';
 import type { Example } from './example.js';
+import { readStc3, stc3TrainingExamples, type Stc3Dialogue } from './stc3.js';
 import { GOEMOTIONS_MAPPING, mapLabels, NLPCC2013_MAPPING, SMP2020_MAPPING } from './label-map.js';
 
 export interface CorpusSplits {
   train: Example[];
-  /** Named evaluation sets: goemotions-dev, smp2020-eval. */
+  /** Named evaluation sets: goemotions-dev, smp2020-eval, cped-heldout (leave-series-out). */
   dev: Record<string, Example[]>;
+  /** STC-3's held-out dialogues, scored as dissatisfied-vs-satisfied AUC. */
+  stc3HeldOut: Stc3Dialogue[];
 }
 
-export class MissingDataError extends Error {
-  constructor(readonly path: string) {
-    super(`training data not found: ${path} (pass --data DIR pointing at the shared data folder; see models/text-emotion.md)`);
-  }
-}
+export { MissingDataError };
 
 function readText(path: string): string {
   if (!existsSync(path)) throw new MissingDataError(path);
@@ -85,17 +86,23 @@ export interface CorpusOptions {
 
 export function loadCorpora(dataDir: string, options: CorpusOptions): CorpusSplits {
   const smpDir = join(dataDir, 'text', 'smp2020-ewect');
+  const cped = readCped(dataDir);
+  const stc3 = readStc3(dataDir);
   const train = [
     ...goEmotions(dataDir, 'train'),
     ...smpTrainCsv(join(smpDir, 'usual_train.csv')),
     ...nlpcc2013(dataDir),
     ...(options.includeVirus ? smpJson(join(smpDir, 'virus_train.json'), 'smp2020-virus') : []),
+    ...cped.filter((e) => e.corpus === 'cped'),
+    ...stc3TrainingExamples(stc3),
   ];
   return {
     train,
     dev: {
       'goemotions-dev': goEmotions(dataDir, 'dev'),
       'smp2020-eval': smpJson(join(smpDir, 'usual_eval.json'), 'smp2020'),
+      'cped-heldout': cped.filter((e) => e.corpus === 'cped-heldout'),
     },
+    stc3HeldOut: stc3.filter((d) => d.heldOut),
   };
 }

@@ -18,8 +18,9 @@ export function heldOutExamples(languagePrefix: 'en' | 'zh'): Example[] {
   }));
 }
 
+/** Each row judged with its dialogue context where it has one (CPED), as the live pipeline does. */
 export function evaluateModel(model: TextEmotionModel, devSets: Record<string, Example[]>): DatasetScore[] {
-  const predict = (e: Example) => model.classify(e.text, e.language).label;
+  const predict = (e: Example) => model.classify(e.text, e.language, e.context).label;
   const scores = Object.entries(devSets).map(([name, rows]) => scoreDataset(name, rows, predict));
   scores.push(scoreDataset('callcenter-heldout-en', heldOutExamples('en'), predict));
   scores.push(scoreDataset('callcenter-heldout-zh', heldOutExamples('zh'), predict));

@@ -1,6 +1,7 @@
 // One labelled training or evaluation utterance, whatever corpus it came from.
 
 import type { EmotionLabel } from '../../frames/types.js';
+import type { TextContext } from '../../text/emotion/context.js';
 
 /**
  * How a corpus label relates to our four classes:
@@ -27,6 +28,10 @@ export interface Example {
   allRowsLabel: EmotionLabel;
   /** The corpus's own label(s), for reports. */
   sourceLabel: string;
-  /** Where the row came from: goemotions, smp2020, smp2020-virus, nlpcc2013, synthetic, custom. */
+  /** Where the row came from: goemotions, smp2020, smp2020-virus, nlpcc2013, cped, stc3, synthetic, custom. */
   corpus: string;
+  /** The turns before it, for rows from dialogues (CPED, STC-3). */
+  context?: TextContext;
+  /** The dialogue it belongs to (splits and dialogue-level scores keep a dialogue together). */
+  dialogueId?: string;
 }

@@ -12,7 +12,7 @@ export function fitIdf(featurizer: Featurizer, examples: readonly Example[]): Fl
   const df = new Uint32Array(featurizer.dimension);
   const lastRow = new Int32Array(featurizer.dimension).fill(-1);
   examples.forEach((example, row) => {
-    featurizer.featurize(example.text, example.language);
+    featurizer.featurize(example.text, example.language, example.context);
     for (let j = 0; j < sink.length; j += 1) {
       const bucket = sink.indices[j];
       if (lastRow[bucket] === row) continue;

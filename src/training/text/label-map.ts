@@ -45,6 +45,17 @@ export const NLPCC2013_MAPPING: Mapping = {
 };
 
 /**
+ * CPED (spoken dialogue): worried and fear are anxiety; depress (low, dejected) and sadness are
+ * disappointment — what a caller let down by the bank sounds like. Positive states are benign;
+ * negative-other, astonished and disgust are close to ours but none of them, so "other".
+ */
+export const CPED_MAPPING: Mapping = {
+  anger: 'anger', worried: 'anxiety', fear: 'anxiety', depress: 'disappointment', sadness: 'disappointment', neutral: 'neutral',
+  happy: 'benign', relaxed: 'benign', 'positive-other': 'benign', grateful: 'benign',
+  'negative-other': 'other', astonished: 'other', disgust: 'other',
+};
+
+/**
  * Map one row's label set. Target labels decide when they agree on one class (extra benign or
  * other labels on the same row are ignored); target labels that disagree make the row "other".
  */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { EmotionLabel } from '../../frames/types.js';
 import { toSimplified } from '../../text/lang.js';
 import { packLexicon, type PackedLexicon } from '../../text/emotion/lexicon.js';
-import { MissingDataError } from './datasets.js';
+import { MissingDataError } from './missing-data.js';
 import { existsSync, readFileSync } from 'node:fs';
 
 // DUTIR emotion classes (Dalian University of Technology ontology) and what each speaks for.

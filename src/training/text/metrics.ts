@@ -42,6 +42,11 @@ export interface DatasetScore extends FourClassScore {
   allRows: FourClassScore | null;
   /** Non-target rows (benign + other) and the share predicted as anger/anxiety/disappointment. */
   nonTarget: { rows: number; falseAlarmRate: number };
+  /**
+   * Calm rows — gold neutral and benign (positive: joy, gratitude, relaxed…) — and the share
+   * predicted as a target emotion: the alarms a calm caller would see. `benign` alone beside it.
+   */
+  calm: { rows: number; falseAlarmRate: number; benignRows: number; benignFalseAlarmRate: number };
 }
 
 function fourClassScore(confusion: number[][]): FourClassScore {
@@ -79,10 +84,23 @@ export function scoreDataset(
   const allRows = emptyConfusion();
   let nonTargetRows = 0;
   let falseAlarms = 0;
+  let calmRows = 0;
+  let calmAlarms = 0;
+  let benignRows = 0;
+  let benignAlarms = 0;
   for (const example of examples) {
     const predicted = predict(example);
     const predictedAllRows = predictAllRows === predict ? predicted : predictAllRows(example);
     allRows[EMOTION_LABELS.indexOf(example.allRowsLabel)][EMOTION_LABELS.indexOf(predictedAllRows)] += 1;
+    const alarm = predicted !== 'neutral' ? 1 : 0;
+    if (example.kind === 'benign' || (example.kind === 'target' && example.label === 'neutral')) {
+      calmRows += 1;
+      calmAlarms += alarm;
+    }
+    if (example.kind === 'benign') {
+      benignRows += 1;
+      benignAlarms += alarm;
+    }
     const gold = protocolLabel(example, 'target');
     if (gold !== null) {
       primary[EMOTION_LABELS.indexOf(gold)][EMOTION_LABELS.indexOf(predicted)] += 1;
@@ -96,6 +114,12 @@ export function scoreDataset(
     ...fourClassScore(primary),
     allRows: nonTargetRows === 0 ? null : fourClassScore(allRows),
     nonTarget: { rows: nonTargetRows, falseAlarmRate: nonTargetRows === 0 ? 0 : falseAlarms / nonTargetRows },
+    calm: {
+      rows: calmRows,
+      falseAlarmRate: calmRows === 0 ? 0 : calmAlarms / calmRows,
+      benignRows,
+      benignFalseAlarmRate: benignRows === 0 ? 0 : benignAlarms / benignRows,
+    },
   };
 }
 
@@ -109,7 +133,9 @@ export function formatScore(score: DatasetScore): string {
       (score.allRows !== null
         ? `  | all rows (non-target → neutral): macro-F1 ${num(score.allRows.macroF1)} over ${score.allRows.scored}` +
           `  | false-alarm rate ${num(score.nonTarget.falseAlarmRate)} on ${score.nonTarget.rows} non-target rows`
-        : ''),
+        : '') +
+      `  | calm (neutral + positive) false alarms ${num(score.calm.falseAlarmRate)} on ${score.calm.rows}` +
+      (score.calm.benignRows > 0 ? `, positive only ${num(score.calm.benignFalseAlarmRate)} on ${score.calm.benignRows}` : ''),
     `  ${pad('class', 16)}${pad('precision', 11)}${pad('recall', 9)}${pad('F1', 8)}support`,
   ];
   for (const label of EMOTION_LABELS) {

@@ -102,7 +102,7 @@ export function trainBaseline(train: readonly Example[], protocol: Protocol): (e
   };
 }
 
-const PLAN: ReadonlyArray<readonly [string, string]> = [['goemotions', 'goemotions-dev'], ['smp2020', 'smp2020-eval']];
+const PLAN: ReadonlyArray<readonly [string, string]> = [['goemotions', 'goemotions-dev'], ['smp2020', 'smp2020-eval'], ['cped', 'cped-heldout']];
 
 /**
  * The baseline on each dev set, once per protocol: trained on the matching corpus's target rows for

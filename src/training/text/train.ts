@@ -12,6 +12,7 @@ import type { FeaturizerResources, TextEmotionSidecar } from '../../text/emotion
 import { readCustomExamples } from './custom-data.js';
 import { CALLCENTER_PATTERNS } from './data/callcenter-patterns.js';
 import { loadCorpora } from './datasets.js';
+import { dissatisfactionAuc } from './dialogue-score.js';
 import { evaluateModel } from './evaluate.js';
 import type { Example } from './example.js';
 import { buildLexicon } from './lexicon-build.js';
@@ -24,7 +25,7 @@ import { baselineScores } from './tfidf-baseline.js';
 import { encodeTextEmotionOnnx } from './text-onnx.js';
 import { classWeights, DEFAULT_TRAIN_OPTIONS, toSparseSet, trainLinear, type TrainOptions } from './trainer.js';
 
-export const MODEL_MAJOR_VERSION = '1.0.0';
+export const MODEL_MAJOR_VERSION = '1.1.0';
 
 export interface TrainTextOptions {
   dataDir: string;
@@ -50,6 +51,25 @@ const CLASS_BALANCE_POWER = 1;
  * At full weight they cost SMP2020 eval about 1.5 points.
  */
 const SECONDARY_CORPUS_WEIGHT: Record<string, number> = { nlpcc2013: 0.3, 'smp2020-virus': 0.3 };
+/** CPED's positive utterances are the calm speech a caller's chatter looks like: they teach "no
+ * alarm" at more weight than Weibo's or Reddit's joy. */
+const CPED_BENIGN_WEIGHT = 0.5;
+/** STC-3's weak labels (dialogue satisfaction, not emotion) count for less than real labels. */
+const STC3_WEIGHT = 0.3;
+
+/** Class balance is counted per language, except for the spoken-dialogue corpus, balanced on its own. */
+const balanceGroup = (e: Example): string => (e.corpus === 'cped' ? 'cped' : e.language.slice(0, 2));
+
+/**
+ * Each language's rows together weigh the same in the loss, so the Chinese and English halves of
+ * the (per-language) model are each fitted as if alone, with the same L2 strength.
+ */
+function perLanguageScale(examples: readonly Example[], weightOf: (e: Example) => number): (e: Example) => number {
+  const totals = new Map<string, number>();
+  for (const e of examples) if (e.label !== null) totals.set(e.language.slice(0, 2), (totals.get(e.language.slice(0, 2)) ?? 0) + weightOf(e));
+  const mean = [...totals.values()].reduce((a, b) => a + b, 0) / Math.max(1, totals.size);
+  return (e) => weightOf(e) * (mean / (totals.get(e.language.slice(0, 2)) ?? mean));
+}
 
 export interface TrainTextResult {
   version: string;
@@ -82,12 +102,15 @@ export async function trainTextEmotion(options: TrainTextOptions): Promise<Train
   const examples = [...corpora.train, ...synthetic, ...custom];
   log(`examples: ${JSON.stringify(countBy(examples, (e) => `${e.corpus}:${e.kind}`))}`);
 
-  const balance = classWeights(corpora.train, CLASS_BALANCE_POWER);
-  const weightOf = (e: Example): number => {
+  const balance = classWeights(corpora.train, CLASS_BALANCE_POWER, balanceGroup);
+  const rawWeightOf = (e: Example): number => {
     if (e.corpus === 'synthetic') return SYNTHETIC_WEIGHT;
     if (e.corpus === 'custom') return options.customWeight;
-    return balance(e) * (e.kind === 'benign' ? BENIGN_WEIGHT : 1) * (SECONDARY_CORPUS_WEIGHT[e.corpus] ?? 1);
+    if (e.corpus === 'stc3') return STC3_WEIGHT;
+    const benign = e.corpus === 'cped' ? CPED_BENIGN_WEIGHT : BENIGN_WEIGHT;
+    return balance(e) * (e.kind === 'benign' ? benign : 1) * (SECONDARY_CORPUS_WEIGHT[e.corpus] ?? 1);
   };
+  const weightOf = perLanguageScale(examples, rawWeightOf);
   const featurizer = new Featurizer(resources);
   resources.idf = packIdf(fitIdf(featurizer, examples));
   featurizer.sink.idf = unpackIdf(resources.idf, featurizer.dimension);
@@ -118,6 +141,7 @@ export async function trainTextEmotion(options: TrainTextOptions): Promise<Train
   const model = await loadTextEmotion(options.outDir);
   if (model === null) throw new Error(`model files missing right after writing them in ${options.outDir}`);
   const scores = evaluateModel(model, corpora.dev);
+  const dialogueScores = [dissatisfactionAuc('stc3-heldout', model, corpora.stc3HeldOut)];
   log('training the TF-IDF baseline for comparison');
   const baseline = baselineScores(corpora, log);
   const facts: CardFacts = {
@@ -128,11 +152,21 @@ export async function trainTextEmotion(options: TrainTextOptions): Promise<Train
     trainingCounts: countBy(examples, (e) => `${e.corpus} ${e.kind}${e.label !== null && e.kind === 'target' ? ` ${e.label}` : ''}`),
     customFiles: options.customFiles.length,
     scores,
+    dialogueScores,
     baseline,
     trainingSeconds: Math.round((Date.now() - startedMs) / 1000),
     hashBits: resources.config.hashBits,
     patternCount: resources.patterns.length,
-    weighting: { benign: BENIGN_WEIGHT, synthetic: SYNTHETIC_WEIGHT, classBalancePower: CLASS_BALANCE_POWER, secondaryCorpora: SECONDARY_CORPUS_WEIGHT },
+    strongPatternCount: resources.patterns.filter((p) => p.strong === true).length,
+    contextScale: resources.config.contextScale ?? 0,
+    weighting: {
+      benign: BENIGN_WEIGHT,
+      cpedBenign: CPED_BENIGN_WEIGHT,
+      stc3: STC3_WEIGHT,
+      synthetic: SYNTHETIC_WEIGHT,
+      classBalancePower: CLASS_BALANCE_POWER,
+      secondaryCorpora: SECONDARY_CORPUS_WEIGHT,
+    },
   };
   const cardPath = join(options.outDir, 'text-emotion.md');
   writeFileSync(cardPath, writeModelCard(facts));

@@ -51,7 +51,7 @@ export function toSparseSet(featurizer: Featurizer, examples: readonly Example[]
   const labels = new Uint8Array(kept.length);
   const weights = new Float32Array(kept.length);
   kept.forEach((example, i) => {
-    featurizer.featurize(example.text, example.language);
+    featurizer.featurize(example.text, example.language, example.context);
     const sink = featurizer.sink;
     if (used + sink.length > indices.length) {
       const size = Math.max(indices.length * 2, used + sink.length);
@@ -142,14 +142,14 @@ export function trainLinear(
 }
 
 /**
- * Class-balancing weights per language, counted on the target rows: (n / (classes × n_c))^power
+ * Class-balancing weights per group (default: per language), counted on the target rows: (n / (classes × n_c))^power
  * (power 1 is scikit-learn's class_weight="balanced"), kept within [0.2, 5] so a rare class in a
  * small corpus cannot dominate.
  */
-export function classWeights(examples: readonly Example[], power: number): (e: Example) => number {
+export function classWeights(examples: readonly Example[], power: number, groupOf: (e: Example) => string = (e) => e.language.slice(0, 2)): (e: Example) => number {
   const counts = new Map<string, number>();
   const totals = new Map<string, number>();
-  const family = (e: Example) => e.language.slice(0, 2);
+  const family = groupOf;
   for (const e of examples) {
     if (e.label === null || e.kind !== 'target') continue;
     counts.set(`${family(e)}:${e.label}`, (counts.get(`${family(e)}:${e.label}`) ?? 0) + 1);
