@@ -1,5 +1,5 @@
 // `callcue train-text [--data DIR] [--out DIR] [--seed N] [--custom FILE]... [--custom-weight W]
-// [--iterations N]`: reproduces the shipped caller-text emotion model and its model card.
+// [--iterations N] [--no-baseline]`: reproduces the shipped caller-text emotion model and its model card.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,10 +9,10 @@ import { formatScore } from '../training/text/metrics.js';
 import { defaultDataDir, defaultModelsDir, lastValue, parseFlags, readCustomFiles } from './text-args.js';
 import { readCustomExamples } from '../training/text/custom-data.js';
 
-const USAGE = 'usage: callcue train-text [--data DIR] [--out DIR] [--seed N] [--custom FILE]... [--custom-weight W] [--iterations N]\n';
+const USAGE = 'usage: callcue train-text [--data DIR] [--out DIR] [--seed N] [--custom FILE]... [--custom-weight W] [--iterations N] [--no-baseline]\n';
 
 export async function runTrainText(argv: string[]): Promise<number> {
-  const flags = parseFlags(argv, ['data', 'out', 'seed', 'custom', 'custom-weight', 'iterations'], ['help']);
+  const flags = parseFlags(argv, ['data', 'out', 'seed', 'custom', 'custom-weight', 'iterations'], ['help', 'no-baseline']);
   if (flags.values.has('help')) {
     process.stdout.write(USAGE);
     return 0;
@@ -45,6 +45,7 @@ export async function runTrainText(argv: string[]): Promise<number> {
       customFiles: flags.values.get('custom') ?? [],
       customWeight,
       train: { ...DEFAULT_TRAIN_OPTIONS, seed, maxIterations },
+      baseline: !flags.values.has('no-baseline'),
       log: (line) => process.stderr.write(`train-text: ${line}\n`),
     });
     for (const score of result.scores) process.stdout.write(`${formatScore(score)}\n`);

@@ -205,6 +205,7 @@ Targets from the issue (primary protocol):
 Primary protocol (target rows):
 
 ${scoreTable([...facts.scores, ...facts.baseline])}
+${facts.baseline.length === 0 ? '\nThe TF-IDF baselines were not trained in this run (`--no-baseline`); `callcue eval-text --data ../shared/data --baseline` measures them (figures for model 1.0 below).\n' : ''}
 
 Secondary protocol (all rows, non-target → neutral) and false alarms. The false-alarm rate is that of
 the primary model (for the baseline: its target-row model, which never saw a non-target row):
@@ -258,7 +259,7 @@ regular expressions). Expect lower scores on real calls.
 
 ## Retraining (deterministic)
 \`\`\`
-callcue train-text --data ../shared/data --out models/ [--seed ${facts.seed}] [--custom bank.tsv ...] [--custom-weight 2]
+callcue train-text --data ../shared/data --out models/ --iterations ${facts.train.maxIterations}${facts.baseline.length === 0 ? ' --no-baseline' : ''} [--seed ${facts.seed}] [--custom bank.tsv ...] [--custom-weight 2]
 callcue eval-text  --data ../shared/data [--models models/] [--custom bank-dev.tsv] [--baseline]
 \`\`\`
 The same data and seed reproduce the same weights bit for bit. A bank's own labelled utterances go in a

@@ -35,6 +35,8 @@ export interface TrainTextOptions {
   /** Loss weight of each custom utterance relative to a public-corpus one. */
   customWeight: number;
   train: TrainOptions;
+  /** Also train the TF-IDF baselines for the card (minutes on a busy machine; eval-text --baseline measures them too). */
+  baseline: boolean;
   log: (line: string) => void;
 }
 
@@ -142,8 +144,8 @@ export async function trainTextEmotion(options: TrainTextOptions): Promise<Train
   if (model === null) throw new Error(`model files missing right after writing them in ${options.outDir}`);
   const scores = evaluateModel(model, corpora.dev);
   const dialogueScores = [dissatisfactionAuc('stc3-heldout', model, corpora.stc3HeldOut)];
-  log('training the TF-IDF baseline for comparison');
-  const baseline = baselineScores(corpora, log);
+  if (options.baseline) log('training the TF-IDF baseline for comparison');
+  const baseline = options.baseline ? baselineScores(corpora, log) : [];
   const facts: CardFacts = {
     version,
     seed: options.train.seed,
