@@ -39,8 +39,7 @@ model) and scored, each utterance with its dialogue context; the other six serie
 the target rows (anger; worried, fear → anxiety; depress, sadness → disappointment; neutral); the *calm false-alarm
 rate* is the share of neutral and positive (happy, relaxed, positive-other, grateful) utterances labelled
 anger, anxiety or disappointment; positive alone and all non-target rows (positive plus negative-other,
-astonished, disgust) beside it. The baseline is the issue's plain character-n-gram logistic regression (character
-1–2-grams, balanced, C = 1) trained on the same six series alone, without context.
+astonished, disgust) beside it. ${cpedBaseline === undefined ? 'The baseline (the issue\'s plain character-n-gram logistic regression trained on the six training series alone) was not trained in this run; `eval-text --baseline` measures it' : 'The baseline is the issue\'s plain character-n-gram logistic regression (character 1–2-grams, balanced, C = 1) trained on the same six series alone, without context'}.
 
 Target: ${cpedVerdict}.
 
