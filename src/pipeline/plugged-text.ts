@@ -58,7 +58,7 @@ export function judgeText(metrics: Metrics, slots: ModelSlots, language: string)
                   metrics.stageMs.observe({ stage: 'text-model' }, performance.now() - t0);
                   if (probs === null) return;
                   const { t } = job;
-                  out.next({ kind: 'text-emotion', callId: t.callId, tsMs: t.endMs, arrivalMs: t.arrivalMs, probs, cues: [], isFinal: t.isFinal, text: t.text, model: model.version });
+                  out.next({ kind: 'text-emotion', callId: t.callId, tsMs: t.endMs, arrivalMs: t.arrivalMs, probs, cues: [], isFinal: t.isFinal, text: t.text, model: model.version, strong: null });
                 },
                 (err: Error) => out.error(err),
               )
