@@ -8,7 +8,31 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RedactedTranscript, TextEvidence } from '../../src/frames/types.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import { classifyText, PARTIAL_MIN_GAP_MS } from '../../src/pipeline/text-emotion.js';
-import { loadTextEmotion, type TextEmotionModel } from '../../src/text/emotion/index.js';
+import { EMOTION_LABELS } from '../../src/frames/types.js';
+import { LinearTextEmotionModel, loadTextEmotion, TEXT_EMOTION_FORMAT, type TextEmotionModel } from '../../src/text/emotion/index.js';
+import { packLexicon } from '../../src/text/emotion/lexicon.js';
+
+/** A small linear model that reads context (fixed pseudo-random weights), to see the stage pass it. */
+function contextModel(): TextEmotionModel {
+  const hashBits = 10;
+  const weights = new Float32Array((1 << hashBits) * 4);
+  let seed = 7;
+  for (let i = 0; i < weights.length; i += 1) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    weights[i] = (seed / 2 ** 32 - 0.5) * 4;
+  }
+  return new LinearTextEmotionModel(
+    {
+      format: TEXT_EMOTION_FORMAT,
+      version: 'context-test',
+      labels: [...EMOTION_LABELS],
+      onnx: { file: 'none.onnx', sha256: '0'.repeat(64) },
+      featurizer: { config: { hashBits, zhCharNgrams: [1, 3], enCharNgrams: [3, 5], perLanguage: true, contextScale: 0.5 }, categoryLabels: [], patterns: [] },
+      lexicon: packLexicon([], new Map()),
+    },
+    { weights, bias: new Float32Array(4), dimension: 1 << hashBits, classes: 4, metadata: {} },
+  );
+}
 
 let model: TextEmotionModel;
 beforeAll(async () => {
@@ -22,9 +46,9 @@ const say = (track: 'caller' | 'agent', text: string, isFinal: boolean, startMs:
   kind: 'transcript', callId: 'c', track, text, isFinal, startMs, endMs, tsMs: endMs, arrivalMs: (arrival += 1), redacted: [],
 });
 
-async function run(language: string, transcripts: RedactedTranscript[]): Promise<TextEvidence[]> {
+async function run(language: string, transcripts: RedactedTranscript[], judge: TextEmotionModel = model): Promise<TextEvidence[]> {
   const input = new Subject<RedactedTranscript>();
-  const out = lastValueFrom(input.pipe(classifyText(new Metrics(false), model, language), toArray()));
+  const out = lastValueFrom(input.pipe(classifyText(new Metrics(false), judge, language), toArray()));
   for (const t of transcripts) input.next(t);
   input.complete();
   return out;
@@ -37,13 +61,15 @@ describe('classifyText', () => {
       say('agent', "I'm sorry, there's nothing I can do about that today", true, 2500, 5000),
       say('caller', 'so what am I supposed to do now', true, 5500, 7500),
     ];
-    const got = await run('en-GB', lines);
+    const reader = contextModel();
+    const got = await run('en-GB', lines, reader);
     expect(got.map((e) => e.text)).toEqual([lines[0].text, lines[2].text]);
     const context = { callerPrevious: [lines[0].text], agentLast: lines[1].text };
-    expect(got[1].probs).toEqual(model.classify(lines[2].text, 'en-GB', context).probs);
-    // The context is read: the same words judged cold come out differently.
-    expect(got[1].probs).not.toEqual(model.classify(lines[2].text, 'en-GB').probs);
-    expect(got[0].probs).toEqual(model.classify(lines[0].text, 'en-GB', { callerPrevious: [], agentLast: '' }).probs);
+    expect(got[1].probs).toEqual(reader.classify(lines[2].text, 'en-GB', context).probs);
+    // The context is read: the same words judged cold, or with another context, come out differently.
+    expect(got[1].probs).not.toEqual(reader.classify(lines[2].text, 'en-GB').probs);
+    expect(got[1].probs).not.toEqual(reader.classify(lines[2].text, 'en-GB', { callerPrevious: [], agentLast: lines[1].text }).probs);
+    expect(got[0].probs).toEqual(reader.classify(lines[0].text, 'en-GB', { callerPrevious: [], agentLast: '' }).probs);
   });
 
   it('judges partials, at most one per PARTIAL_MIN_GAP_MS of media time, and every final', async () => {
