@@ -21,7 +21,7 @@ import { renderChecklist } from './checklist-view.js';
 import { renderLanguage } from './language-view.js';
 import { renderTranscript } from './transcript-view.js';
 import { showSignIn } from './signin.js';
-import { clockDuration, statusText } from './format.js';
+import { clockDuration, endReason, statusText } from './format.js';
 
 const creds = readCredentials('agent', location, sessionStorage, history);
 const store = new CallStore();
@@ -116,7 +116,7 @@ function render() {
   } else {
     setText(el.callInfo, t('call.info', { id: call.callId, duration: clockDuration((call.ended ? Date.parse(call.startedAt) + call.ended.durationMs : serverNowMs) - Date.parse(call.startedAt)) }));
     const banner = call.ended
-      ? t(call.ended.reason === 'gone' ? 'call.gone' : 'call.ended', { reason: call.ended.reason })
+      ? t(call.ended.reason === 'gone' ? 'call.gone' : 'call.ended', { reason: endReason(call.ended.reason, t) })
       : store.identity?.role === 'supervisor'
         ? t('call.viewing', { agent: call.agentId })
         : '';

@@ -29,3 +29,25 @@ export function statusText(status, t) {
       return `◌ ${t('conn.connecting')}`;
   }
 }
+
+/**
+ * Why a call ended, in words (the server's reason codes; a bridge's own reason is shown as sent).
+ * @param {string} reason @param {(key: string) => string} t
+ */
+export function endReason(reason, t) {
+  const key = `reason.${reason}`;
+  const said = t(key);
+  return said === key ? reason : said;
+}
+
+/**
+ * A call's language tag as a name in the UI's language ("zh-CN" → 中文（中国） / Chinese (China)).
+ * @param {string} tag @param {(key: string) => string} t
+ */
+export function languageName(tag, t) {
+  try {
+    return new Intl.DisplayNames([t('locale')], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

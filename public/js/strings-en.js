@@ -4,6 +4,8 @@
 
 /** @type {Record<string, string>} */
 export const EN = {
+  /** The table's own language tag (for Intl formatting of names and numbers). */
+  'locale': 'en',
   'app.agent': 'callcue — agent',
   'app.supervisor': 'callcue — supervisor wall',
   'conn.connecting': 'Connecting…',
@@ -14,6 +16,14 @@ export const EN = {
   'call.none': 'Waiting for a call…',
   'call.info': 'Call {id} · {duration}',
   'call.ended': 'Call ended ({reason})',
+  'reason.stop': 'hung up',
+  'reason.bridge_disconnected': 'the phone system disconnected',
+  'reason.bridge_error': 'phone system error',
+  'reason.bridge_reconnect': 'the phone system is reconnecting',
+  'reason.shutdown': 'the service restarted',
+  'reason.pipeline_error': 'analysis failed',
+  'reason.node_lost': 'a service node was lost',
+  'reason.offline': 'recording analysed',
   'call.gone': 'Call ended while this screen was disconnected',
   'call.viewing': 'Supervisor view of agent {agent}',
   'emotion.heading': 'Caller now',

@@ -4,6 +4,8 @@
 
 /** @type {Record<string, string>} */
 export const ZH_HANS = {
+  /** The table's own language tag (for Intl formatting of names and numbers). */
+  'locale': 'zh-Hans',
   'app.agent': 'callcue — 坐席',
   'app.supervisor': 'callcue — 班长监控墙',
   'conn.connecting': '正在连接…',
@@ -14,6 +16,14 @@ export const ZH_HANS = {
   'call.none': '等待来电…',
   'call.info': '通话 {id} · {duration}',
   'call.ended': '通话已结束（{reason}）',
+  'reason.stop': '已挂断',
+  'reason.bridge_disconnected': '电话系统断开',
+  'reason.bridge_error': '电话系统出错',
+  'reason.bridge_reconnect': '电话系统正在重连',
+  'reason.shutdown': '服务已重启',
+  'reason.pipeline_error': '分析出错',
+  'reason.node_lost': '服务节点失联',
+  'reason.offline': '录音已分析',
   'call.gone': '本屏幕断线期间通话已结束',
   'call.viewing': '以班长身份查看坐席 {agent}',
   'emotion.heading': '客户当前情绪',

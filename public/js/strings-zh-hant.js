@@ -4,6 +4,8 @@
 
 /** @type {Record<string, string>} */
 export const ZH_HANT = {
+  /** The table's own language tag (for Intl formatting of names and numbers). */
+  'locale': 'zh-Hant',
   'app.agent': 'callcue — 客服',
   'app.supervisor': 'callcue — 主管監控牆',
   'conn.connecting': '正在連線…',
@@ -14,6 +16,14 @@ export const ZH_HANT = {
   'call.none': '等待來電…',
   'call.info': '通話 {id} · {duration}',
   'call.ended': '通話已結束（{reason}）',
+  'reason.stop': '已掛斷',
+  'reason.bridge_disconnected': '電話系統斷開',
+  'reason.bridge_error': '電話系統出錯',
+  'reason.bridge_reconnect': '電話系統正在重連',
+  'reason.shutdown': '服務已重啟',
+  'reason.pipeline_error': '分析出錯',
+  'reason.node_lost': '服務節點失聯',
+  'reason.offline': '錄音已分析',
   'call.gone': '本畫面斷線期間通話已結束',
   'call.viewing': '以主管身分檢視客服 {agent}',
   'emotion.heading': '客戶目前情緒',

@@ -9,7 +9,7 @@ import { h, replaceChildren } from './dom.js';
 import { describeEmotion, prosodyArousal } from './emotion-words.js';
 import { drawTimeline } from './timeline.js';
 import { highestTier } from './risk.js';
-import { clockDuration } from './format.js';
+import { clockDuration, languageName } from './format.js';
 
 /** The sparkline's span: the last minute, or the call so far from 20 s up. */
 const SPARK_WINDOW_MS = 60_000;
@@ -76,7 +76,7 @@ export function updateRow(row, call, risk, rank, t, serverNowMs, force) {
     );
   }
   const durationMs = (call.ended ? Date.parse(call.startedAt) + call.ended.durationMs : serverNowMs) - Date.parse(call.startedAt);
-  const meta = `${call.callId} · ${call.language} · ${clockDuration(durationMs)}${call.ended ? ` · ${t('wall.ended')}` : ''}`;
+  const meta = `${call.callId} · ${languageName(call.language, t)} · ${clockDuration(durationMs)}${call.ended ? ` · ${t('wall.ended')}` : ''}`;
   if (force || meta !== row.whoKey) {
     row.whoKey = meta;
     replaceChildren(

@@ -13,6 +13,7 @@ import { Checklist } from './checklist.js';
 import { PromptDiscipline } from './discipline.js';
 import { Escalation } from './escalation.js';
 import { describeProsody } from './evidence.js';
+import { evidenceWords, type EvidenceWords } from './evidence-words.js';
 import { keywordMatcher } from './keywords.js';
 import { fill, pick, pickList, type Vars } from './render.js';
 import type { Playbook } from './schema.js';
@@ -39,10 +40,12 @@ const LANGUAGE_RULES: Partial<Record<LanguageFinding['kind'], string>> = {
 
 export class PolicyEngine {
   private readonly lang: CallLanguage;
+  /** Evidence in the call's language (src/policy/evidence-words.ts). */
+  private readonly words: EvidenceWords;
   private readonly discipline = new PromptDiscipline();
   private readonly checklist = new Checklist();
-  private readonly escalation = new Escalation();
-  private readonly coach = new VoiceCoach();
+  private readonly escalation: Escalation;
+  private readonly coach: VoiceCoach;
   private promptSeq = 0;
   private lastCallerFinal = '';
   private verification: 'unverified' | 'asked' | 'verified' = 'unverified';
@@ -50,6 +53,9 @@ export class PolicyEngine {
 
   constructor(private readonly ctx: PolicyContext) {
     this.lang = resolveCallLanguage(ctx.language);
+    this.words = evidenceWords(this.lang);
+    this.escalation = new Escalation(this.words);
+    this.coach = new VoiceCoach(this.words);
   }
 
   /** The checklist as it stands (for the first state a screen draws). */
@@ -79,7 +85,7 @@ export class PolicyEngine {
         break;
       case 'talk-over':
         if (signal.overlapMs >= pb.coaching.talkOverMs) {
-          this.prompt(out, pb, 'coaching.talk-over', signal, {}, [`both speaking for ${(signal.overlapMs / 1000).toFixed(1)} s; the agent started second`]);
+          this.prompt(out, pb, 'coaching.talk-over', signal, {}, [this.words.say('talkOver', { s: (signal.overlapMs / 1000).toFixed(1) })]);
         }
         break;
     }
@@ -90,9 +96,10 @@ export class PolicyEngine {
     const { state } = s;
     // The utterance the fusion judged may be newer than the transcript signal (same instant).
     if (s.utterance) this.lastCallerFinal = s.utterance;
-    const evidence = this.emotionEvidence(s);
+    // Built only for a prompt: emotion signals come four times a second.
+    const evidence = () => this.emotionEvidence(s);
     if (state.onset) {
-      this.prompt(out, pb, `empathy.onset.${state.onset}`, s, { quote: this.lastCallerFinal }, evidence);
+      this.prompt(out, pb, `empathy.onset.${state.onset}`, s, { quote: this.lastCallerFinal }, evidence());
     }
     const anger = state.active === 'anger';
     this.escalation.onEmotion(state.active, s.tsMs);
@@ -103,8 +110,8 @@ export class PolicyEngine {
       const rising = state.trend === 'rising' && state.intensity >= pb.escalation.risingIntensity && heldMs >= 2 * pb.fusion.trendWindowMs;
       if ((persisting || rising) && this.persistingFiredForOnsetMs !== state.sinceMs) {
         const shown = this.prompt(out, pb, 'deescalation.anger.persisting', s, {}, [
-          persisting ? `anger for ${Math.round(heldMs / 1000)} s` : `anger rising (intensity ${state.intensity.toFixed(2)})`,
-          ...evidence,
+          persisting ? this.words.say('angerFor', { s: Math.round(heldMs / 1000) }) : this.words.say('angerRising', { x: state.intensity.toFixed(2) }),
+          ...evidence(),
         ]);
         if (shown) this.persistingFiredForOnsetMs = state.sinceMs;
       }
@@ -136,11 +143,11 @@ export class PolicyEngine {
     else if (this.verification === 'unverified' && kw.find('verificationQuestion', t.text).length > 0) this.verification = 'asked';
     const details = kw.find('accountDetail', t.text);
     if (details.length > 0 && this.verification !== 'verified') {
-      this.prompt(out, pb, 'compliance.account-before-verification', s, {}, [`agent said "${details[0]}" before the caller's identity was verified`]);
+      this.prompt(out, pb, 'compliance.account-before-verification', s, {}, [this.words.say('detailsBeforeVerification', { words: details[0]! })]);
     }
     const speech = this.coach.onAgentUtterance(t.endMs - t.startMs);
     if (speech >= pb.coaching.monologueMs) {
-      const shown = this.prompt(out, pb, 'coaching.confirm-understanding', s, {}, [`${Math.round(speech / 1000)} s of explanation without checking understanding`]);
+      const shown = this.prompt(out, pb, 'coaching.confirm-understanding', s, {}, [this.words.say('monologue', { s: Math.round(speech / 1000) })]);
       if (shown) this.coach.resetMonologue();
     }
   }
@@ -154,7 +161,8 @@ export class PolicyEngine {
     for (const f of findings) {
       const rule = f.polarity === 'violation' ? LANGUAGE_RULES[f.kind] : undefined;
       if (!rule) continue;
-      this.prompt(out, pb, rule, s, { finding: f.text, suggestion: f.suggestion ?? '' }, [`agent said "${f.text}" (${f.rule})`]);
+      const why = this.lang.script === 'en' ? f.rule : `${f.section} ${this.words.word(f.kind)}`;
+      this.prompt(out, pb, rule, s, { finding: f.text, suggestion: f.suggestion ?? '' }, [this.words.say('agentSaid', { words: f.text, rule: why })]);
     }
   }
 
@@ -164,11 +172,13 @@ export class PolicyEngine {
   }
 
   private emotionEvidence(s: Extract<PolicySignal, { kind: 'emotion' }>): string[] {
+    const w = this.words;
     const ev: string[] = [];
-    if (this.lastCallerFinal && s.state.sources.includes('text')) ev.push(`caller said "${this.lastCallerFinal}"`);
-    if (s.cues.length > 0) ev.push(`words: ${s.cues.join(', ')}`);
-    if (s.prosody && s.state.sources.includes('prosody')) ev.push(...describeProsody(s.prosody));
-    ev.push(`${s.state.active} ${Math.round(s.state.intensity * 100)} % (${s.state.sources.join(' + ') || 'no evidence'})`);
+    if (this.lastCallerFinal && s.state.sources.includes('text')) ev.push(w.say('callerSaid', { quote: this.lastCallerFinal }));
+    if (s.cues.length > 0) ev.push(w.say('cues', { list: w.list(s.cues) }));
+    if (s.prosody && s.state.sources.includes('prosody')) ev.push(...describeProsody(s.prosody, w));
+    const sources = s.state.sources.map((x) => w.word(x)).join(' + ') || w.say('noEvidence');
+    ev.push(w.say('state', { label: w.word(s.state.active), pct: Math.round(s.state.intensity * 100), sources }));
     return ev;
   }
 

@@ -4,6 +4,7 @@
 // comes with the evidence that justified it.
 
 import type { EmotionLabel } from '../frames/types.js';
+import type { EvidenceWords } from './evidence-words.js';
 import type { Playbook } from './schema.js';
 
 export type Tier = 'primary' | 'intermediate' | 'advanced';
@@ -25,6 +26,8 @@ export class Escalation {
   private maxAmount = 0;
   private angerSinceMs: number | null = null;
   private negative = false;
+
+  constructor(private readonly words: EvidenceWords) {}
 
   onEmotion(active: EmotionLabel, tsMs: number): void {
     if (active === 'anger') this.angerSinceMs ??= tsMs;
@@ -55,11 +58,12 @@ export class Escalation {
     }
     if (this.regulators.length > 0 || (this.maxAmount >= p.advancedAmount && (complained || this.negative))) tier = 'advanced';
     if (!tier || (this.reached && RANK[tier] <= RANK[this.reached])) return null;
-    if (this.complaints.length > 0) ev.push(`complaint words: ${unique(this.complaints).join(', ')} (×${this.complaints.length})`);
-    if (this.managers.length > 0) ev.push(`asked for: ${unique(this.managers).join(', ')}`);
-    if (this.regulators.length > 0) ev.push(`mentioned: ${unique(this.regulators).join(', ')}`);
-    if (this.maxAmount > 0) ev.push(`amount: ${this.maxAmount.toLocaleString('en-US')}`);
-    if (angerMs > 0) ev.push(`anger for ${Math.round(angerMs / 1000)} s`);
+    const w = this.words;
+    if (this.complaints.length > 0) ev.push(w.say('complaintWords', { list: w.list(unique(this.complaints)), n: this.complaints.length }));
+    if (this.managers.length > 0) ev.push(w.say('askedFor', { list: w.list(unique(this.managers)) }));
+    if (this.regulators.length > 0) ev.push(w.say('mentioned', { list: w.list(unique(this.regulators)) }));
+    if (this.maxAmount > 0) ev.push(w.say('amount', { amount: this.maxAmount.toLocaleString('en-US') }));
+    if (angerMs > 0) ev.push(w.say('angerFor', { s: Math.round(angerMs / 1000) }));
     this.reached = tier;
     if (tier === 'primary') this.primaryAtMs = tsMs;
     return { tier, evidence: ev };

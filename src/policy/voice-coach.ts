@@ -3,6 +3,7 @@
 // explanations without checking that the caller understood (§1 確認理解).
 
 import type { ProsodySummary } from '../features/types.js';
+import type { EvidenceWords } from './evidence-words.js';
 import type { Playbook } from './schema.js';
 
 export interface CoachFinding {
@@ -17,6 +18,8 @@ const MIN_VOICE_ACTIVITY = 0.5;
 export class VoiceCoach {
   private readonly since = new Map<CoachFinding['rule'], number>();
   private monologueMs = 0;
+
+  constructor(private readonly words: EvidenceWords) {}
 
   onAgentVoice(s: ProsodySummary, tsMs: number, p: Playbook['coaching']): CoachFinding[] {
     const out: CoachFinding[] = [];
@@ -34,12 +37,14 @@ export class VoiceCoach {
         this.since.delete(rule);
       }
     };
-    check('coaching.too-fast', s.speakingRateSylPerS > p.tooFastSylPerS, s.speakingRateSylPerS.toFixed(1), `agent rate ${s.speakingRateSylPerS.toFixed(1)} syllables/s`);
+    const w = this.words;
+    check('coaching.too-fast', s.speakingRateSylPerS > p.tooFastSylPerS, s.speakingRateSylPerS.toFixed(1), w.say('agentRate', { rate: s.speakingRateSylPerS.toFixed(1) }));
     // Loud against the line's absolute level, or against the agent's own usual voice (lines differ
     // by many dB; raising one's voice does not).
     const loud = s.loudnessDb > p.tooLoudDb || (s.baselineSpeechS >= 5 && s.loudnessRelDb > p.tooLoudRelDb);
-    check('coaching.too-loud', loud, s.loudnessDb.toFixed(0), `agent loudness ${s.loudnessDb.toFixed(0)} dBFS (${s.loudnessRelDb >= 0 ? '+' : ''}${s.loudnessRelDb.toFixed(0)} dB on their usual level)`);
-    check('coaching.too-quiet', s.loudnessDb < p.tooQuietDb, s.loudnessDb.toFixed(0), `agent loudness ${s.loudnessDb.toFixed(0)} dBFS`);
+    const rel = `${s.loudnessRelDb >= 0 ? '+' : ''}${s.loudnessRelDb.toFixed(0)}`;
+    check('coaching.too-loud', loud, s.loudnessDb.toFixed(0), w.say('agentLoudnessRel', { db: s.loudnessDb.toFixed(0), rel }));
+    check('coaching.too-quiet', s.loudnessDb < p.tooQuietDb, s.loudnessDb.toFixed(0), w.say('agentLoudness', { db: s.loudnessDb.toFixed(0) }));
     return out;
   }
 

@@ -89,7 +89,7 @@ describe('the agent desktop', () => {
     expect(lines.at(-1)).toMatch(/0366.*hidden: card/);
 
     await call.stop();
-    await waitForText(page, '[data-testid=call-banner]', /Call ended \(stop\)/);
+    await waitForText(page, '[data-testid=call-banner]', /Call ended \(hung up\)/);
     expect(problems).toEqual([]);
     await feed.close();
     await close();
