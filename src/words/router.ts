@@ -139,6 +139,7 @@ export class WordsRouter {
     if (found.ended) return { kind: 'ended' };
     // Our own key for a call no longer in the directory: it is ending; look again shortly.
     if (found.node === this.link.nodeId) return this.whereHere(req, key);
+    if (this.located.size >= 4 * MAX_HELD_CALLS) this.located.clear();
     this.located.set(key, { node: found.node, untilMs: Date.now() + LOCATION_TTL_MS });
     return { kind: 'there', node: found.node };
   }
