@@ -36,10 +36,11 @@ const LABEL: Record<(typeof LANGS)[number], string> = { en: 'en', 'zh-hans': 'zh
 const RECALL_TARGET = 1;
 const OVER_REDACTION_LIMIT = 0.02;
 const MIN_PER_SET = 200;
+const HOLDOUT_MIN_PER_SET = 80;
 
-function load(): Case[] {
+function load(prefix = ''): Case[] {
   return LANGS.flatMap((lang) =>
-    readFileSync(join(import.meta.dirname, 'redaction-set', `${lang}.jsonl`), 'utf8')
+    readFileSync(join(import.meta.dirname, 'redaction-set', `${prefix}${lang}.jsonl`), 'utf8')
       .split('\n')
       .map((row, i) => ({ row, line: i + 1 }))
       .filter(({ row }) => row.trim() !== '')
@@ -68,72 +69,93 @@ async function redacted(c: Case): Promise<string> {
 
 const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)} %`;
 
+interface Score {
+  items: number;
+  hidden: number;
+  benign: number;
+  changed: number;
+  missed: string[];
+  over: string[];
+  /** Outputs that redacting again would change (the recorder redacts stored text again). */
+  unstable: string[];
+  table: string;
+}
+
+async function score(cases: readonly Case[], title: string): Promise<Score> {
+  const total: Score = { items: 0, hidden: 0, benign: 0, changed: 0, missed: [], over: [], unstable: [], table: '' };
+  const rows: string[] = [];
+  for (const lang of LANGS) {
+    const s = { items: 0, hidden: 0, benign: 0, changed: 0 };
+    for (const c of cases.filter((x) => x.lang === lang)) {
+      const out = await redacted(c);
+      if (redact(out).text !== out) total.unstable.push(`${lang}:${c.line} ${out} → ${redact(out).text}`);
+      if (c.set === 'hide') {
+        for (const h of c.hide!) {
+          s.items++;
+          if (out.includes(h)) total.missed.push(`${lang}:${c.line} "${h}" in ${out}`);
+          else s.hidden++;
+        }
+      } else {
+        s.benign++;
+        if (out !== c.text) {
+          s.changed++;
+          total.over.push(`${lang}:${c.line} ${c.text} → ${out}`);
+        }
+      }
+    }
+    rows.push(`| ${LABEL[lang]} | ${s.items} | ${pct(s.hidden, s.items)} | ${s.benign} | ${pct(s.changed, s.benign)} (${s.changed}) |`);
+    total.items += s.items;
+    total.hidden += s.hidden;
+    total.benign += s.benign;
+    total.changed += s.changed;
+  }
+  const mustHide = cases.filter((c) => c.set === 'hide').length;
+  total.table = [
+    `${title}: ${mustHide} must-hide utterances (${total.items} personal values), ${total.benign} benign look-alikes`,
+    '| language | personal values | recall | benign utterances | over-redaction |',
+    '|---|---:|---:|---:|---:|',
+    ...rows,
+    `| all | ${total.items} | ${pct(total.hidden, total.items)} | ${total.benign} | ${pct(total.changed, total.benign)} (${total.changed}) |`,
+    ...(total.missed.length > 0 ? ['values left visible:', ...total.missed.map((m) => `  ${m}`)] : []),
+    ...(total.over.length > 0 ? ['benign utterances changed:', ...total.over.map((o) => `  ${o}`)] : []),
+  ].join('\n');
+  return total;
+}
+
+function checkShape(cases: readonly Case[], minPerSet: number): void {
+  for (const set of ['hide', 'keep'] as const) {
+    expect(cases.filter((c) => c.set === set).length).toBeGreaterThanOrEqual(minPerSet);
+    for (const lang of LANGS) expect(cases.filter((c) => c.set === set && c.lang === lang).length).toBeGreaterThanOrEqual(minPerSet / 4);
+  }
+  for (const c of cases.filter((x) => x.set === 'hide')) {
+    expect(c.hide?.length, `${c.lang}:${c.line}`).toBeGreaterThan(0);
+    for (const h of c.hide!) expect(c.text, `${c.lang}:${c.line}`).toContain(h);
+  }
+}
+
 describe('the bilingual redaction test set', () => {
   const cases = load();
 
   it('holds at least 200 must-hide and 200 benign utterances, in English, Simplified and Traditional Chinese, each value as written', () => {
-    for (const set of ['hide', 'keep'] as const) {
-      expect(cases.filter((c) => c.set === set).length).toBeGreaterThanOrEqual(MIN_PER_SET);
-      for (const lang of LANGS) expect(cases.filter((c) => c.set === set && c.lang === lang).length).toBeGreaterThan(60);
-    }
-    for (const c of cases.filter((x) => x.set === 'hide')) {
-      expect(c.hide?.length, `${c.lang}:${c.line}`).toBeGreaterThan(0);
-      for (const h of c.hide!) expect(c.text, `${c.lang}:${c.line}`).toContain(h);
-    }
+    checkShape(cases, MIN_PER_SET);
   });
 
   it(`hides every personal value (recall ${RECALL_TARGET * 100} %) and changes at most ${OVER_REDACTION_LIMIT * 100} % of the benign utterances; redacting again changes nothing`, async () => {
-    const rows: string[] = [];
-    const missed: string[] = [];
-    const over: string[] = [];
-    const unstable: string[] = [];
-    let items = 0;
-    let hidden = 0;
-    let benign = 0;
-    let changed = 0;
-    for (const lang of LANGS) {
-      let langItems = 0;
-      let langHidden = 0;
-      let langBenign = 0;
-      let langChanged = 0;
-      for (const c of cases.filter((x) => x.lang === lang)) {
-        const out = await redacted(c);
-        // The recorder redacts stored text again: that must be a no-op.
-        if (redact(out).text !== out) unstable.push(`${lang}:${c.line} ${out} → ${redact(out).text}`);
-        if (c.set === 'hide') {
-          for (const h of c.hide!) {
-            langItems++;
-            if (out.includes(h)) missed.push(`${lang}:${c.line} "${h}" in ${out}`);
-            else langHidden++;
-          }
-        } else {
-          langBenign++;
-          if (out !== c.text) {
-            langChanged++;
-            over.push(`${lang}:${c.line} ${c.text} → ${out}`);
-          }
-        }
-      }
-      rows.push(`| ${LABEL[lang]} | ${langItems} | ${pct(langHidden, langItems)} | ${langBenign} | ${pct(langChanged, langBenign)} (${langChanged}) |`);
-      items += langItems;
-      hidden += langHidden;
-      benign += langBenign;
-      changed += langChanged;
-    }
-    const mustHide = cases.filter((c) => c.set === 'hide').length;
-    console.log(
-      [
-        `redaction test set: ${mustHide} must-hide utterances (${items} personal values), ${benign} benign look-alikes`,
-        '| language | personal values | recall | benign utterances | over-redaction |',
-        '|---|---:|---:|---:|---:|',
-        ...rows,
-        `| all | ${items} | ${pct(hidden, items)} | ${benign} | ${pct(changed, benign)} (${changed}) |`,
-        ...(over.length > 0 ? ['benign utterances changed:', ...over.map((o) => `  ${o}`)] : []),
-      ].join('\n'),
-    );
-    expect(missed).toEqual([]);
-    expect(hidden / items).toBeGreaterThanOrEqual(RECALL_TARGET);
-    expect(changed / benign, over.join('\n')).toBeLessThanOrEqual(OVER_REDACTION_LIMIT);
-    expect(unstable).toEqual([]);
+    const s = await score(cases, 'redaction test set');
+    console.log(s.table);
+    expect(s.missed).toEqual([]);
+    expect(s.hidden / s.items).toBeGreaterThanOrEqual(RECALL_TARGET);
+    expect(s.changed / s.benign, s.over.join('\n')).toBeLessThanOrEqual(OVER_REDACTION_LIMIT);
+    expect(s.unstable).toEqual([]);
+  });
+
+  // Written after the rules were last changed for the set above (test/text/redaction-set/holdout-*):
+  // how the rules do on utterances they were not corrected against. Reported, not held to the targets.
+  it('reports recall and over-redaction on a held-out set; redacting again changes nothing there either', async () => {
+    const holdout = load('holdout-');
+    checkShape(holdout, HOLDOUT_MIN_PER_SET);
+    const s = await score(holdout, 'held-out set');
+    console.log(s.table);
+    expect(s.unstable).toEqual([]);
   });
 });

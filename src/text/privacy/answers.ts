@@ -22,7 +22,7 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   ['dob', /date\s+of\s+birth|birth\s*date|birthday|\bD\.?O\.?B\b|when\s+were\s+you\s+born|出生(?:日期|年月日)?|生日|出世/i],
   [
     'secret',
-    /memorable\s+(?:word|answer|name|place|information)|security\s+(?:question|answer)|secret\s+answer|maiden\s+name|密保|安全(?:问题|問題)|(?:母亲|母親|妈妈|媽媽|老母|阿妈|阿媽|老妈|老媽)(?:的|嘅)?(?:娘家)?姓/i,
+    /memorable\s+(?:word|answer|name|place|information)|security\s+(?:question|answer)|secret\s+answer|maiden\s+name|密保|安全(?:问题|問題)|(?:母亲|母親|老母|[阿老]?[妈媽][妈媽]?)(?:的|嘅)?(?:娘家)?姓/i,
   ],
   [
     'address',

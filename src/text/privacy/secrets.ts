@@ -29,7 +29,7 @@ const LEADS: ReadonlyArray<readonly [SecretKind, RegExp]> = [
         "\\b(?:memorable\\s+(?:word|answer|name|place|information)|security\\s+(?:answer|word)|secret\\s+answer|answer\\s+to\\s+(?:my|the)\\s+security\\s+question|(?:mother|mum|mom)['’]?s\\s+maiden\\s+name)(?:\\s+(?:is|was)|'s|\\s*[:=])\\s*",
         '(?:密保|安全|保密)(?:问题|問題)?(?:的|嘅)?答案(?:是|为|為|係|[：:])\\s*',
         // 「我母亲姓王」 needs no 是.
-        '(?:母亲|母親|妈妈|媽媽|老母|阿妈|阿媽|老妈|老媽)(?:的|嘅)?(?:娘家)?姓(?:氏)?(?:是|为|為|叫|係|[：:])?\\s*',
+        '(?:母亲|母親|老母|(?:我|阿|老)?[妈媽][妈媽]?)(?:的|嘅)?(?:娘家)?姓(?:氏)?(?:是|为|為|叫|係|[：:])?\\s*',
       ].join('|'),
       'gi',
     ),
