@@ -12,6 +12,8 @@
 // writes a V8 CPU profile of the server (what `--profile DIR` did before the per-stage profile).
 // `--words side` sends every call's transcript over one /v1/transcripts socket (a recogniser beside
 // the audio, docs/transcripts.md) instead of in-band: the prompt column is then side channel → prompt.
+// `--voice-model DIR --text-model DIR [--voice-hop-ms MS]` runs the calls through plugged models
+// (docs/models.md; bench/plugged-models.ts makes directories of the common sizes).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +46,10 @@ const { values: args } = parseArgs({
     /** Write a V8 CPU profile of the server to this folder. */
     'cpu-prof': { type: 'string' },
     nodes: { type: 'string', default: '1' },
+    /** Plugged models (docs/models.md): the server runs with CALLCUE_VOICE_MODEL / CALLCUE_TEXT_MODEL set to these directories. */
+    'voice-model': { type: 'string' },
+    'text-model': { type: 'string' },
+    'voice-hop-ms': { type: 'string' },
     bus: { type: 'string', default: 'local' },
     /** in-band: transcripts on each call's /v1/stream; side: all on one /v1/transcripts socket. */
     words: { type: 'string', default: 'in-band' },
@@ -60,6 +66,11 @@ const chunkMs = Number(args['chunk-ms']);
 const rampMs = Number(args['ramp-s']) * 1000;
 const nodeCount = Number(args.nodes);
 const bus = args.bus === 'redis' ? 'redis' : 'local';
+const pluggedEnv: Record<string, string> = {
+  ...(args['voice-model'] ? { CALLCUE_VOICE_MODEL: args['voice-model'] } : {}),
+  ...(args['text-model'] ? { CALLCUE_TEXT_MODEL: args['text-model'] } : {}),
+  ...(args['voice-hop-ms'] ? { CALLCUE_VOICE_MODEL_HOP_MS: args['voice-hop-ms'] } : {}),
+};
 
 function material(): (i: number) => BenchCall {
   if (args.synthetic) return (i) => syntheticCall(i, durationMs);
@@ -76,7 +87,7 @@ async function runOnce(n: number, makeCall: (i: number) => BenchCall) {
   const calls = Array.from({ length: n }, (_, i) => makeCall(i));
   for (const c of calls) callMessages(c, chunkMs);
   const cpuProf = args['cpu-prof'];
-  const cluster = await startCluster(nodeCount, bus, { CALLCUE_LATENCY_BUDGET_MS: String(budgetMs) }, cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : []);
+  const cluster = await startCluster(nodeCount, bus, { CALLCUE_LATENCY_BUDGET_MS: String(budgetMs), ...pluggedEnv }, cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : []);
   const server = cluster.bridgeNode;
   const countersBefore = await readCounters(server.url);
   const sampler = sampleProcess(server.proc.pid!, 1000);
@@ -177,7 +188,7 @@ async function main() {
     if (args.profile || args.floor) process.stdout.write(`${profileTable(r.profile, r.floor ?? null)}\n`);
   }
   process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; emotion = server-stamped latencyMs of emotion states; client = send of the audio → receipt of its\n emotion state, measured by the bench client; prompt = transcript final → prompt on the feed${args.words === 'side' ? ', the finals sent on the side channel' : ''})\n`);
-  const report = { at: new Date().toISOString(), budgetMs, chunkMs, rampS: rampMs / 1000, nodes: nodeCount, bus, words: args.words, source: args.synthetic ? 'synthetic' : args.data, runs };
+  const report = { at: new Date().toISOString(), budgetMs, chunkMs, rampS: rampMs / 1000, nodes: nodeCount, bus, words: args.words, source: args.synthetic ? 'synthetic' : args.data, plugged: pluggedEnv, runs };
   mkdirSync(args.out!, { recursive: true });
   const file = join(args.out!, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));
