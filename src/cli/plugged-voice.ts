@@ -4,8 +4,7 @@
 // speech manifest, with the per-class calibration the fusion uses written to DIR/calibration.json.
 
 import type { Writable } from 'node:stream';
-import { resample } from '../codecs/resample.js';
-import { INTERNAL_RATE_HZ } from '../features/types.js';
+import { Upsampler2x } from '../codecs/upsample2x.js';
 import { EMOTION_LABELS, type EmotionProbs } from '../frames/types.js';
 import { calibrationFrom, loadVoiceModel, VOICE_MODEL_RATE_HZ, writeCalibration, type ClassScores, type PluggedVoiceModel } from '../models/index.js';
 import type { ManifestRow } from '../training/manifest.js';
@@ -20,7 +19,8 @@ const EVAL_LIMITS = { maxBatch: 8, maxPending: 64, maxAgeMs: Number.POSITIVE_INF
 
 /** The recording's 8 kHz samples → the mean verdict of its 16 kHz windows. */
 export async function judgeRecording(model: PluggedVoiceModel, samples8k: Float32Array): Promise<EmotionProbs> {
-  const x = resample(samples8k, INTERNAL_RATE_HZ, VOICE_MODEL_RATE_HZ);
+  // The same 2× upsampling as the live pipeline (src/pipeline/plugged-voice.ts).
+  const x = new Upsampler2x().push(samples8k);
   const win = WINDOW_S * VOICE_MODEL_RATE_HZ;
   const starts: number[] = [];
   for (let s = 0; s + win <= x.length; s += HOP_S * VOICE_MODEL_RATE_HZ) starts.push(s);

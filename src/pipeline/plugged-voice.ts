@@ -5,7 +5,7 @@
 // and join the prosody windows on their way to the fusion, in place of the shipped voice model's.
 
 import { defer, EMPTY, from, merge, mergeMap, Observable, type OperatorFunction } from 'rxjs';
-import { Resampler } from '../codecs/resample.js';
+import { Upsampler2x } from '../codecs/upsample2x.js';
 import { HOP_SIZE_SAMPLES, INTERNAL_RATE_HZ } from '../features/index.js';
 import { createVad } from '../features/vad.js';
 import type { ClassifiedWindow, EmotionProbs, PcmFrame } from '../frames/types.js';
@@ -36,7 +36,7 @@ export function judgeVoice(metrics: Metrics, slots: ModelSlots, opts: PluggedVoi
   const blocks = Math.round(opts.windowMs / BLOCK_MS);
   return (source) =>
     defer(() => {
-      let up: Resampler | null = null;
+      const up = new Upsampler2x();
       const ring = new Float32Array(windowSamples);
       let written = 0;
       const vad = createVad();
@@ -61,7 +61,7 @@ export function judgeVoice(metrics: Metrics, slots: ModelSlots, opts: PluggedVoi
             speech[blockIndex++ % blocks] = vad.isSpeech(db) ? 1 : 0;
             pendingLength = 0;
           }
-          up ??= new Resampler(f.sampleRateHz, VOICE_MODEL_RATE_HZ);
+          // The frames are at the internal 8 kHz (resample stage); the model takes 16 kHz.
           const samples = up.push(samples8k);
           for (let i = 0; i < samples.length; i++) ring[written++ % windowSamples] = samples[i]!;
           mediaMs += (samples8k.length / f.sampleRateHz) * 1000;
