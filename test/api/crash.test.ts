@@ -15,6 +15,9 @@ import { speechLike } from '../helpers/audio.js';
 import { spawnNode } from '../../src/cli/soak-node.js';
 import { api, TRACKS } from './records-server.js';
 
+const START_TIMEOUT_MS = 90_000;
+/** Two node starts, a call, a restart. */
+const TEST_TIMEOUT_MS = 3 * START_TIMEOUT_MS;
 const dir = mkdtempSync(join(tmpdir(), 'callcue-crash-'));
 const dbFile = join(dir, 'calls.db');
 const children: ChildProcess[] = [];
@@ -24,7 +27,8 @@ afterEach(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function spawnServer(env: Record<string, string> = {}): Promise<{ url: string; wsUrl: string; proc: ChildProcess }> {
-  const node = await spawnNode({ CALLCUE_DB_URL: `sqlite://${dbFile}`, ...env });
+  // A node loads its models before it listens: on a machine with both cores busy that takes longer than 20 s.
+  const node = await spawnNode({ CALLCUE_DB_URL: `sqlite://${dbFile}`, ...env }, { startTimeoutMs: START_TIMEOUT_MS });
   children.push(node.proc);
   return node;
 }
@@ -80,7 +84,7 @@ describe('a call record after the process is killed mid-call', () => {
     const bytes = [dbFile, `${dbFile}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('');
     expect(bytes).toContain('crash-1');
     expect(bytes).not.toMatch(/4532 0151|1283 0366/);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('completes the record of a call the process drains on SIGTERM', async () => {
     const server = await spawnServer({ CALLCUE_DRAIN_TIMEOUT_MS: '300' });
@@ -100,5 +104,5 @@ describe('a call record after the process is killed mid-call', () => {
     } finally {
       await store.close();
     }
-  });
+  }, TEST_TIMEOUT_MS);
 });

@@ -136,5 +136,5 @@ describe('callcue analyze', () => {
     const r = await run(process.execPath, ['dist/src/cli/main.js', 'analyze', join(dir, 'nope.wav'), '--db', 'sqlite::memory:']).catch((e: { code: number; stdout: string }) => e);
     expect((r as { code: number }).code).toBe(1);
     expect(JSON.parse((r as { stdout: string }).stdout)).toMatchObject({ error: { code: 'FILE_NOT_FOUND' } });
-  });
+  }, 120_000);
 });
