@@ -38,7 +38,8 @@ interface Entry {
 export class PluggedModelStore {
   private readonly entries = new Map<ModelKind, Entry>();
   private readonly listeners = new Set<(r: ModelReloadResult) => void>();
-  private watchers: FSWatcher[] = [];
+  private readonly watchers = new Map<ModelKind, FSWatcher[]>();
+  private debounceMs: number | null = null;
   private debounce = new Map<ModelKind, NodeJS.Timeout>();
   private reloading = new Map<ModelKind, Promise<ModelReloadResult>>();
 
@@ -107,39 +108,50 @@ export class PluggedModelStore {
 
   /** Reloads a directory when its files change (writers copy in bursts, a large .onnx for seconds: wait for quiet). */
   watch(debounceMs = 500): void {
-    if (this.watchers.length > 0) return;
-    for (const [kind, entry] of this.entries) {
-      const { dir } = entry.ref;
-      const changed = () => {
-        const t = this.debounce.get(kind);
-        if (t) clearTimeout(t);
-        this.debounce.set(
-          kind,
-          setTimeout(() => {
-            if (fingerprint(dir) !== this.entries.get(kind)!.print) void this.reloadOne(kind);
-          }, debounceMs),
-        );
-      };
-      const name = basename(dir);
-      // The directory, its onnx/ folder, and its parent (a directory replaced or re-pointed by a rename or symlink).
-      for (const [path, filter] of [
-        [dir, null],
-        [join(dir, 'onnx'), null],
-        [dirname(dir), name],
-      ] as const) {
-        if (!existsSync(path)) continue;
-        try {
-          this.watchers.push(watch(path, { persistent: false }, (_e, file) => (filter === null || file === filter ? changed() : undefined)));
-        } catch {
-          // A folder that cannot be watched (permissions): SIGHUP still reloads.
-        }
+    if (this.debounceMs !== null) return;
+    this.debounceMs = debounceMs;
+    for (const kind of this.entries.keys()) this.watchKind(kind);
+    // A directory re-pointed (symlink) or replaced (rename) is watched afresh where it now is.
+    this.onReload((r) => {
+      if (r.ok) this.watchKind(r.kind);
+    });
+  }
+
+  private watchKind(kind: ModelKind): void {
+    for (const w of this.watchers.get(kind) ?? []) w.close();
+    const { dir } = this.entries.get(kind)!.ref;
+    const changed = () => {
+      const t = this.debounce.get(kind);
+      if (t) clearTimeout(t);
+      this.debounce.set(
+        kind,
+        setTimeout(() => {
+          if (fingerprint(dir) !== this.entries.get(kind)!.print) void this.reloadOne(kind);
+        }, this.debounceMs!),
+      );
+    };
+    const name = basename(dir);
+    const watchers: FSWatcher[] = [];
+    // The directory, its onnx/ folder, and its parent (a directory replaced or re-pointed by a rename or symlink).
+    for (const [path, filter] of [
+      [dir, null],
+      [join(dir, 'onnx'), null],
+      [dirname(dir), name],
+    ] as const) {
+      if (!existsSync(path)) continue;
+      try {
+        watchers.push(watch(path, { persistent: false }, (_e, file) => (filter === null || file === filter ? changed() : undefined)));
+      } catch {
+        // A folder that cannot be watched (permissions): SIGHUP still reloads.
       }
     }
+    this.watchers.set(kind, watchers);
   }
 
   async close(): Promise<void> {
-    for (const w of this.watchers) w.close();
-    this.watchers = [];
+    for (const ws of this.watchers.values()) for (const w of ws) w.close();
+    this.watchers.clear();
+    this.listeners.clear();
     for (const t of this.debounce.values()) clearTimeout(t);
     await Promise.all(this.reloading.values());
   }

@@ -12,25 +12,28 @@ import { openBridge, startMessage, streamAudio, type BridgeTrack } from '../help
 import { speechLike } from '../helpers/audio.js';
 import { tempDir, textModelDir, voiceModelDir } from '../models/model-dirs.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-const root = tempDir();
-const textDir = textModelDir(join(root, 'text'));
-const voiceDir = voiceModelDir(join(root, 'voice'));
-// A second version of each, with other weights, to swap in.
-const textV2 = textModelDir(join(root, 'text-v2'), { seed: 7 });
-const voiceV2 = voiceModelDir(join(root, 'voice-v2'), { seed: 8 });
-
-beforeAll(async () => {
-  server = await startTestServer({ textModel: textDir, voiceModel: voiceDir, voiceModelHopMs: 500 });
-});
-afterAll(async () => {
-  await server.stop();
-  rmSync(root, { recursive: true, force: true });
-});
-
 const caller: BridgeTrack = { track: 'caller', encoding: 'pcm16le', sampleRateHz: 8000 };
 
-describe('plugged text and voice models in the live pipeline', () => {
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+// In pipeline worker threads (the default), and on the main thread (CALLCUE_PIPELINE_WORKERS=0).
+describe.each([1, 0])('plugged text and voice models in the live pipeline, %i pipeline workers', (pipelineWorkers) => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  const root = tempDir();
+  roots.push(root);
+  const textDir = textModelDir(join(root, 'text'));
+  const voiceDir = voiceModelDir(join(root, 'voice'));
+  // A second version of each, with other weights, to swap in.
+  const textV2 = textModelDir(join(root, 'text-v2'), { seed: 7 });
+  const voiceV2 = voiceModelDir(join(root, 'voice-v2'), { seed: 8 });
+  beforeAll(async () => {
+    server = await startTestServer({ textModel: textDir, voiceModel: voiceDir, voiceModelHopMs: 500, pipelineWorkers });
+  });
+  afterAll(async () => server.stop());
+
   it('emotion events come from the plugged models and name them; a swapped directory takes over the running call', async () => {
     const versions = server.app.callcue.plugged!.refs;
     const textV1 = versions.find((r) => r.kind === 'text')!.version;
@@ -41,7 +44,7 @@ describe('plugged text and voice models in the live pipeline', () => {
     const feed = await TestSocket.open(`${server.wsUrl}/v1/feed?agentId=agent-byom`);
     await feed.nextType('hello');
     const bridge = await openBridge(server.wsUrl);
-    bridge.send(startMessage('call-byom-1', 'agent-byom', [caller]));
+    bridge.send(startMessage(`call-byom-${pipelineWorkers}`, 'agent-byom', [caller]));
     await bridge.nextType('started');
 
     const named = (kind: 'voice' | 'text', version: string) => feed.ofType('emotion').find((e) => (e.models as Record<string, string> | undefined)?.[kind] === version);
@@ -85,9 +88,9 @@ describe('plugged text and voice models in the live pipeline', () => {
     expect(named('text', textNew)).toBeDefined();
 
     bridge.send({ type: 'stop' });
-    expect(await bridge.nextType('stopped')).toMatchObject({ callId: 'call-byom-1', reason: 'stop' });
+    expect(await bridge.nextType('stopped')).toMatchObject({ callId: `call-byom-${pipelineWorkers}`, reason: 'stop' });
     const ended = await feed.nextType('call.ended');
-    expect(ended).toMatchObject({ callId: 'call-byom-1', reason: 'stop' });
+    expect(ended).toMatchObject({ callId: `call-byom-${pipelineWorkers}`, reason: 'stop' });
     await feed.close();
   });
 });

@@ -2,7 +2,7 @@
 // directory's tokenizer.json, label mapping (non-target into neutral), batching across requests,
 // shedding, sentence pairs, calibration weights, and reload (a bad change keeps the model in force).
 
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ort from 'onnxruntime-node';
 import { Tokenizer } from '@huggingface/tokenizers';
@@ -136,6 +136,35 @@ describe('reloading a model directory', () => {
     const r = await next;
     expect(r.ok).toBe(true);
     expect(r.version).not.toBe(first);
+    await store.close();
+  });
+
+  it('follows a symlink re-pointed to another export (the usual way to swap a model atomically)', async () => {
+    const v1 = textModelDir(join(root, 'release-1'));
+    const v2 = textModelDir(join(root, 'release-2'), { seed: 11 });
+    const v3 = textModelDir(join(root, 'release-3'), { seed: 12 });
+    const link = join(root, 'current');
+    symlinkSync(v1, link);
+    const store = await PluggedModelStore.open({ text: link, voice: '' });
+    const first = store.refs[0]!.version;
+    store.watch(100);
+    const repoint = async (target: string) => {
+      const next = new Promise<ModelReloadResult>((resolve) => {
+        const off = store.onReload((r) => {
+          off();
+          resolve(r);
+        });
+      });
+      symlinkSync(target, `${link}.new`);
+      renameSync(`${link}.new`, link);
+      return next;
+    };
+    const second = await repoint(v2);
+    expect(second.ok).toBe(true);
+    expect(second.version).not.toBe(first);
+    const third = await repoint(v3);
+    expect(third.ok).toBe(true);
+    expect(new Set([first, second.version, third.version]).size).toBe(3);
     await store.close();
   });
 });
