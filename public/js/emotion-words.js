@@ -39,7 +39,8 @@ function signed(v, digits = 0) {
  * @returns {string[]}
  */
 export function prosodyLines(p, t) {
-  if (p.voiceActivity < 0.05) return [t('prosody.silent')];
+  // No syllable in the window: whatever the level detector let through (hiss, breath), nobody is speaking.
+  if (p.voiceActivity < 0.05 || p.speakingRateSylPerS === 0) return [t('prosody.silent')];
   if (p.baselineSpeechS < BASELINE_READY_S) {
     return [t('prosody.learning', { s: Math.round(p.baselineSpeechS) }), t('prosody.activity', { v: Math.round(p.voiceActivity * 100) })];
   }
@@ -58,6 +59,10 @@ export function prosodyLines(p, t) {
  */
 export function describeEmotion(e, t) {
   if (!e) return { icon: 'waiting', label: t('emotion.waiting'), detail: '', intensity: null, labelled: false };
+  if (!e.label && e.learning) {
+    const heard = e.prosody.baselineSpeechS > 0 || e.speaking;
+    return { icon: 'waiting', label: t(heard ? 'emotion.learning' : 'emotion.waiting'), detail: '', intensity: null, labelled: false };
+  }
   if (!e.label) return { icon: 'prosody', label: t('emotion.none'), detail: '', intensity: null, labelled: false };
   const label = t(`emotion.${e.label}`);
   const parts = [];

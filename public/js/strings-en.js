@@ -33,6 +33,7 @@ export const EN = {
   'emotion.disappointment': 'Disappointed',
   'emotion.uncertain': 'Unclear',
   'emotion.none': 'No emotion model: measured voice only',
+  'emotion.learning': 'Learning the caller’s usual voice…',
   'emotion.waiting': 'Waiting for the caller to speak',
   'emotion.sources': 'From: {sources}',
   'source.prosody': 'voice',

@@ -33,6 +33,7 @@ export const ZH_HANS = {
   'emotion.disappointment': '失望',
   'emotion.uncertain': '不确定',
   'emotion.none': '未加载情绪模型：仅显示语音测量',
+  'emotion.learning': '正在了解客户平常的声音…',
   'emotion.waiting': '等待客户说话',
   'emotion.sources': '依据：{sources}',
   'source.prosody': '语音',

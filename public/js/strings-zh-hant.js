@@ -33,6 +33,7 @@ export const ZH_HANT = {
   'emotion.disappointment': '失望',
   'emotion.uncertain': '不確定',
   'emotion.none': '未載入情緒模型：僅顯示語音測量',
+  'emotion.learning': '正在了解客戶平常的聲音…',
   'emotion.waiting': '等待客戶說話',
   'emotion.sources': '依據：{sources}',
   'source.prosody': '語音',

@@ -40,8 +40,10 @@ export function summarizeFunctionals(f: Float32Array, baseline: SpeakerBaseline)
     pitchRangeRelPct:
       refVoiced && voiced && ref[PITCH_RANGE] >= MIN_RANGE_ST ? pct(f[PITCH_RANGE], ref[PITCH_RANGE]) : 0,
     speakingRateSylPerS: f[SYLLABLE_RATE],
+    // A window without a single syllable holds no speech to time (a line's hiss the VAD let through,
+    // a pause): "−100 %" would call silence slow speech.
     speakingRateRelPct:
-      ref && hasSpeech && ref[SYLLABLE_RATE] >= MIN_RATE_SYL_PER_S ? pct(f[SYLLABLE_RATE], ref[SYLLABLE_RATE]) : 0,
+      ref && hasSpeech && f[SYLLABLE_RATE] > 0 && ref[SYLLABLE_RATE] >= MIN_RATE_SYL_PER_S ? pct(f[SYLLABLE_RATE], ref[SYLLABLE_RATE]) : 0,
     voiceActivity: f[SPEECH_RATIO],
     baselineSpeechS: baseline.speechMs / 1000,
   };

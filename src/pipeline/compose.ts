@@ -138,6 +138,7 @@ export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
     );
     const scorecard$ = scoreCall(opts.callId, opts.language, deps.playbook, signals$, policy$);
 
-    return merge(fused$.pipe(toEmotionEvents()), redacted$.pipe(toTranscriptEvents()), language$.pipe(toLanguageEvents()), policy$, scorecard$);
+    const modelled = deps.prosodyModel !== null || deps.textModel !== null || plugged !== null;
+    return merge(fused$.pipe(toEmotionEvents(modelled)), redacted$.pipe(toTranscriptEvents()), language$.pipe(toLanguageEvents()), policy$, scorecard$);
   };
 }

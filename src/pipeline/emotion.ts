@@ -1,5 +1,6 @@
 // Stage 7: the fused caller state → the `emotion` event. Without any model it carries the measured
-// prosody only: a label is never made up.
+// prosody only: a label is never made up. Before a loaded model has judged the caller it says so
+// (learning), so a screen does not mistake the first seconds of a call for a node without models.
 
 import { filter, map, type OperatorFunction } from 'rxjs';
 import type { EventPayload } from '../frames/events.js';
@@ -19,7 +20,8 @@ const EMPTY_PROSODY: ProsodySummary = {
   baselineSpeechS: 0,
 };
 
-export function toEmotionEvents(): OperatorFunction<FusedEmotion, EventPayload> {
+/** modelled: whether any emotion model (shipped or plugged) runs for this call. */
+export function toEmotionEvents(modelled: boolean): OperatorFunction<FusedEmotion, EventPayload> {
   return (source) =>
     source.pipe(
       // Before the caller's first window there is nothing measured to show.
@@ -34,7 +36,8 @@ export function toEmotionEvents(): OperatorFunction<FusedEmotion, EventPayload> 
           prosody: f.prosody ?? EMPTY_PROSODY,
           speaking: f.speaking,
         };
-        if (!f.state) return base;
+        // A model that has not spoken yet is learning the caller's voice, not missing.
+        if (!f.state) return modelled ? { ...base, learning: true } : base;
         return {
           ...base,
           label: f.state.label,

@@ -32,6 +32,11 @@ export interface EmotionEvent extends EventBase {
   tsMs: number;
   /** Absent until a trained model produces one: measured prosody is never dressed up as a label. */
   label?: EmotionLabel | 'uncertain';
+  /**
+   * true, without a label, while an emotion model is loaded but has not judged the caller yet (the
+   * caller's baseline is still being learned); absent when no model runs or once there is a label.
+   */
+  learning?: boolean;
   probs?: EmotionProbs;
   /** 0..1: how strongly the label is expressed. */
   intensity?: number;
