@@ -55,7 +55,7 @@ export function judgeText(metrics: Metrics, slots: ModelSlots, language: string)
               .classify({ text: job.t.text, context: job.context })
               .then(
                 (probs) => {
-                  metrics.stageMs.observe({ stage: 'text-model' }, performance.now() - t0);
+                  metrics.stageMs.observe({ stage: 'plugged-text-model' }, performance.now() - t0);
                   if (probs === null) return;
                   const { t } = job;
                   out.next({ kind: 'text-emotion', callId: t.callId, tsMs: t.endMs, arrivalMs: t.arrivalMs, probs, cues: [], isFinal: t.isFinal, text: t.text, model: model.version, strong: null });

@@ -79,7 +79,7 @@ export function judgeVoice(metrics: Metrics, slots: ModelSlots, opts: PluggedVoi
           const tsMs = mediaMs;
           return from(
             model.classify(window).then((probs) => {
-              metrics.stageMs.observe({ stage: 'voice-model' }, performance.now() - t0);
+              metrics.stageMs.observe({ stage: 'plugged-voice-model' }, performance.now() - t0);
               return probs === null ? null : { callId: f.callId, tsMs, arrivalMs: f.arrivalMs, probs, model: model.version };
             }),
           ).pipe(mergeMap((v) => (v === null ? EMPTY : [v])));
