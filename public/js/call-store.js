@@ -96,11 +96,15 @@ export class CallStore {
         if (call.wording.length > LANGUAGE_KEEP) call.wording.shift();
         call.rev.wording++;
         break;
-      case 'prompt':
+      case 'prompt': {
         if (!call.prompts.has(msg.promptId)) out.prompts.push(msg);
         call.prompts.set(msg.promptId, { ...emptyView(msg.promptId), ...call.prompts.get(msg.promptId), prompt: msg });
+        // A tier going up replaces the card of the tier before (one escalation card, not a stack).
+        const replaced = msg.supersedes ? call.prompts.get(msg.supersedes) : undefined;
+        if (replaced?.status === 'open') replaced.status = 'superseded';
         call.rev.prompts++;
         break;
+      }
       case 'checklist':
         call.checklist = msg;
         call.rev.checklist++;
@@ -256,11 +260,14 @@ export class CallStore {
     this.rev++;
   }
 
-  /** Prompts still on screen for a call, most urgent first, then newest. @param {ClientCall} call */
+  /**
+   * Prompts still on screen for a call: what to say or stop now first (promptOrder), then the most
+   * urgent, then the newest. @param {ClientCall} call
+   */
   openPrompts(call) {
     return [...call.prompts.values()]
       .filter((v) => v.status === 'open' && v.prompt)
-      .sort((a, b) => /** @type {PromptEvent} */ (a.prompt).priority - /** @type {PromptEvent} */ (b.prompt).priority || /** @type {PromptEvent} */ (b.prompt).seq - /** @type {PromptEvent} */ (a.prompt).seq);
+      .sort((a, b) => promptOrder(/** @type {PromptEvent} */ (a.prompt), /** @type {PromptEvent} */ (b.prompt)));
   }
 
   /** @param {string} callId */
@@ -342,4 +349,19 @@ function settle(v, action) {
   else v.rating = action;
   if (v.pending === action) v.pending = null;
   v.error = null;
+}
+
+/**
+ * The order of an agent's cards. First the words for this moment — empathy and de-escalation lines,
+ * and an urgent compliance stop (manual §3: feelings before facts; §5) — so the line to say is the
+ * top card, shown in full; then escalation and the rest; within each, most urgent, then newest.
+ * @param {PromptEvent} a @param {PromptEvent} b
+ */
+export function promptOrder(a, b) {
+  return sayNow(b) - sayNow(a) || a.priority - b.priority || b.seq - a.seq;
+}
+
+/** @param {PromptEvent} p */
+function sayNow(p) {
+  return p.kind === 'empathy' || p.kind === 'deescalation' || (p.kind === 'compliance' && p.priority <= 1) ? 1 : 0;
 }

@@ -167,4 +167,5 @@ export const EN = {
   'status.dismissed': 'dismissed',
   'status.expired': 'expired',
   'status.open': 'on screen',
+  'status.superseded': 'replaced by the next tier',
 };

@@ -167,4 +167,5 @@ export const ZH_HANS = {
   'status.dismissed': '已忽略',
   'status.expired': '已过期',
   'status.open': '显示中',
+  'status.superseded': '已升级为下一级',
 };

@@ -167,4 +167,5 @@ export const ZH_HANT = {
   'status.dismissed': '已忽略',
   'status.expired': '已過期',
   'status.open': '顯示中',
+  'status.superseded': '已升級為下一級',
 };

@@ -31,7 +31,7 @@
  * @typedef {object} PromptView
  * @property {PromptEvent | null} prompt   null when only an acknowledgement of it is known
  * @property {string} promptId
- * @property {'open' | 'used' | 'dismissed' | 'expired'} status
+ * @property {'open' | 'used' | 'dismissed' | 'expired' | 'superseded'} status  superseded: a later prompt took its place
  * @property {'helpful' | 'not_helpful' | null} rating
  * @property {AckAction | null} pending    an acknowledgement sent and not yet confirmed
  * @property {number} pendingSinceMs

@@ -96,10 +96,14 @@ export function applyEvent(state: CallState | undefined, ev: InternalEvent): Cal
     case 'alert':
       state.alerts.push(ev as Stored<AlertEvent>);
       break;
-    case 'prompt':
-      state.prompts.push(ev as Stored<PromptEvent>);
-      state.promptIds.push((ev as Stored<PromptEvent>).promptId);
+    case 'prompt': {
+      const p = ev as Stored<PromptEvent>;
+      // A prompt that replaces another (a tier going up) takes its place among the open ones.
+      if (p.supersedes) state.prompts = state.prompts.filter((x) => x.promptId !== p.supersedes);
+      state.prompts.push(p);
+      state.promptIds.push(p.promptId);
       break;
+    }
     case 'acked': {
       const a = ev as Stored<AckedEvent>;
       state.acks.push(a);

@@ -15,6 +15,7 @@ import { Escalation } from './escalation.js';
 import { describeProsody } from './evidence.js';
 import { evidenceWords, type EvidenceWords } from './evidence-words.js';
 import { keywordMatcher } from './keywords.js';
+import { pickQuote } from './quote.js';
 import { fill, pick, pickList, type Vars } from './render.js';
 import type { Playbook } from './schema.js';
 import type { PolicySignal } from './signals.js';
@@ -48,6 +49,8 @@ export class PolicyEngine {
   private readonly coach: VoiceCoach;
   private promptSeq = 0;
   private lastCallerFinal = '';
+  /** The complaint's escalation prompt in force: the next tier replaces it (one card, its tier going up). */
+  private escalationPromptId: string | null = null;
   private verification: 'unverified' | 'asked' | 'verified' = 'unverified';
   private persistingFiredForOnsetMs = -1;
 
@@ -99,7 +102,7 @@ export class PolicyEngine {
     // Built only for a prompt: emotion signals come four times a second.
     const evidence = () => this.emotionEvidence(s);
     if (state.onset) {
-      this.prompt(out, pb, `empathy.onset.${state.onset}`, s, { quote: this.lastCallerFinal }, evidence());
+      this.prompt(out, pb, `empathy.onset.${state.onset}`, s, { quote: this.quoteOf(this.lastCallerFinal, s.cues, pb) }, evidence());
     }
     const anger = state.active === 'anger';
     this.escalation.onEmotion(state.active, s.tsMs);
@@ -168,7 +171,15 @@ export class PolicyEngine {
 
   private escalate(out: EventPayload[], pb: Playbook, s: PolicySignal) {
     const next = this.escalation.next(s.tsMs, pb.escalation);
-    if (next) this.prompt(out, pb, `escalation.${next.tier}`, s, { tier: next.tier }, next.evidence, next.tier);
+    if (!next) return;
+    const id = this.prompt(out, pb, `escalation.${next.tier}`, s, { tier: next.tier }, next.evidence, next.tier, this.escalationPromptId ?? undefined);
+    if (id) this.escalationPromptId = id;
+  }
+
+  /** The words of the caller's utterance that carry the emotion: the model's cues, the complaint's words. */
+  private quoteOf(utterance: string, cues: readonly string[], pb: Playbook): string {
+    const kw = keywordMatcher(pb, this.lang);
+    return pickQuote(utterance, [...cues, ...kw.find('complaint', utterance), ...kw.find('manager', utterance), ...kw.find('regulator', utterance)]);
   }
 
   private emotionEvidence(s: Extract<PolicySignal, { kind: 'emotion' }>): string[] {
@@ -182,22 +193,32 @@ export class PolicyEngine {
     return ev;
   }
 
-  /** Emits a prompt if the discipline allows; returns whether it was shown. */
-  private prompt(out: EventPayload[], pb: Playbook, ruleId: string, s: PolicySignal, vars: Vars, evidence: string[], tier?: 'primary' | 'intermediate' | 'advanced'): boolean {
+  /** Emits a prompt if the discipline allows; returns its id when it was shown. */
+  private prompt(
+    out: EventPayload[],
+    pb: Playbook,
+    ruleId: string,
+    s: PolicySignal,
+    vars: Vars,
+    evidence: string[],
+    tier?: 'primary' | 'intermediate' | 'advanced',
+    supersedes?: string,
+  ): string | null {
     const rule = pb.rules[ruleId];
-    if (!rule) return false;
+    if (!rule) return null;
     const verdict = this.discipline.decide(ruleId, rule, pb, s.tsMs);
     if (verdict !== 'show') {
       this.ctx.onSuppressed?.(ruleId, verdict);
-      return false;
+      return null;
     }
+    const promptId = `${this.ctx.callId}:p${++this.promptSeq}`;
     const ttlMs = rule.ttlMs ?? pb.discipline.defaultTtlMs;
     const title = pick(rule.title, this.lang);
     const avoid = pickList(rule.avoid, this.lang);
     out.push({
       type: 'prompt',
       callId: this.ctx.callId,
-      promptId: `${this.ctx.callId}:p${++this.promptSeq}`,
+      promptId,
       rule: ruleId,
       kind: rule.kind as PromptKind,
       priority: rule.priority,
@@ -208,6 +229,7 @@ export class PolicyEngine {
       evidence,
       section: rule.section,
       ...(tier ? { tier } : {}),
+      ...(supersedes ? { supersedes } : {}),
       expiresAt: new Date(Date.now() + ttlMs).toISOString(),
       tsMs: Math.round(s.tsMs),
       arrivalMs: s.arrivalMs,
@@ -226,7 +248,7 @@ export class PolicyEngine {
         arrivalMs: s.arrivalMs,
       });
     }
-    return true;
+    return promptId;
   }
 }
 

@@ -86,6 +86,8 @@ export interface PromptEvent extends EventBase {
   /** The manual section the rule encodes, e.g. "§3". */
   section: string;
   tier?: EscalationTier;
+  /** The earlier prompt this one replaces (a complaint's tier going up): screens show this one in its place. */
+  supersedes?: string;
   expiresAt: string;
   /** Media time of the signal that raised it (ms since call start): where in the call it belongs. */
   tsMs: number;

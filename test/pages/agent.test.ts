@@ -16,10 +16,12 @@ import { TestSocket } from '../helpers/ws-client.js';
 let server: PagesServer;
 let browser: Browser;
 let EN: Record<string, string>;
+let promptOrder: (a: never, b: never) => number;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startPagesServer(), launchBrowser()]);
   ({ EN } = await publicModule<{ EN: Record<string, string> }>('strings-en.js'));
+  ({ promptOrder } = await publicModule<{ promptOrder: (a: never, b: never) => number }>('call-store.js'));
 });
 afterAll(async () => {
   await browser?.close();
@@ -44,12 +46,15 @@ describe('the agent desktop', () => {
     await call.say('caller', 'my card number is 4532 0151 1283 0366', { agitated: true });
     await feed.next((m) => m.type === 'transcript' && String(m.text).includes('0366'));
 
-    // Prompts: one card per prompt the server sent, most urgent first, evidence as sent.
-    const prompts = feed.ofType('prompt');
+    // Prompts: one card per prompt the server sent (a tier going up replaces the card before it),
+    // in the order the store gives (what to say now, then most urgent, then newest), evidence as sent.
+    const sent = feed.ofType('prompt');
+    const replaced = new Set(sent.map((p) => p.supersedes).filter(Boolean));
+    const prompts = sent.filter((p) => !replaced.has(p.promptId));
     expect(prompts.length).toBeGreaterThanOrEqual(2);
     await waitForCount(page, '[data-prompt-id]', prompts.length);
     const ids = await attrs(page, '[data-prompt-id]', 'data-prompt-id');
-    const expectedTop = [...prompts].sort((a, b) => (a.priority as number) - (b.priority as number) || (b.seq as number) - (a.seq as number))[0]!;
+    const expectedTop = [...prompts].sort(promptOrder as (a: unknown, b: unknown) => number)[0]!;
     expect(ids[0]).toBe(expectedTop.promptId);
     const empathy = prompts.find((p) => p.kind === 'empathy')!;
     const card = page.locator(`[data-prompt-id="${empathy.promptId}"]`);
