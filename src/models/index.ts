@@ -8,4 +8,5 @@ export { DEFAULT_RUN_OPTIONS, PluggedBase, type PluggedModel, type RunLimits } f
 export { loadTextModel, PluggedTextModel, type Utterance } from './text-model.js';
 export { loadVoiceModel, PluggedVoiceModel, VOICE_MODEL_RATE_HZ } from './voice-model.js';
 export { ModelSlots, type ModelRef } from './slots.js';
+export { InferenceThread, RemoteModel } from './remote.js';
 export { PluggedModelStore, type ModelReloadResult } from './store.js';

@@ -7,7 +7,7 @@
 
 import { defer, Observable, type OperatorFunction } from 'rxjs';
 import type { RedactedTranscript, TextEvidence } from '../frames/types.js';
-import type { ModelSlots, PluggedTextModel } from '../models/index.js';
+import type { ModelSlots, PluggedModel, Utterance } from '../models/index.js';
 import type { Metrics } from '../observability/metrics.js';
 import { detectTextLanguage } from '../text/lang.js';
 
@@ -44,7 +44,7 @@ export function judgeText(metrics: Metrics, slots: ModelSlots, language: string)
           };
           const next = () => {
             const job = waiting.shift();
-            const model: PluggedTextModel | null = slots.text;
+            const model: PluggedModel<Utterance> | null = slots.text;
             if (job === undefined || model === null) {
               finishIfIdle();
               return;
