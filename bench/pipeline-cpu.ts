@@ -5,7 +5,9 @@
 // change before and after on a busy machine (and small enough to run under
 // `valgrind --tool=callgrind` for instruction counts):
 //   node dist/bench/pipeline-cpu.js --calls 20 --duration-s 30 [--synthetic] [--data DIR]
+// and instruction counts of the measured pass: bench/callgrind.sh DIST_DIR [ARGS] (from the repo root).
 
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadProsodyModel } from '../src/classifiers/prosody.js';
 import { packagePath } from '../src/config/paths.js';
@@ -29,6 +31,11 @@ const { values: args } = parseArgs({
     synthetic: { type: 'boolean', default: false },
     /** Messages per track handed to the pipelines per event-loop turn (a worker's batch). */
     'batch-messages': { type: 'string', default: '1' },
+    /**
+     * For instruction counts of the measured pass alone: after the warm-up, write PATH.ready and wait
+     * for PATH to exist (turn callgrind's instrumentation on meanwhile); write PATH.done after it.
+     */
+    'wait-file': { type: 'string' },
   },
 });
 
@@ -48,20 +55,14 @@ function material(): BenchCall[] {
   }
 }
 
-async function main() {
-  const calls = material();
-  const modelsDir = packagePath('models');
-  const [prosodyModel, textModel] = await Promise.all([loadProsodyModel(modelsDir), loadTextEmotion(modelsDir)]);
-  warmAgentLanguageRules([]);
-  const playbook = loadPlaybookFile(packagePath('playbooks/default.json'));
-  const metrics = new Metrics(false);
-  const runner = new LocalRunner({ metrics, prosodyModel, textModel, playbook: () => playbook });
+/** Streams the calls' messages through their pipelines, message by message; resolves to the events emitted. */
+async function runCalls(runner: LocalRunner, calls: BenchCall[], prefix: string): Promise<number> {
   let events = 0;
   let ended = 0;
   const runs: PipelineRun[] = calls.map((_, i) =>
     runner.run(
       {
-        callId: `cpu-${i}`,
+        callId: `${prefix}-${i}`,
         agentId: `agent-${i}`,
         language: 'en-US',
         tracks: [
@@ -86,21 +87,20 @@ async function main() {
   );
   const messages = calls.map((c) => callMessages(c, chunkMs));
   const batch = Number(args['batch-messages']);
-  const before = stageClock.snapshot();
-  const cpu0 = process.cpuUsage();
   const chunks = messages[0]!.length;
   const next = calls.map(() => 0);
   for (let k = 0; k < chunks; k += batch) {
     for (let i = 0; i < calls.length; i++) {
       const call = calls[i]!;
+      const callId = `${prefix}-${i}`;
       for (let b = k; b < Math.min(chunks, k + batch); b++) {
         const tsMs = b * chunkMs;
         for (let track = 0; track < 2; track++) {
-          runs[i]!.push({ kind: 'raw-audio', callId: `cpu-${i}`, track: track === 0 ? 'caller' : 'agent', encoding: 'mulaw', sampleRateHz: 8000, bytes: messages[i]![b]![track]!.subarray(1), tsMs, arrivalMs: performance.now() });
+          runs[i]!.push({ kind: 'raw-audio', callId, track: track === 0 ? 'caller' : 'agent', encoding: 'mulaw', sampleRateHz: 8000, bytes: messages[i]![b]![track]!.subarray(1), tsMs, arrivalMs: performance.now() });
         }
         while (next[i]! < call.transcript.length && call.transcript[next[i]!]!.endMs <= tsMs + chunkMs) {
           const t = call.transcript[next[i]!++]!;
-          runs[i]!.push({ kind: 'transcript', callId: `cpu-${i}`, ...t, isFinal: true, tsMs: t.endMs, arrivalMs: performance.now() });
+          runs[i]!.push({ kind: 'transcript', callId, ...t, isFinal: true, tsMs: t.endMs, arrivalMs: performance.now() });
         }
       }
     }
@@ -108,7 +108,29 @@ async function main() {
   }
   for (const r of runs) r.complete();
   while (ended < runs.length) await turn();
+  return events;
+}
+
+async function main() {
+  const calls = material();
+  const modelsDir = packagePath('models');
+  const [prosodyModel, textModel] = await Promise.all([loadProsodyModel(modelsDir), loadTextEmotion(modelsDir)]);
+  warmAgentLanguageRules([]);
+  const playbook = loadPlaybookFile(packagePath('playbooks/default.json'));
+  const metrics = new Metrics(false);
+  const runner = new LocalRunner({ metrics, prosodyModel, textModel, playbook: () => playbook });
+  // A warm-up pass first (two calls), so the measured one does not pay for compiling the code.
+  await runCalls(runner, calls.slice(0, 2), 'warm');
+  const waitFile = args['wait-file'];
+  if (waitFile) {
+    writeFileSync(`${waitFile}.ready`, '');
+    while (!existsSync(waitFile)) await new Promise((r) => setTimeout(r, 50));
+  }
+  const before = stageClock.snapshot();
+  const cpu0 = process.cpuUsage();
+  const events = await runCalls(runner, calls, 'cpu');
   const cpu = process.cpuUsage(cpu0);
+  if (waitFile) writeFileSync(`${waitFile}.done`, '');
   const after = stageClock.snapshot();
   const callSeconds = n * (durationMs / 1000);
   const cpuMs = (after.cpuMs ?? 0) - (before.cpuMs ?? 0);

@@ -1,0 +1,29 @@
+#!/bin/bash
+# Instructions executed by the pipelines of the bench calls, per call-second: repeatable on a busy
+# machine, where CPU time is not (other processes thrash the caches). Runs bench/pipeline-cpu.js
+# under valgrind --tool=callgrind with instrumentation off through start-up and the warm-up pass,
+# on for the measured pass only (node --single-threaded: the GC and the compiler run inline, so
+# they are counted too). Usage, from the repository root:
+#   bench/callgrind.sh [DIST_DIR=dist] [pipeline-cpu args, default --calls 4 --duration-s 10]
+set -euo pipefail
+dist=${1:-dist}
+shift || true
+args=("$@")
+[ ${#args[@]} -eq 0 ] && args=(--calls 4 --duration-s 10)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$tmp/cg.%p" \
+  node --single-threaded "$dist/bench/pipeline-cpu.js" "${args[@]}" --wait-file "$tmp/go" > "$tmp/out" 2> "$tmp/err" &
+pid=$!
+until [ -e "$tmp/go.ready" ]; do
+  kill -0 $pid 2>/dev/null || { cat "$tmp/err" >&2; exit 1; }
+  sleep 1
+done
+callgrind_control -i on $pid > /dev/null
+touch "$tmp/go"
+until [ -e "$tmp/go.done" ]; do sleep 1; done
+callgrind_control -i off $pid > /dev/null
+wait $pid
+ir=$(grep -o 'Collected : [0-9]*' "$tmp/err" | awk '{print $3}')
+callS=$(tail -1 "$tmp/out" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).callSeconds))')
+echo "{\"bench\":\"callgrind\",\"dist\":\"$dist\",\"instructions\":$ir,\"callSeconds\":$callS,\"instructionsPerCallS\":$((ir / callS))}"
