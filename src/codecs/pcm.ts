@@ -37,15 +37,31 @@ export function floatToInt16(samples: Float32Array): Int16Array {
   return out;
 }
 
+/**
+ * G.711 byte → float, for all 256 bytes: decoding is a table lookup, with the very values the codec
+ * and int16ToFloat give (every live call's audio passes here, 8,000 bytes a second per track).
+ */
+function g711Table(decode: (bytes: Uint8Array) => Int16Array): Float32Array {
+  return int16ToFloat(decode(Uint8Array.from({ length: 256 }, (_, b) => b)));
+}
+const MULAW_TO_FLOAT = g711Table(decodeMulaw);
+const ALAW_TO_FLOAT = g711Table(decodeAlaw);
+
+function decodeG711(bytes: Uint8Array, table: Float32Array): Float32Array {
+  const out = new Float32Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = table[bytes[i]!]!;
+  return out;
+}
+
 /** Any wire encoding → floats in [-1, 1]. */
 export function decodeAudio(bytes: Uint8Array, encoding: AudioEncoding): Float32Array {
   switch (encoding) {
     case 'pcm16le':
       return int16ToFloat(pcm16leToInt16(bytes));
     case 'mulaw':
-      return int16ToFloat(decodeMulaw(bytes));
+      return decodeG711(bytes, MULAW_TO_FLOAT);
     case 'alaw':
-      return int16ToFloat(decodeAlaw(bytes));
+      return decodeG711(bytes, ALAW_TO_FLOAT);
   }
 }
 

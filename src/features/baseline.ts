@@ -49,6 +49,13 @@ export const NORMALIZED_NAMES: readonly string[] = Object.freeze([
 export const NORMALIZED_COUNT = NORMALIZED_NAMES.length;
 
 export class SpeakerBaseline {
+  /**
+   * functionalsOf: how a stretch's functionals are computed — windowFunctionals, or
+   * summaryFunctionals for a speaker whose windows only the evidence reads (then only its slots of
+   * reference() are meaningful).
+   */
+  constructor(private readonly functionalsOf: (frames: readonly FrameFeatures[]) => Float32Array = windowFunctionals) {}
+
   private readonly segmentSum = new Float64Array(FUNCTIONAL_COUNT);
   private segmentCount = 0;
   private pending: FrameFeatures[] = [];
@@ -85,7 +92,7 @@ export class SpeakerBaseline {
     let weight = this.segmentCount;
     const sum = Float64Array.from(this.segmentSum);
     if (this.pendingSpeechFrames >= MIN_PARTIAL_SPEECH_FRAMES) {
-      const partial = windowFunctionals(this.pending);
+      const partial = this.functionalsOf(this.pending);
       const w = this.pendingSpeechFrames / SEGMENT_SPEECH_FRAMES;
       for (let i = 0; i < FUNCTIONAL_COUNT; i++) sum[i] += partial[i] * w;
       weight += w;
@@ -110,7 +117,7 @@ export class SpeakerBaseline {
   }
 
   private fold(): void {
-    const f = windowFunctionals(this.pending);
+    const f = this.functionalsOf(this.pending);
     for (let i = 0; i < FUNCTIONAL_COUNT; i++) this.segmentSum[i] += f[i];
     this.segmentCount++;
     this.dropPending();

@@ -3,6 +3,14 @@
 // its noise floor), so each track owns one analyzer. This is the hot path of the live service
 // (100 frames/s per track): all buffers are preallocated; each call allocates only the
 // returned object and its MFCC array, which the caller keeps in its window.
+//
+// The spectrum is most of a frame's cost, and only speech frames' spectra are ever read (window
+// functionals take spectral shape and MFCCs over speech frames; nothing reads them on the agent's
+// track, whose windows feed coaching only). So the live service asks for `spectral: 'speech'` on
+// the caller's track — a non-speech frame's spectrum is computed only when the next frame is
+// speech, for its flux, exactly as it would have been — and `'none'` on the agent's. Frames not
+// analysed carry NaN spectral values, so a reader that should not exist would show at once.
+// Training and offline tools use the default, 'all'.
 
 import { createPitchTracker } from './pitch.js';
 import { createSpectralAnalyzer } from './spectral.js';
@@ -13,15 +21,26 @@ export interface FrameAnalyzer {
   analyze(frame: Float32Array): FrameFeatures;
 }
 
+/** Which frames get their spectrum (shape, flux, MFCCs) computed. */
+export type SpectralFrames = 'all' | 'speech' | 'none';
+
+/** The MFCCs of a frame whose spectrum was not computed (never written). */
+const NOT_ANALYSED_MFCC = new Float32Array(MFCC_COUNT).fill(Number.NaN);
+
 /** dBFS reported for digital silence. */
 export const SILENCE_DB = -100;
 /** Below this level a frame is not worth a pitch search: no voice is this quiet on a call. */
 const PITCH_MIN_LEVEL_DB = -66;
 
-export function createFrameAnalyzer(): FrameAnalyzer {
+export function createFrameAnalyzer(opts: { spectral?: SpectralFrames } = {}): FrameAnalyzer {
+  const which = opts.spectral ?? 'all';
   const spectral = createSpectralAnalyzer(FRAME_SIZE_SAMPLES, INTERNAL_RATE_HZ, MFCC_COUNT);
   const pitch = createPitchTracker(FRAME_SIZE_SAMPLES, INTERNAL_RATE_HZ);
   const vad = createVad();
+  /** The last frame, when its spectrum was skipped: the next speech frame's flux needs it. */
+  const skipped = new Float32Array(FRAME_SIZE_SAMPLES);
+  let skippedPending = false;
+  const scratchMfcc = new Float32Array(MFCC_COUNT);
 
   function analyze(frame: Float32Array): FrameFeatures {
     if (frame.length !== FRAME_SIZE_SAMPLES) {
@@ -39,14 +58,27 @@ export function createFrameAnalyzer(): FrameAnalyzer {
     const rms = Math.sqrt(energy / FRAME_SIZE_SAMPLES);
     const rmsDb = rms > 0 ? Math.max(SILENCE_DB, 20 * Math.log10(rms)) : SILENCE_DB;
     const isSpeech = vad.isSpeech(rmsDb);
+    const pitchHz = rmsDb > PITCH_MIN_LEVEL_DB ? pitch.pitchHz(frame) : 0;
+    const zcr = crossings / (FRAME_SIZE_SAMPLES - 1);
+    if (which === 'none' || (which === 'speech' && !isSpeech)) {
+      if (which === 'speech') {
+        skipped.set(frame);
+        skippedPending = true;
+      }
+      return { rmsDb, pitchHz, isSpeech, zcr, spectralCentroidHz: NaN, spectralFlatness: NaN, spectralRolloffHz: NaN, spectralFlux: NaN, mfcc: NOT_ANALYSED_MFCC };
+    }
+    if (skippedPending) {
+      // The previous frame's spectrum, as analysing every frame would have left it for the flux.
+      spectral.analyze(skipped, scratchMfcc);
+      skippedPending = false;
+    }
     const mfcc = new Float32Array(MFCC_COUNT);
     const shape = spectral.analyze(frame, mfcc);
-    const pitchHz = rmsDb > PITCH_MIN_LEVEL_DB ? pitch.pitchHz(frame) : 0;
     return {
       rmsDb,
       pitchHz,
       isSpeech,
-      zcr: crossings / (FRAME_SIZE_SAMPLES - 1),
+      zcr,
       spectralCentroidHz: shape.spectralCentroidHz,
       spectralFlatness: shape.spectralFlatness,
       spectralRolloffHz: shape.spectralRolloffHz,

@@ -187,3 +187,47 @@ export function windowFunctionals(frames: readonly FrameFeatures[]): Float32Arra
   speech.length = 0;
   return out;
 }
+
+const PITCH_P50 = FUNCTIONAL_NAMES.indexOf('pitch_st_p50');
+const PITCH_RANGE = FUNCTIONAL_NAMES.indexOf('pitch_st_range');
+const LOUDNESS_LEVEL = FUNCTIONAL_NAMES.indexOf('loudness_db_mean');
+const VOICING = FUNCTIONAL_NAMES.indexOf('voicing_ratio');
+const SPEECH_RATIO = FUNCTIONAL_NAMES.indexOf('speech_ratio');
+const SYLLABLE_RATE = FUNCTIONAL_NAMES.indexOf('syllables_per_s');
+/** The slots summaryFunctionals fills. */
+export const SUMMARY_FUNCTIONALS: readonly number[] = [PITCH_P50, PITCH_RANGE, LOUDNESS_LEVEL, VOICING, SPEECH_RATIO, SYLLABLE_RATE];
+
+/**
+ * Only the functionals the evidence reads (summary.ts: pitch median and range, loudness level,
+ * speaking rate, voicing and speech ratios), computed exactly as windowFunctionals computes them;
+ * every other slot is 0. For windows no model reads (the agent's: coaching only), at a fraction of
+ * the cost.
+ */
+export function summaryFunctionals(frames: readonly FrameFeatures[]): Float32Array {
+  const out = new Float32Array(FUNCTIONAL_COUNT);
+  scratch.ensure(frames.length);
+  let n = 0;
+  let pitchCount = 0;
+  for (let i = 0; i < frames.length; i++) {
+    const f = frames[i]!;
+    if (!f.isSpeech) continue;
+    scratch.values[n++] = 10 ** (f.rmsDb / 10);
+    if (f.pitchHz > 0) scratch.pitchSt[pitchCount++] = semitonesRe100Hz(f.pitchHz);
+  }
+  if (n === 0) return out;
+  if (pitchCount > 0) {
+    const sorted = scratch.sorted.subarray(0, pitchCount);
+    sorted.set(scratch.pitchSt.subarray(0, pitchCount));
+    sorted.sort();
+    const p10 = percentileSorted(sorted, 0.1);
+    const p90 = percentileSorted(sorted, 0.9);
+    out[PITCH_P50] = percentileSorted(sorted, 0.5);
+    out[PITCH_RANGE] = p90 - p10;
+  }
+  out[LOUDNESS_LEVEL] = 10 * Math.log10(mean(scratch.values.subarray(0, n)));
+  out[VOICING] = pitchCount / n;
+  out[SPEECH_RATIO] = n / frames.length;
+  out[SYLLABLE_RATE] = countSyllables(frames) / ((n * HOP_MS) / 1000);
+  return out;
+}
+

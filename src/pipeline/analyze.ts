@@ -1,20 +1,31 @@
 // Stage 3: samples → 32 ms frames every 10 ms → voice activity and frame features (src/features,
-// the same code training uses).
+// the same code training uses). Only what this track's readers use is computed: the spectrum of the
+// caller's speech frames (the model's windows read no other), none on the agent's track (its windows
+// feed coaching, which reads level, pitch and rhythm) — test/pipeline/features-equivalence.test.ts
+// holds the windows to the full analysis, bit for bit.
 
 import { defer, filter, map, type OperatorFunction } from 'rxjs';
-import { Framer, createFrameAnalyzer, HOP_MS } from '../features/index.js';
+import { Framer, createFrameAnalyzer, HOP_MS, type FrameFeatures } from '../features/index.js';
 import type { FeatureBatch, PcmFrame } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
 
-export function analyzeFrames(metrics: Metrics): OperatorFunction<PcmFrame, FeatureBatch> {
+export interface AnalyzeOptions {
+  /** Whether the prosody model reads this track's windows (the caller's), or only coaching (the agent's). */
+  modelInput: boolean;
+}
+
+export function analyzeFrames(metrics: Metrics, opts: AnalyzeOptions = { modelInput: true }): OperatorFunction<PcmFrame, FeatureBatch> {
   return (source) =>
     defer(() => {
       const framer = new Framer();
-      const analyzer = createFrameAnalyzer();
+      const analyzer = createFrameAnalyzer({ spectral: opts.modelInput ? 'speech' : 'none' });
+      let frames: FrameFeatures[] = [];
+      const analyze = (frame: Float32Array) => frames.push(analyzer.analyze(frame));
       let framesOut = 0;
       return source.pipe(
         map((f): FeatureBatch => {
-          const frames = metrics.time('features', () => framer.push(f.samples).map((fr) => analyzer.analyze(fr)));
+          frames = [];
+          metrics.time('features', () => framer.forEachFrame(f.samples, analyze));
           const batch: FeatureBatch = {
             kind: 'features',
             callId: f.callId,

@@ -82,12 +82,12 @@ export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
             share(),
           );
     const callerPcm$ = pcm('caller');
-    const features = (pcm$: Observable<PcmFrame>): Observable<FeatureBatch> => pcm$.pipe(analyzeFrames(metrics), share());
+    const features = (pcm$: Observable<PcmFrame>, modelInput: boolean): Observable<FeatureBatch> => pcm$.pipe(analyzeFrames(metrics, { modelInput }), share());
     const windows = (track: Track, batches: Observable<FeatureBatch>, modelInput: boolean) =>
       batches.pipe(rollingWindows(metrics, { windowMs: opts.windowMs, intervalMs: opts.emotionIntervalMs, minSpeechMs: opts.minSpeechMs, modelInput }));
 
-    const caller$ = features(callerPcm$);
-    const agent$ = features(pcm('agent'));
+    const caller$ = features(callerPcm$, true);
+    const agent$ = features(pcm('agent'), false);
     const plugged = deps.plugged ?? null;
 
     const redacted$ = frames$.pipe(

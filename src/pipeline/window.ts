@@ -2,8 +2,8 @@
 // media time, emits the window measured against the speaker's own baseline so far (src/features/
 // baseline.ts: normalise first, then add the new frames).
 
-import { defer, mergeMap, type OperatorFunction } from 'rxjs';
-import { FRAME_SIZE_SAMPLES, HOP_MS, INTERNAL_RATE_HZ, SpeakerBaseline, summarizeFunctionals, windowFunctionals, type FrameFeatures } from '../features/index.js';
+import { Observable, type OperatorFunction } from 'rxjs';
+import { FRAME_SIZE_SAMPLES, HOP_MS, INTERNAL_RATE_HZ, SpeakerBaseline, summarizeFunctionals, summaryFunctionals, windowFunctionals, type FrameFeatures } from '../features/index.js';
 import type { FeatureBatch, ProsodyWindow } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
 
@@ -23,39 +23,46 @@ const FRAME_MS = (FRAME_SIZE_SAMPLES / INTERNAL_RATE_HZ) * 1000;
 export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorFunction<FeatureBatch, ProsodyWindow> {
   const capacity = Math.ceil(opts.windowMs / HOP_MS);
   return (source) =>
-    defer(() => {
+    new Observable<ProsodyWindow>((out) => {
       const ring: FrameFeatures[] = [];
-      const baseline = new SpeakerBaseline();
+      // A track no model reads (the agent's) needs only what the evidence reads, baseline included.
+      const functionalsOf = opts.modelInput ? windowFunctionals : summaryFunctionals;
+      const baseline = new SpeakerBaseline(functionalsOf);
       let nextEmitMs = opts.intervalMs;
-      return source.pipe(
-        mergeMap((batch) => {
-          const out: ProsodyWindow[] = [];
-          metrics.time('window', () => {
-            for (let i = 0; i < batch.frames.length; i++) {
-              ring.push(batch.frames[i]!);
-              if (ring.length > capacity) ring.shift();
-              const endMs = batch.tsMs + i * HOP_MS + FRAME_MS;
-              if (endMs < nextEmitMs) continue;
-              nextEmitMs += opts.intervalMs;
-              let speechFrames = 0;
-              for (const f of ring) if (f.isSpeech) speechFrames++;
-              const judged = opts.modelInput && speechFrames * HOP_MS >= opts.minSpeechMs;
-              const functionals = windowFunctionals(ring);
-              out.push({
-                callId: batch.callId,
-                track: batch.track,
-                tsMs: endMs,
-                arrivalMs: batch.arrivalMs,
-                durationMs: ring.length * HOP_MS,
-                summary: summarizeFunctionals(functionals, baseline),
-                features: judged ? baseline.normalize(functionals) : EMPTY,
-              });
-            }
-            // Only now: the baseline is strictly the speaker's past, never the window it judges.
-            baseline.add(batch.frames);
+      const due: ProsodyWindow[] = [];
+      const take = (batch: FeatureBatch) => {
+        for (let i = 0; i < batch.frames.length; i++) {
+          ring.push(batch.frames[i]!);
+          if (ring.length > capacity) ring.shift();
+          const endMs = batch.tsMs + i * HOP_MS + FRAME_MS;
+          if (endMs < nextEmitMs) continue;
+          nextEmitMs += opts.intervalMs;
+          let speechFrames = 0;
+          for (const f of ring) if (f.isSpeech) speechFrames++;
+          const judged = opts.modelInput && speechFrames * HOP_MS >= opts.minSpeechMs;
+          const functionals = functionalsOf(ring);
+          due.push({
+            callId: batch.callId,
+            track: batch.track,
+            tsMs: endMs,
+            arrivalMs: batch.arrivalMs,
+            durationMs: ring.length * HOP_MS,
+            summary: summarizeFunctionals(functionals, baseline),
+            features: judged ? baseline.normalize(functionals) : EMPTY,
           });
-          return out;
-        }),
-      );
+        }
+        // Only now: the baseline is strictly the speaker's past, never the window it judges.
+        baseline.add(batch.frames);
+      };
+      // A plain subscriber rather than mergeMap: most batches complete no window, and an inner
+      // observable per audio message was a measurable share of a call's cost.
+      return source.subscribe({
+        next(batch) {
+          metrics.time('window', () => take(batch));
+          while (due.length > 0) out.next(due.shift()!);
+        },
+        error: (err) => out.error(err),
+        complete: () => out.complete(),
+      });
     });
 }

@@ -2,7 +2,7 @@
 // PCM16 byte order, and resampling that keeps a tone's frequency and level.
 
 import { describe, expect, it } from 'vitest';
-import { decodeAudio, encodeAudio, pcm16leToInt16, int16ToPcm16le, resample, Resampler } from '../../src/codecs/index.js';
+import { decodeAlaw, decodeAudio, decodeMulaw, encodeAudio, pcm16leToInt16, int16ToPcm16le, resample, Resampler } from '../../src/codecs/index.js';
 
 function tone(hz: number, ms: number, rate: number, amp = 0.5): Float32Array {
   const n = Math.round((ms / 1000) * rate);
@@ -26,6 +26,17 @@ describe('codecs', () => {
       let err = 0;
       for (let i = 0; i < x.length; i++) err = Math.max(err, Math.abs(x[i]! - y[i]!));
       expect(err).toBeLessThan(0.02);
+    }
+  });
+
+  it('G.711 decodes every byte to exactly the codec sample / 32768 (the live path looks it up)', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, b) => b);
+    for (const [enc, decode] of [
+      ['mulaw', decodeMulaw],
+      ['alaw', decodeAlaw],
+    ] as const) {
+      const ints = decode(all);
+      expect(Array.from(decodeAudio(all, enc))).toEqual(Array.from(ints, (v) => Math.fround(v / 32768)));
     }
   });
 

@@ -33,4 +33,21 @@ describe('Framer', () => {
     expect(framer.push(new Float32Array(FRAME_SIZE_SAMPLES - 1))).toHaveLength(0);
     expect(framer.push(new Float32Array(1))).toHaveLength(1);
   });
+
+  it('lends the same frames, in one reused buffer, without copies to keep', () => {
+    const signal = Float32Array.from({ length: 3000 }, (_, i) => Math.sin(i / 7));
+    const kept = new Framer().push(signal);
+    const lent: Float32Array[] = [];
+    const buffers = new Set<Float32Array>();
+    const framer = new Framer();
+    for (let at = 0; at < signal.length; at += 160) {
+      framer.forEachFrame(signal.subarray(at, at + 160), (f) => {
+        buffers.add(f);
+        lent.push(f.slice());
+      });
+    }
+    expect(lent).toEqual(kept);
+    expect(buffers.size).toBe(1);
+  });
 });
+

@@ -5,6 +5,8 @@ import {
   FUNCTIONAL_COUNT,
   FUNCTIONAL_NAMES,
   functionalIndex,
+  SUMMARY_FUNCTIONALS,
+  summaryFunctionals,
   windowFunctionals,
   type FrameFeatures,
 } from '../../src/features/index.js';
@@ -81,3 +83,21 @@ describe('windowFunctionals', () => {
     expect(get(loud, 'loudness_db_mean') - get(quiet, 'loudness_db_mean')).toBeCloseTo(12, 0);
   });
 });
+
+describe('summaryFunctionals', () => {
+  it('fills the evidence slots exactly as windowFunctionals does, and nothing else', () => {
+    const cases = [
+      voice({ f0Hz: 150, durationS: 3, syllablesPerS: 4 }),
+      concat(voice({ f0Hz: 220, durationS: 1.2, syllablesPerS: 5, noise: 0.01 }), new Float32Array(8000), glide(120, 240, 1.5)),
+      voice({ f0Hz: 90, durationS: 0.4, amplitude: 0.01, noise: 0.02 }),
+      new Float32Array(8000),
+    ];
+    for (const samples of cases) {
+      const frames = analyzeAll(samples);
+      const full = windowFunctionals(frames);
+      const summary = summaryFunctionals(frames);
+      for (let i = 0; i < FUNCTIONAL_COUNT; i++) expect(Object.is(summary[i], SUMMARY_FUNCTIONALS.includes(i) ? full[i] : 0)).toBe(true);
+    }
+  });
+});
+
