@@ -3,12 +3,10 @@
 // on the same socket.
 
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { WebSocket } from 'ws';
 import { authenticateFeed, maySee, type Principal } from '../auth/credentials.js';
 import { CallcueError, ErrorCodes } from '../errors.js';
 import { nowMs } from '../frames/clock.js';
-import type { InternalEvent } from '../frames/events.js';
-import { stageClock } from '../observability/stage-clock.js';
+import { FeedRouter, type FeedTarget } from './feed-router.js';
 import { ackMessageSchema, type CallStateMessage } from '../protocol/feed.js';
 import { parseJsonMessage } from '../protocol/parse.js';
 import { answerError, checkSize, sendJson, toBytes } from '../ingest/socket.js';
@@ -21,6 +19,8 @@ const BACKED_UP_BYTES = 256 * 1024;
 
 export const feedDelivery: FastifyPluginAsync = async (app: FastifyInstance) => {
   const { bus, metrics, config } = app.callcue;
+  const router = new FeedRouter(bus.events$);
+  app.addHook('onClose', async () => router.close());
 
   const preValidation = async (req: FastifyRequest, reply: import('fastify').FastifyReply) => {
     const q = req.query as Record<string, unknown>;
@@ -54,29 +54,21 @@ export const feedDelivery: FastifyPluginAsync = async (app: FastifyInstance) => 
       sendJson(socket, snapshotOf(c));
     }
 
-    const sub = bus.events$.subscribe((ev) => {
-      stageClock.enter('feed');
-      try {
-        if (ev.type === 'call.started' && wants(ev.callId, ev.agentId)) visible.add(ev.callId);
-        if (!visible.has(ev.callId)) return;
-        if (ev.type === 'call.ended') visible.delete(ev.callId);
-        send(socket, ev);
-      } finally {
-        stageClock.exit();
-      }
-    });
-
-    function send(ws: WebSocket, ev: InternalEvent) {
-      if (ws.readyState !== ws.OPEN) return;
-      if (ev.type === 'emotion' && ws.bufferedAmount > BACKED_UP_BYTES) {
-        metrics.droppedFeedEvents.inc();
-        return;
-      }
-      const { arrivalMs, ...rest } = ev;
-      const latencyMs = Math.round((nowMs() - arrivalMs) * 100) / 100;
-      metrics.eventLatencyMs.observe({ type: ev.type }, latencyMs);
-      ws.send(JSON.stringify({ ...rest, latencyMs }));
-    }
+    const feed: FeedTarget = {
+      wants,
+      deliver(ev, json, latencyMs) {
+        if (ev.type === 'call.started') visible.add(ev.callId);
+        else if (ev.type === 'call.ended') visible.delete(ev.callId);
+        if (socket.readyState !== socket.OPEN) return;
+        if (ev.type === 'emotion' && socket.bufferedAmount > BACKED_UP_BYTES) {
+          metrics.droppedFeedEvents.inc();
+          return;
+        }
+        metrics.eventLatencyMs.observe({ type: ev.type }, latencyMs);
+        socket.send(json);
+      },
+    };
+    router.add(feed, visible);
 
     socket.on('message', (data, isBinary) => {
       const arrivalMs = nowMs();
@@ -103,7 +95,7 @@ export const feedDelivery: FastifyPluginAsync = async (app: FastifyInstance) => 
       }
     });
     socket.on('close', () => {
-      sub.unsubscribe();
+      router.remove(feed);
       metrics.feeds.dec();
     });
   });

@@ -11,6 +11,7 @@ import { loadTextEmotion } from '../text/emotion/index.js';
 import { pluggedSlots } from './plugged-slots.js';
 import { primeScriptCache, warmAgentLanguageRules } from '../text/language/index.js';
 import { LocalRunner, type PipelineRun } from './runner.js';
+import { AudioUnpacker } from './worker-audio.js';
 import type { FromWorker, FromWorkerBatch, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
 
 const port = parentPort!;
@@ -49,17 +50,25 @@ async function start(init: WorkerInit) {
   const plugged = slots && init.plugged ? { slots, voiceHopMs: init.plugged.voiceHopMs } : null;
   const runner = new LocalRunner({ metrics, prosodyModel, textModel, playbook: () => playbook, plugged });
   const runs = new Map<string, PipelineRun>();
-  let taken: Record<string, number> = {};
+  /** Calls by the number the pool's packed audio names them with. */
+  const callIds = new Map<number, string>();
+  const callIdOf = (n: number) => callIds.get(n);
+  /** Audio messages taken in per call number since the last progress report. */
+  const taken = new Map<number, number>();
   let progressScheduled = false;
   const reportProgress = () => {
     progressScheduled = false;
-    post({ op: 'progress', taken });
-    taken = {};
+    const pairs: number[] = [];
+    for (const [n, count] of taken) pairs.push(n, count);
+    taken.clear();
+    post({ op: 'progress', taken: pairs });
   };
+  let unpacker: AudioUnpacker | null = null;
 
   const handle = (m: ToWorker) => {
     switch (m.op) {
       case 'open':
+        callIds.set(m.callNumber, m.callId);
         runs.set(
           m.callId,
           runner.run(m.opts, {
@@ -67,10 +76,12 @@ async function start(init: WorkerInit) {
             shed: () => post({ op: 'shed', callId: m.callId }),
             error: (err) => {
               runs.delete(m.callId);
+              callIds.delete(m.callNumber);
               post({ op: 'error', callId: m.callId, message: err.message });
             },
             complete: () => {
               runs.delete(m.callId);
+              callIds.delete(m.callNumber);
               post({ op: 'complete', callId: m.callId });
             },
           }),
@@ -78,7 +89,13 @@ async function start(init: WorkerInit) {
         break;
       case 'frame':
         runs.get(m.callId)?.push(m.frame);
-        taken[m.callId] = (taken[m.callId] ?? 0) + 1;
+        break;
+      case 'audio':
+        for (let i = 0; i < m.count; i++) {
+          const { callNumber, frame } = unpacker!.next(callIdOf);
+          if (frame) runs.get(frame.callId)?.push(frame);
+          taken.set(callNumber, (taken.get(callNumber) ?? 0) + 1);
+        }
         if (!progressScheduled) {
           progressScheduled = true;
           setImmediate(reportProgress);
@@ -90,6 +107,7 @@ async function start(init: WorkerInit) {
       case 'cancel':
         runs.get(m.callId)?.cancel();
         runs.delete(m.callId);
+        for (const [n, id] of callIds) if (id === m.callId) callIds.delete(n);
         break;
       case 'playbook':
         playbook = m.playbook;
@@ -104,7 +122,9 @@ async function start(init: WorkerInit) {
   };
   port.on('message', (b: ToWorkerBatch) => {
     stageClock.begin('worker-io');
+    unpacker = b.audio ? new AudioUnpacker(b.audio) : null;
     for (const m of b.messages) handle(m);
+    unpacker = null;
     stageClock.end();
   });
   post({ op: 'ready', models: { prosody: prosodyModel?.version ?? null, text: textModel?.version ?? null } });

@@ -5,16 +5,18 @@
 
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { InputFrame } from '../frames/types.js';
+import type { InputFrame, RawAudioFrame } from '../frames/types.js';
 import type { Metrics, MetricsJson } from '../observability/metrics.js';
 import { stageClock } from '../observability/stage-clock.js';
 import type { Playbook } from '../policy/schema.js';
 import type { PipelineRun, PipelineRunner, RunOptions, RunSink } from './runner.js';
 import type { ModelRef } from '../models/index.js';
 import type { PrepareInput, Prepared } from './prepare.js';
+import { AudioPacker } from './worker-audio.js';
 import type { FromWorker, FromWorkerBatch, ModelVersions, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
 
 interface CallEntry {
+  callNumber: number;
   sink: RunSink;
   worker: PoolWorker;
   /** Audio frames posted to the worker and not yet taken in by its pipeline. */
@@ -27,13 +29,16 @@ interface PoolWorker {
   calls: number;
   /** Messages for this worker gathered in the current turn of the event loop. */
   outbox: ToWorker[];
-  transfer: ArrayBuffer[];
+  /** The turn's audio messages, packed. */
+  audio: AudioPacker;
   scheduled: boolean;
 }
 
 export class WorkerPool implements PipelineRunner {
   private readonly workers: PoolWorker[] = [];
   private readonly calls = new Map<string, CallEntry>();
+  private readonly byNumber = new Map<number, CallEntry>();
+  private lastCallNumber = 0;
   private readonly metricRequests = new Map<number, (m: MetricsJson) => void>();
   private nextRequest = 0;
   /** The models the workers loaded (every worker loads the same files). */
@@ -58,7 +63,7 @@ export class WorkerPool implements PipelineRunner {
 
   private spawn(script: string, init: WorkerInit): Promise<void> {
     const thread = new Worker(script, { workerData: init });
-    const w: PoolWorker = { thread, calls: 0, outbox: [], transfer: [], scheduled: false };
+    const w: PoolWorker = { thread, calls: 0, outbox: [], audio: new AudioPacker(), scheduled: false };
     this.workers.push(w);
     return new Promise((resolve, reject) => {
       thread.on('message', (b: FromWorkerBatch) => {
@@ -78,7 +83,7 @@ export class WorkerPool implements PipelineRunner {
         // A worker that dies ends its calls, and only its calls.
         for (const [callId, c] of this.calls) {
           if (c.worker !== w) continue;
-          this.calls.delete(callId);
+          this.forget(callId, c);
           c.sink.error(err);
         }
       });
@@ -94,17 +99,16 @@ export class WorkerPool implements PipelineRunner {
         this.calls.get(m.callId)?.sink.shed();
         break;
       case 'progress':
-        for (const [callId, n] of Object.entries(m.taken)) {
-          const c = this.calls.get(callId);
-          if (c) c.inFlight = Math.max(0, c.inFlight - n);
+        for (let i = 0; i < m.taken.length; i += 2) {
+          const c = this.byNumber.get(m.taken[i]!);
+          if (c) c.inFlight = Math.max(0, c.inFlight - m.taken[i + 1]!);
         }
         break;
       case 'error':
       case 'complete': {
         const c = this.calls.get(m.callId);
         if (!c) break;
-        this.calls.delete(m.callId);
-        c.worker.calls--;
+        this.forget(m.callId, c);
         if (m.op === 'error') c.sink.error(new Error(m.message));
         else c.sink.complete();
         break;
@@ -122,11 +126,13 @@ export class WorkerPool implements PipelineRunner {
   run(opts: RunOptions, sink: RunSink): PipelineRun {
     const worker = this.workers.reduce((a, b) => (b.calls < a.calls ? b : a));
     worker.calls++;
-    const entry: CallEntry = { sink, worker, inFlight: 0, maxQueuedAudio: opts.maxQueuedAudio };
+    const callNumber = ++this.lastCallNumber;
+    const entry: CallEntry = { callNumber, sink, worker, inFlight: 0, maxQueuedAudio: opts.maxQueuedAudio };
     const callId = opts.callId;
     this.calls.set(callId, entry);
-    const send = (m: ToWorker, transfer?: ArrayBuffer) => this.send(worker, m, transfer);
-    send({ op: 'open', callId, opts });
+    this.byNumber.set(callNumber, entry);
+    const send = (m: ToWorker) => this.send(worker, m);
+    send({ op: 'open', callId, callNumber, opts });
     return {
       push: (frame: InputFrame) => {
         if (frame.kind === 'raw-audio') {
@@ -135,36 +141,45 @@ export class WorkerPool implements PipelineRunner {
             return;
           }
           entry.inFlight++;
-          // A fresh copy: the socket's buffer may be shared, and its bytes are all the worker needs.
-          // (Buffer#slice is a view, not a copy: copy explicitly, then transfer the copy.)
-          const bytes = new Uint8Array(frame.bytes);
-          send({ op: 'frame', callId, frame: { ...frame, bytes } }, bytes.buffer as ArrayBuffer);
+          this.sendAudio(worker, callNumber, frame);
           return;
         }
         send({ op: 'frame', callId, frame });
       },
       complete: () => send({ op: 'complete', callId }),
       cancel: () => {
-        if (this.calls.delete(callId)) worker.calls--;
+        if (this.calls.get(callId) === entry) this.forget(callId, entry);
         send({ op: 'cancel', callId });
       },
     };
   }
 
+  private forget(callId: string, c: CallEntry): void {
+    this.calls.delete(callId);
+    this.byNumber.delete(c.callNumber);
+    c.worker.calls--;
+  }
+
+  /** Packs an audio message for a worker; in the turn's list it joins the run of audio before it, if any. */
+  private sendAudio(w: PoolWorker, callNumber: number, frame: RawAudioFrame): void {
+    w.audio.add(callNumber, frame);
+    const last = w.outbox.at(-1);
+    if (last?.op === 'audio') last.count++;
+    else this.send(w, { op: 'audio', count: 1 });
+  }
+
   /** Queues a message for a worker; the turn's messages go as one batch (sent in order). */
-  private send(w: PoolWorker, m: ToWorker, transfer?: ArrayBuffer): void {
+  private send(w: PoolWorker, m: ToWorker): void {
     w.outbox.push(m);
-    if (transfer) w.transfer.push(transfer);
     if (w.scheduled) return;
     w.scheduled = true;
     setImmediate(() => {
       w.scheduled = false;
-      const batch: ToWorkerBatch = { op: 'batch', messages: w.outbox };
-      const transfer = w.transfer;
-      w.outbox = [];
-      w.transfer = [];
       stageClock.begin('worker-io');
-      w.thread.postMessage(batch, transfer);
+      const audio = w.audio.count > 0 ? w.audio.take() : null;
+      const batch: ToWorkerBatch = { op: 'batch', messages: w.outbox, audio };
+      w.outbox = [];
+      w.thread.postMessage(batch, audio ? [audio] : []);
       stageClock.end();
     });
   }

@@ -31,13 +31,20 @@ export interface ModelVersions {
   text: string | null;
 }
 
-/** Messages are sent in batches, one per event-loop turn: a postMessage per audio frame cost more than the frame. */
-export type ToWorkerBatch = { op: 'batch'; messages: ToWorker[] };
+/**
+ * Messages are sent in batches, one per event-loop turn: a postMessage per audio frame cost more than
+ * the frame. A batch's audio messages are packed in one buffer (worker-audio.ts); an 'audio' message
+ * in the list stands for the next `count` of them, so audio keeps its place among the other messages.
+ */
+export type ToWorkerBatch = { op: 'batch'; messages: ToWorker[]; audio: ArrayBuffer | null };
 export type FromWorkerBatch = { op: 'batch'; messages: FromWorker[] };
 
 export type ToWorker =
-  | { op: 'open'; callId: string; opts: RunOptions }
+  /** callNumber: how the pool's packed audio and progress name the call (unique in the pool). */
+  | { op: 'open'; callId: string; callNumber: number; opts: RunOptions }
+  /** A frame other than audio (a transcript). */
   | { op: 'frame'; callId: string; frame: InputFrame }
+  | { op: 'audio'; count: number }
   | { op: 'complete'; callId: string }
   | { op: 'cancel'; callId: string }
   | { op: 'playbook'; playbook: Playbook }
@@ -49,8 +56,8 @@ export type FromWorker =
   | { op: 'ready'; models: ModelVersions }
   | { op: 'event'; callId: string; ev: EventPayload }
   | { op: 'shed'; callId: string }
-  /** Frames each call's pipeline has taken in since the last progress message. */
-  | { op: 'progress'; taken: Record<string, number> }
+  /** Audio messages each call's pipeline has taken in since the last progress message: [callNumber, count, …]. */
+  | { op: 'progress'; taken: number[] }
   | { op: 'error'; callId: string; message: string }
   | { op: 'complete'; callId: string }
   | { op: 'metrics'; requestId: number; metrics: MetricsJson }
