@@ -6,6 +6,8 @@
 // same 20 ms. If they do (--ramp-s 0.02), every call's 250 ms windows fall due in the same few
 // milliseconds and wait for each other: the worst case, worth measuring too.
 // `--nodes 2 --bus redis` runs a cluster: bridges on node 1, feeds on node 2, events across Redis.
+// Each run first streams a few short warm-up calls, so the figures are those of a node that has been
+// running (code compiled, heaps grown), not of its first seconds.
 // `--profile` prints where the server's CPU went, stage by stage, in CPU µs per call-second
 // (bench/lib/profile.ts; every run's JSON carries it), `--floor` the least any analysis of the same
 // calls could cost (bench/lib/floor.ts) and the server's cost as a multiple of it. `--cpu-prof DIR`
@@ -72,35 +74,44 @@ const pluggedEnv: Record<string, string> = {
   ...(args['voice-hop-ms'] ? { CALLCUE_VOICE_MODEL_HOP_MS: args['voice-hop-ms'] } : {}),
 };
 
-function material(): (i: number) => BenchCall {
-  if (args.synthetic) return (i) => syntheticCall(i, durationMs);
+/** Call material of the given length: the corpus, or --synthetic. */
+function material(): (i: number, callMs?: number) => BenchCall {
+  if (args.synthetic) return (i, callMs = durationMs) => syntheticCall(i, callMs);
   try {
     const speakers = loadUtterances(args.data!);
-    return (i) => assembleCall(speakers, i, durationMs);
+    return (i, callMs = durationMs) => assembleCall(speakers, i, callMs);
   } catch (err) {
     process.stderr.write(`bench: ${(err as Error).message}\n`);
     process.exit(2);
   }
 }
 
-async function runOnce(n: number, makeCall: (i: number) => BenchCall) {
+/** Calls streamed before the measured ones, so the figures are those of a node that has been running. */
+const WARMUP = { calls: 6, callMs: 6000, speed: 1.5 };
+
+async function runOnce(n: number, makeCall: (i: number, callMs?: number) => BenchCall) {
   const calls = Array.from({ length: n }, (_, i) => makeCall(i));
   for (const c of calls) callMessages(c, chunkMs);
   const cpuProf = args['cpu-prof'];
   const cluster = await startCluster(nodeCount, bus, { CALLCUE_LATENCY_BUDGET_MS: String(budgetMs), ...pluggedEnv }, cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : []);
   const server = cluster.bridgeNode;
+  const feedWsUrl = cluster.feedNode.wsUrl;
+  // Warm-up: the code compiled and the heaps grown, as on a node that has been running.
+  const warm = Array.from({ length: WARMUP.calls }, (_, i) => makeCall(n + i, WARMUP.callMs));
+  await Promise.all(warm.map((c, i) => streamCall(server.wsUrl, `warmup-${n}-${i}`, c, { chunkMs, startDelayMs: i * 50, speed: WARMUP.speed, feedWsUrl })));
   const countersBefore = await readCounters(server.url);
   const sampler = sampleProcess(server.proc.pid!, 1000);
   const feedSampler = cluster.feedNode !== server ? sampleProcess(cluster.feedNode.proc.pid!, 1000) : null;
   const redisSampler = cluster.redis ? sampleProcess(cluster.redis.proc.pid!, 1000) : null;
-  const feedWsUrl = cluster.feedNode.wsUrl;
   const side = args.words === 'side' ? await openSideChannel(server.wsUrl) : null;
   const results = await Promise.all(
     calls.map((c, i) => streamCall(server.wsUrl, `bench-${n}-${i}`, c, { chunkMs, startDelayMs: (i * rampMs) / n, speed: 1, feedWsUrl, sideChannel: side?.ws })),
   );
   side?.ws.close();
   const { cpu, rss } = sampler.stop();
-  const profile = stageProfile(countersBefore, await readCounters(server.url), n * (durationMs / 1000));
+  // Per call-second of audio the server analysed: shed messages (one track's chunk each) were not.
+  const shed = results.reduce((a, r) => a + r.shedFrames, 0);
+  const profile = stageProfile(countersBefore, await readCounters(server.url), n * (durationMs / 1000) - (shed * chunkMs) / 1000 / 2);
   const feedNode = feedSampler?.stop();
   const redisProc = redisSampler?.stop();
   await cluster.stop();
