@@ -4,7 +4,7 @@ export { CALLCUE_JSON, CALLCUE_TARGETS, ModelDirError, ONNX_FILES, primaryLangua
 export { CALIBRATION_FILE, calibrationFrom, readCalibration, writeCalibration, type Calibration, type ClassScores } from './calibration.js';
 export { mapLogits, UNIT_WEIGHTS, type ClassWeights } from './labels.js';
 export { Batcher, type BatcherOptions } from './batcher.js';
-export { DEFAULT_RUN_OPTIONS, PluggedBase, type PluggedModel, type RunLimits } from './plugged.js';
+export { DEFAULT_RUN_OPTIONS, PluggedBase, STALE_VERDICT_MS, type PluggedModel, type RunLimits } from './plugged.js';
 export { loadTextModel, PluggedTextModel, type Utterance } from './text-model.js';
 export { loadVoiceModel, PluggedVoiceModel, VOICE_MODEL_RATE_HZ } from './voice-model.js';
 export { ModelSlots, type ModelRef } from './slots.js';

@@ -5,6 +5,8 @@
 // thread of its own: requests arrive by message, are batched by the model's Batcher, and verdicts go
 // back. Shedding (queue bound, age) happens here as it would in-thread.
 
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { EmotionProbs } from '../frames/types.js';
 import type { ModelKind } from './layout.js';
@@ -23,6 +25,18 @@ export type FromInference =
   | { op: 'result'; id: number; req: number; probs: EmotionProbs | null; error?: string }
   | { op: 'shed'; id: number; count: number }
   | { op: 'closed'; id: number };
+
+/** Niceness added, below the pipeline threads: when the node is short of CPU the model waits (and sheds), not the calls' audio. */
+const NICE = 10;
+
+// onnxruntime computes on this thread (one intra-op thread), so lowering its priority lowers the
+// model's. Linux only (/proc/thread-self names the thread); elsewhere it runs at normal priority.
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  setPriority(tid, Math.min(19, getPriority(tid) + NICE));
+} catch {
+  // Not Linux, or not permitted: the model competes with the pipeline as an equal.
+}
 
 const port = parentPort!;
 const models = new Map<number, PluggedTextModel | PluggedVoiceModel>();

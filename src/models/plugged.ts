@@ -32,6 +32,12 @@ export interface RunLimits {
 
 export const DEFAULT_RUN_OPTIONS: RunLimits = { maxBatch: 16, maxPending: 64, maxAgeMs: 1000 };
 
+/**
+ * A verdict that comes back later than this after its request (a starved or too large model) is
+ * dropped, not fused: the caller's state would otherwise jump to what they sounded like seconds ago.
+ */
+export const STALE_VERDICT_MS = 2000;
+
 /** What text and voice models share: identity, languages, the batcher, the label mapping, release. */
 export abstract class PluggedBase<I> implements PluggedModel<I> {
   readonly kind: ModelKind;

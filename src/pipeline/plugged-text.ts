@@ -7,7 +7,8 @@
 
 import { defer, Observable, type OperatorFunction } from 'rxjs';
 import type { RedactedTranscript, TextEvidence } from '../frames/types.js';
-import type { ModelSlots, PluggedModel, Utterance } from '../models/index.js';
+import { STALE_VERDICT_MS, type ModelSlots, type PluggedModel, type Utterance } from '../models/index.js';
+import { modelShedCounter } from './plugged-slots.js';
 import type { Metrics } from '../observability/metrics.js';
 import { detectTextLanguage } from '../text/lang.js';
 
@@ -55,8 +56,10 @@ export function judgeText(metrics: Metrics, slots: ModelSlots, language: string)
               .classify({ text: job.t.text, context: job.context })
               .then(
                 (probs) => {
-                  metrics.stageMs.observe({ stage: 'plugged-text-model' }, performance.now() - t0);
-                  if (probs === null) return;
+                  const waitedMs = performance.now() - t0;
+                  metrics.stageMs.observe({ stage: 'plugged-text-model' }, waitedMs);
+                  if (probs !== null && waitedMs > STALE_VERDICT_MS) modelShedCounter(metrics).inc({ kind: 'text' });
+                  if (probs === null || waitedMs > STALE_VERDICT_MS) return;
                   const { t } = job;
                   out.next({ kind: 'text-emotion', callId: t.callId, tsMs: t.endMs, arrivalMs: t.arrivalMs, probs, cues: [], isFinal: t.isFinal, text: t.text, model: model.version, strong: null });
                 },

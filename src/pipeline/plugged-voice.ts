@@ -9,7 +9,8 @@ import { Upsampler2x } from '../codecs/upsample2x.js';
 import { HOP_SIZE_SAMPLES, INTERNAL_RATE_HZ } from '../features/index.js';
 import { createVad } from '../features/vad.js';
 import type { ClassifiedWindow, EmotionProbs, PcmFrame } from '../frames/types.js';
-import { VOICE_MODEL_RATE_HZ, type ModelSlots } from '../models/index.js';
+import { STALE_VERDICT_MS, VOICE_MODEL_RATE_HZ, type ModelSlots } from '../models/index.js';
+import { modelShedCounter } from './plugged-slots.js';
 import type { Metrics } from '../observability/metrics.js';
 
 export interface VoiceVerdict {
@@ -79,7 +80,12 @@ export function judgeVoice(metrics: Metrics, slots: ModelSlots, opts: PluggedVoi
           const tsMs = mediaMs;
           return from(
             model.classify(window).then((probs) => {
-              metrics.stageMs.observe({ stage: 'plugged-voice-model' }, performance.now() - t0);
+              const waitedMs = performance.now() - t0;
+              metrics.stageMs.observe({ stage: 'plugged-voice-model' }, waitedMs);
+              if (probs !== null && waitedMs > STALE_VERDICT_MS) {
+                modelShedCounter(metrics).inc({ kind: 'voice' });
+                return null;
+              }
               return probs === null ? null : { callId: f.callId, tsMs, arrivalMs: f.arrivalMs, probs, model: model.version };
             }),
           ).pipe(mergeMap((v) => (v === null ? EMPTY : [v])));
