@@ -4,6 +4,7 @@
 import client from 'prom-client';
 import { stageClock, type Stage } from './stage-clock.js';
 import { registerStageMetrics } from './stage-metrics.js';
+import { StageHistogram } from './stage-histogram.js';
 
 /** A registry's metrics as JSON (what crosses from a worker thread). */
 export type MetricsJson = Awaited<ReturnType<client.Registry['getMetricsAsJSON']>>;
@@ -28,13 +29,12 @@ const LATENCY_BUCKETS_MS = [1, 2, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500
 export class Metrics {
   readonly registry = new client.Registry();
   /** Processing time of one stage for one input, ms. */
-  readonly stageMs = new client.Histogram({
-    name: 'callcue_stage_duration_ms',
-    help: 'Processing time of one pipeline stage for one input, milliseconds',
-    labelNames: ['stage'] as const,
-    buckets: STAGE_BUCKETS_MS,
-    registers: [this.registry],
-  });
+  readonly stageMs = new StageHistogram(
+    'callcue_stage_duration_ms',
+    'Processing time of one pipeline stage for one input, milliseconds',
+    STAGE_BUCKETS_MS,
+    this.registry,
+  );
   /** End-to-end: newest input's arrival → event sent on a socket. */
   readonly eventLatencyMs = new client.Histogram({
     name: 'callcue_event_latency_ms',
@@ -101,8 +101,6 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  /** Histogram children by stage: a labelled observe hashes its labels each time. */
-  private readonly stageChildren = new Map<string, client.Histogram.Internal<'stage'>>();
 
   /** Other registries (pipeline worker threads) whose metrics /metrics adds to this one's. */
   private readonly sources: (() => Promise<MetricsJson[]>)[] = [];
@@ -133,13 +131,8 @@ export class Metrics {
       return fn();
     } finally {
       stageClock.exit();
-      this.observeStage(stage, performance.now() - t0);
+      this.stageMs.observe({ stage }, performance.now() - t0);
     }
   }
 
-  observeStage(stage: string, ms: number): void {
-    let child = this.stageChildren.get(stage);
-    if (child === undefined) this.stageChildren.set(stage, (child = this.stageMs.labels({ stage })));
-    child.observe(ms);
-  }
 }
