@@ -12,24 +12,29 @@ import { pluggedSlots } from './plugged-slots.js';
 import { primeScriptCache, warmAgentLanguageRules } from '../text/language/index.js';
 import { LocalRunner, type PipelineRun } from './runner.js';
 import { AudioUnpacker } from './worker-audio.js';
+import { coalesce } from './coalesce.js';
 import type { FromWorker, FromWorkerBatch, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
 
 const port = parentPort!;
 let outbox: FromWorker[] = [];
-let flushScheduled = false;
-/** Everything posted in one turn of the event loop goes as one message. */
+/** Audio messages each call (by number) has taken in since the last batch. */
+const taken = new Map<number, number>();
+/** What is posted goes in batches, at most one every 2 ms (coalesce.ts); progress rides along. */
+const flusher = coalesce(flush, 2);
 const post = (m: FromWorker) => {
   outbox.push(m);
-  if (!flushScheduled) {
-    flushScheduled = true;
-    setImmediate(flush);
-  }
+  flusher.schedule();
 };
 function flush() {
-  flushScheduled = false;
+  stageClock.begin('worker-io');
+  if (taken.size > 0) {
+    const pairs: number[] = [];
+    for (const [n, count] of taken) pairs.push(n, count);
+    taken.clear();
+    outbox.push({ op: 'progress', taken: pairs });
+  }
   const messages = outbox;
   outbox = [];
-  stageClock.begin('worker-io');
   port.postMessage({ op: 'batch', messages } satisfies FromWorkerBatch);
   stageClock.end();
 }
@@ -53,16 +58,6 @@ async function start(init: WorkerInit) {
   /** Calls by the number the pool's packed audio names them with. */
   const callIds = new Map<number, string>();
   const callIdOf = (n: number) => callIds.get(n);
-  /** Audio messages taken in per call number since the last progress report. */
-  const taken = new Map<number, number>();
-  let progressScheduled = false;
-  const reportProgress = () => {
-    progressScheduled = false;
-    const pairs: number[] = [];
-    for (const [n, count] of taken) pairs.push(n, count);
-    taken.clear();
-    post({ op: 'progress', taken: pairs });
-  };
   let unpacker: AudioUnpacker | null = null;
 
   const handle = (m: ToWorker) => {
@@ -96,10 +91,7 @@ async function start(init: WorkerInit) {
           if (frame) runs.get(frame.callId)?.push(frame);
           taken.set(callNumber, (taken.get(callNumber) ?? 0) + 1);
         }
-        if (!progressScheduled) {
-          progressScheduled = true;
-          setImmediate(reportProgress);
-        }
+        flusher.schedule();
         break;
       case 'complete':
         runs.get(m.callId)?.complete();

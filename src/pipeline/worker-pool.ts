@@ -13,6 +13,10 @@ import type { PipelineRun, PipelineRunner, RunOptions, RunSink } from './runner.
 import type { ModelRef } from '../models/index.js';
 import type { PrepareInput, Prepared } from './prepare.js';
 import { AudioPacker } from './worker-audio.js';
+import { coalesce, type Coalescer } from './coalesce.js';
+
+/** At most one batch every 2 ms to each worker (coalesce.ts says why). */
+const BATCH_INTERVAL_MS = 2;
 import type { FromWorker, FromWorkerBatch, ModelVersions, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
 
 interface CallEntry {
@@ -31,7 +35,7 @@ interface PoolWorker {
   outbox: ToWorker[];
   /** The turn's audio messages, packed. */
   audio: AudioPacker;
-  scheduled: boolean;
+  flush: Coalescer;
 }
 
 export class WorkerPool implements PipelineRunner {
@@ -63,7 +67,7 @@ export class WorkerPool implements PipelineRunner {
 
   private spawn(script: string, init: WorkerInit): Promise<void> {
     const thread = new Worker(script, { workerData: init });
-    const w: PoolWorker = { thread, calls: 0, outbox: [], audio: new AudioPacker(), scheduled: false };
+    const w: PoolWorker = { thread, calls: 0, outbox: [], audio: new AudioPacker(), flush: coalesce(() => this.flush(w), BATCH_INTERVAL_MS) };
     this.workers.push(w);
     return new Promise((resolve, reject) => {
       thread.on('message', (b: FromWorkerBatch) => {
@@ -168,20 +172,19 @@ export class WorkerPool implements PipelineRunner {
     else this.send(w, { op: 'audio', count: 1 });
   }
 
-  /** Queues a message for a worker; the turn's messages go as one batch (sent in order). */
+  /** Queues a message for a worker; queued messages go as one batch, in order (coalesce.ts). */
   private send(w: PoolWorker, m: ToWorker): void {
     w.outbox.push(m);
-    if (w.scheduled) return;
-    w.scheduled = true;
-    setImmediate(() => {
-      w.scheduled = false;
-      stageClock.begin('worker-io');
-      const audio = w.audio.count > 0 ? w.audio.take() : null;
-      const batch: ToWorkerBatch = { op: 'batch', messages: w.outbox, audio };
-      w.outbox = [];
-      w.thread.postMessage(batch, audio ? [audio] : []);
-      stageClock.end();
-    });
+    w.flush.schedule();
+  }
+
+  private flush(w: PoolWorker): void {
+    stageClock.begin('worker-io');
+    const audio = w.audio.count > 0 ? w.audio.take() : null;
+    const batch: ToWorkerBatch = { op: 'batch', messages: w.outbox, audio };
+    w.outbox = [];
+    w.thread.postMessage(batch, audio ? [audio] : []);
+    stageClock.end();
   }
 
   /** Sends a reloaded playbook to every worker (live calls use it from their next decision). */
