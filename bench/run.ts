@@ -12,6 +12,8 @@
 // (bench/lib/profile.ts; every run's JSON carries it), `--floor` the least any analysis of the same
 // calls could cost (bench/lib/floor.ts) and the server's cost as a multiple of it. `--cpu-prof DIR`
 // writes a V8 CPU profile of the server (what `--profile DIR` did before the per-stage profile).
+// `--publish KEY` also writes the report to bench/published/KEY.json, where the README's figures come
+// from (bench/readme.ts; bench/publish.ts measures them all).
 // `--words side` sends every call's transcript over one /v1/transcripts socket (a recogniser beside
 // the audio, docs/transcripts.md) instead of in-band: the prompt column is then side channel → prompt.
 // `--voice-model DIR --text-model DIR [--voice-hop-ms MS]` runs the calls through plugged models
@@ -21,7 +23,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assembleCall, loadUtterances, syntheticCall, type BenchCall } from './lib/calls.js';
-import { sampleProcess } from './lib/proc.js';
+import { rssMb, sampleProcess } from './lib/proc.js';
 import { startCluster } from './lib/cluster.js';
 import { openSideChannel, streamCall } from './lib/stream-call.js';
 import { summarize, table } from './lib/stats.js';
@@ -29,6 +31,7 @@ import { callMessages } from './lib/messages.js';
 import { readCounters, stageProfile } from './lib/profile.js';
 import { measureFloor } from './lib/floor.js';
 import { profileTable } from './lib/profile-table.js';
+import { describeMachine, measuredBusy, writePublished } from '../src/capacity/index.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,6 +50,8 @@ const { values: args } = parseArgs({
     floor: { type: 'boolean', default: false },
     /** Write a V8 CPU profile of the server to this folder. */
     'cpu-prof': { type: 'string' },
+    /** Also write the report to bench/published/KEY.json, where the README's figures come from (bench/readme.ts). */
+    publish: { type: 'string' },
     nodes: { type: 'string', default: '1' },
     /** Plugged models (docs/models.md): the server runs with CALLCUE_VOICE_MODEL / CALLCUE_TEXT_MODEL set to these directories. */
     'voice-model': { type: 'string' },
@@ -96,6 +101,7 @@ async function runOnce(n: number, makeCall: (i: number, callMs?: number) => Benc
   const cluster = await startCluster(nodeCount, bus, { CALLCUE_LATENCY_BUDGET_MS: String(budgetMs), ...pluggedEnv }, cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : []);
   const server = cluster.bridgeNode;
   const feedWsUrl = cluster.feedNode.wsUrl;
+  const idleRssMb = rssMb(server.proc.pid!);
   // Warm-up: the code compiled and the heaps grown, as on a node that has been running.
   const warm = Array.from({ length: WARMUP.calls }, (_, i) => makeCall(n + i, WARMUP.callMs));
   await Promise.all(warm.map((c, i) => streamCall(server.wsUrl, `warmup-${n}-${i}`, c, { chunkMs, startDelayMs: i * 50, speed: WARMUP.speed, feedWsUrl })));
@@ -130,6 +136,8 @@ async function runOnce(n: number, makeCall: (i: number, callMs?: number) => Benc
     ...(side ? { wordsRefused: Object.fromEntries([...new Set(side.errors)].map((c) => [c, side.errors.filter((e) => e === c).length])) } : {}),
     serverCpuPct: summarize(cpu.slice(1)),
     serverRssMb: summarize(rss),
+    /** Right after start, before any call. */
+    idleRssMb,
     ...(feedNode ? { feedNodeCpuPct: summarize(feedNode.cpu.slice(1)), feedNodeRssMb: summarize(feedNode.rss) } : {}),
     ...(redisProc ? { redisCpuPct: summarize(redisProc.cpu.slice(1)), redisRssMb: summarize(redisProc.rss) } : {}),
     profile,
@@ -166,8 +174,11 @@ function row(r: Run) {
 }
 
 async function main() {
+  // Before anything of ours runs: whether the machine was quiet is part of the result.
+  const machine = describeMachine();
   const makeCall = material();
   const runs: Run[] = [];
+  let maxCalls: number | undefined;
   if (args['find-max']) {
     let lo = 0;
     let hi = 0;
@@ -192,6 +203,7 @@ async function main() {
       if (passes(r)) lo = mid;
       else hi = mid;
     }
+    maxCalls = lo;
     process.stdout.write(`\nmost concurrent calls within p99 ≤ ${budgetMs} ms and nothing shed: ${lo}\n`);
   } else {
     const r = await runOnce(Number(args.calls), makeCall);
@@ -199,12 +211,16 @@ async function main() {
     if (args.profile || args.floor) process.stdout.write(`${profileTable(r.profile, r.floor ?? null)}\n`);
   }
   process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; emotion = server-stamped latencyMs of emotion states; client = send of the audio → receipt of its\n emotion state, measured by the bench client; prompt = transcript final → prompt on the feed${args.words === 'side' ? ', the finals sent on the side channel' : ''})\n`);
-  const report = { at: new Date().toISOString(), budgetMs, chunkMs, rampS: rampMs / 1000, nodes: nodeCount, bus, words: args.words, source: args.synthetic ? 'synthetic' : args.data, plugged: pluggedEnv, runs };
+  const report = { at: new Date().toISOString(), machine, budgetMs, chunkMs, rampS: rampMs / 1000, nodes: nodeCount, bus, words: args.words, source: args.synthetic ? 'synthetic' : args.data, plugged: pluggedEnv, ...(maxCalls !== undefined ? { maxCalls } : {}), runs };
   mkdirSync(args.out!, { recursive: true });
   const file = join(args.out!, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));
   writeFileSync(join(args.out!, 'latest.json'), JSON.stringify(report, null, 2));
   process.stdout.write(`${JSON.stringify(report)}\nwritten to ${file}\n`);
+  if (args.publish) {
+    const published = writePublished(args.publish, `npm run bench -- ${process.argv.slice(2).filter((a, i, all) => a !== '--publish' && all[i - 1] !== '--publish').join(' ')}`.trim(), machine, report);
+    process.stdout.write(`published as ${published}${measuredBusy(machine) ? ` — the machine was busy (load ${machine.loadAvg1} on ${machine.cores} cores): not for the README` : ''}\n`);
+  }
 }
 
 await main();
