@@ -1,18 +1,26 @@
 // One caller emotion state from voice and words. Each source is smoothed on media time (voice: an
-// exponential average; words: the last utterance, fading), the two are mixed with a neutral prior,
-// and the state moves with hysteresis: it needs sustained evidence to start (longer for voice
-// alone, which cries wolf more) and sustained calm to end. "uncertain" is said when the evidence is
-// weak or voice and words disagree. All thresholds come from the playbook.
+// exponential average, fusion-voice.ts; words: the newest utterance, fading, fusion-words.ts), the
+// two are mixed with a neutral prior, and the state moves with hysteresis:
+//   - unequivocal words start a state at once, on a partial as on a final;
+//   - otherwise the mix must hold a target for onsetMs with each source heard (voice, recent words)
+//     at least agreeAbove sure of it on its own — neither model alone is trusted to start a state;
+//   - or, on voice alone, for voiceOnlyOnsetMs, once the caller's baseline holds enough speech and
+//     only if the caller did not sound like that all along (their habit);
+//   - a state ends after calmMs of calm.
+// The label the agent sees is the state in force; "uncertain" only while no state is in force and
+// voice and words each clearly name a different target emotion. All thresholds come from the playbook.
 
 import { EMOTION_LABELS, type EmotionLabel, type EmotionProbs } from '../frames/types.js';
 import type { FusionParams } from '../policy/schema.js';
+import { argmax, TARGETS, WordsEvidence } from './fusion-words.js';
+import { VoiceEvidence } from './fusion-voice.js';
 
 export type Trend = 'rising' | 'steady' | 'easing';
 
 export interface FusedState {
-  /** The state in force (with hysteresis), or uncertain. */
+  /** What the agent is shown: the state in force, or uncertain when the evidence conflicts and none is. */
   label: EmotionLabel | 'uncertain';
-  /** The hysteresis state even when the evidence right now is uncertain. */
+  /** The state in force (hysteresis). */
   active: EmotionLabel;
   probs: EmotionProbs;
   intensity: number;
@@ -24,29 +32,36 @@ export interface FusedState {
   sinceMs: number;
 }
 
-const TARGETS: readonly EmotionLabel[] = ['anger', 'anxiety', 'disappointment'];
 const PRIOR: EmotionProbs = { neutral: 0.85, anger: 0.05, anxiety: 0.05, disappointment: 0.05 };
-/** A final utterance this sure of a target emotion acts at once. */
-const STRONG_TEXT = 0.8;
-/** Voice evidence older than this is no evidence. */
-const VOICE_STALE_MS = 8000;
+/** A switch between target emotions needs the new one this much stronger than the one in force. */
+const SWITCH_MARGIN = 0.15;
 
 const zero = (): EmotionProbs => ({ neutral: 0, anger: 0, anxiety: 0, disappointment: 0 });
-const argmax = (p: EmotionProbs, among: readonly EmotionLabel[] = EMOTION_LABELS): EmotionLabel =>
-  among.reduce((best, l) => (p[l] > p[best] ? l : best), among[0]!);
+
+interface Evidence {
+  probs: EmotionProbs;
+  voice: EmotionProbs | null;
+  /** The words, when recent enough to back the voice. */
+  words: EmotionProbs | null;
+  hasVoice: boolean;
+  /** Words recent enough to back the voice for the quicker onset. */
+  wordsBack: boolean;
+  /** Unequivocal recent words, of this target. */
+  strong: EmotionLabel | null;
+  /** Voice and words each clearly name a different target. */
+  conflict: boolean;
+}
 
 export class EmotionFusion {
-  private voice: EmotionProbs | null = null;
-  private voiceAtMs = -Infinity;
-  /** Speech in the caller's baseline when the newest voice verdict was made, s. */
-  private voiceBaselineS = 0;
-  private text: EmotionProbs | null = null;
-  private textAtMs = -Infinity;
-  private textFinal = true;
+  private readonly voice = new VoiceEvidence();
+  private readonly words = new WordsEvidence();
   private active: EmotionLabel = 'neutral';
   private sinceMs = 0;
-  /** Where the candidate for a change began holding, by candidate. */
-  private candidate: { label: EmotionLabel; fromMs: number } | null = null;
+  /**
+   * The change being considered, since when, and how much the caller's voice sounded like it
+   * before (voice alone starts nothing the caller's voice was heard as all along).
+   */
+  private candidate: { label: EmotionLabel; fromMs: number; habit: number } | null = null;
   private calmFromMs: number | null = null;
   private readonly history: { tsMs: number; intensity: number }[] = [];
 
@@ -55,75 +70,34 @@ export class EmotionFusion {
   /** A prosody verdict on the window ending at tsMs (null while the caller is silent). */
   addVoice(probs: EmotionProbs | null, tsMs: number, baselineS = Infinity): void {
     if (!probs) return;
-    this.voiceBaselineS = baselineS;
     const p = this.params();
-    if (!this.voice || tsMs - this.voiceAtMs > VOICE_STALE_MS) {
-      this.voice = { ...probs };
-    } else {
-      const a = 1 - Math.exp(-Math.max(0, tsMs - this.voiceAtMs) / p.voiceSmoothingMs);
-      for (const l of EMOTION_LABELS) this.voice[l] += a * (probs[l] - this.voice[l]);
-    }
-    this.voiceAtMs = tsMs;
+    this.voice.add(probs, tsMs, baselineS, p.voiceSmoothingMs, p.voiceStaleMs);
   }
 
-  /** The text model's verdict on an utterance (a partial replaces the previous partial or final). */
-  addText(probs: EmotionProbs, isFinal: boolean, tsMs: number): void {
-    this.text = { ...probs };
-    this.textAtMs = tsMs;
-    this.textFinal = isFinal;
+  /**
+   * The text model's verdict on an utterance (a partial replaces the previous partial or final);
+   * strongPhrase: the target emotion of an unequivocal phrase the model found in it, if any.
+   */
+  addText(probs: EmotionProbs, isFinal: boolean, tsMs: number, strongPhrase: EmotionLabel | null = null): void {
+    this.words.add(probs, isFinal, tsMs, strongPhrase, this.params().strongTextAbove);
   }
 
   /** The fused state at media time tsMs. */
   update(tsMs: number): FusedState {
     const p = this.params();
     const sources: FusedState['sources'] = [];
-    const mix = zero();
-    let total = p.priorWeight;
-    for (const l of EMOTION_LABELS) mix[l] = PRIOR[l] * p.priorWeight;
-    let wv = 0;
-    let wt = 0;
-    if (this.voice && tsMs - this.voiceAtMs <= VOICE_STALE_MS) {
-      wv = p.voiceWeight;
-      sources.push('prosody');
-      for (const l of EMOTION_LABELS) mix[l] += wv * this.voice[l];
-    }
-    if (this.text) {
-      wt = p.textWeight * 0.5 ** (Math.max(0, tsMs - this.textAtMs) / p.textHalfLifeMs) * (this.textFinal ? 1 : p.partialWeight);
-      if (wt > 0.05) {
-        sources.push('text');
-        for (const l of EMOTION_LABELS) mix[l] += wt * this.text[l];
-      } else wt = 0;
-    }
-    total += wv + wt;
-    const probs = zero();
-    for (const l of EMOTION_LABELS) probs[l] = mix[l] / total;
-
-    const top = argmax(probs);
-    const disagree =
-      wv > 0 &&
-      wt > 0 &&
-      this.voice !== null &&
-      this.text !== null &&
-      argmax(this.voice, TARGETS) !== argmax(this.text, TARGETS) &&
-      this.voice[argmax(this.voice, TARGETS)] >= p.disagreeAbove &&
-      this.text[argmax(this.text, TARGETS)] >= p.disagreeAbove;
-    // Voice and words that disagree start nothing — the agent is told "uncertain", not a guess —
-    // unless the words are unequivocal ("I want to file a complaint" is anger whatever the pitch).
-    const strongWords = wt > 0 && this.finalWords() >= STRONG_TEXT;
-    // Only recent words back the voice for the quicker voice-and-words onset; an older utterance
-    // still colours the mix, but a new burst of voice is then judged as voice alone.
-    const wordsBack = wt > 0 && tsMs - this.textAtMs <= p.textSupportMs;
-    const onset = disagree && !strongWords ? this.hold() : this.step(probs, tsMs, wv > 0, wordsBack);
-    const intensity = this.active === 'neutral' ? 0 : round(probs[this.active]);
+    const ev = this.evidence(tsMs, sources);
+    const onset = ev.conflict && ev.strong === null ? this.hold() : this.step(ev, tsMs);
+    const intensity = this.active === 'neutral' ? 0 : round(ev.probs[this.active]);
     this.history.push({ tsMs, intensity });
     while (this.history.length > 0 && this.history[0]!.tsMs < tsMs - p.trendWindowMs) this.history.shift();
     const delta = intensity - (this.history[0]?.intensity ?? intensity);
     const trend: Trend = delta >= p.trendDelta ? 'rising' : delta <= -p.trendDelta ? 'easing' : 'steady';
-    const weak = probs[top] < p.uncertainBelow;
     return {
-      label: disagree || (weak && this.active === 'neutral') ? 'uncertain' : this.active,
+      // The screen shows what the prompts were based on: the state in force, never a second opinion.
+      label: this.active === 'neutral' && ev.conflict ? 'uncertain' : this.active,
       active: this.active,
-      probs: roundProbs(probs),
+      probs: roundProbs(ev.probs),
       intensity,
       trend,
       sources,
@@ -132,10 +106,38 @@ export class EmotionFusion {
     };
   }
 
-  /** The last final utterance's probability of `label` (default: its strongest target); 0 without one. */
-  private finalWords(label?: EmotionLabel): number {
-    if (this.text === null || !this.textFinal) return 0;
-    return this.text[label ?? argmax(this.text, TARGETS)];
+  private evidence(tsMs: number, sources: FusedState['sources']): Evidence {
+    const p = this.params();
+    const mix = zero();
+    for (const l of EMOTION_LABELS) mix[l] = PRIOR[l] * p.priorWeight;
+    let total = p.priorWeight;
+    const voice = this.voice.current(tsMs, p.voiceStaleMs);
+    if (voice) {
+      sources.push('prosody');
+      for (const l of EMOTION_LABELS) mix[l] += p.voiceWeight * voice[l];
+      total += p.voiceWeight;
+    }
+    let wt = this.words.weight(tsMs, p.textWeight, p.textHalfLifeMs, p.partialWeight);
+    const text = wt > 0.05 ? this.words.probs : null;
+    if (text) {
+      sources.push('text');
+      for (const l of EMOTION_LABELS) mix[l] += wt * text[l];
+      total += wt;
+    } else wt = 0;
+    const probs = zero();
+    for (const l of EMOTION_LABELS) probs[l] = mix[l] / total;
+    const recentWords = text !== null && tsMs - this.words.atMs <= p.textSupportMs;
+    const vTop = voice ? argmax(voice, TARGETS) : null;
+    const tTop = text ? argmax(text, TARGETS) : null;
+    return {
+      probs,
+      voice,
+      words: recentWords ? text : null,
+      hasVoice: voice !== null,
+      wordsBack: recentWords,
+      strong: recentWords ? this.words.strong : null,
+      conflict: voice !== null && text !== null && vTop !== tTop && voice[vTop!] >= p.disagreeAbove && text[tTop!] >= p.disagreeAbove,
+    };
   }
 
   /** No change while the evidence conflicts. */
@@ -145,32 +147,26 @@ export class EmotionFusion {
   }
 
   /** Hysteresis: returns the target emotion that just started, if one did. */
-  private step(probs: EmotionProbs, tsMs: number, hasVoice: boolean, hasText: boolean): EmotionLabel | null {
+  private step(ev: Evidence, tsMs: number): EmotionLabel | null {
     const p = this.params();
+    const { probs } = ev;
+    // Unequivocal words need no waiting: "I want to file a complaint" is anger now.
+    if (ev.strong !== null && ev.strong !== this.active) return this.start(ev.strong, tsMs);
     const best = argmax(probs, TARGETS);
-    const voiceOnly = hasVoice && !hasText;
+    const voiceOnly = ev.hasVoice && !ev.wordsBack;
     // Voice alone judges change against the caller's usual voice: with no baseline yet, a deep or
     // high voice is not an emotion.
-    if (voiceOnly && this.voiceBaselineS < p.voiceOnlyMinBaselineS && this.active === 'neutral') {
-      this.candidate = null;
-      return null;
-    }
+    if (voiceOnly && this.active === 'neutral' && this.voice.baselineS < p.voiceOnlyMinBaselineS) return this.hold();
     const onThreshold = voiceOnly ? p.voiceOnlyOnThreshold : p.onThreshold;
-    const onsetMs = voiceOnly ? p.voiceOnlyOnsetMs : p.onsetMs;
-    // A change is to the strongest target emotion, if it is strong enough (and clearly stronger than
-    // the one in force, for a switch between target emotions).
+    const agreed = voiceOnly || [ev.voice, ev.words].every((src) => src === null || src[best] >= p.agreeAbove);
     const wants =
-      probs[best] >= onThreshold && best !== this.active && (this.active === 'neutral' || probs[best] >= probs[this.active] + 0.15) ? best : null;
+      probs[best] >= onThreshold && agreed && best !== this.active && (this.active === 'neutral' || probs[best] >= probs[this.active] + SWITCH_MARGIN)
+        ? best
+        : null;
     if (wants) {
-      if (!this.candidate || this.candidate.label !== wants) this.candidate = { label: wants, fromMs: tsMs };
-      // Strong words need no waiting: "I want to file a complaint" is anger now.
-      const strongText = hasText && this.finalWords(wants) >= STRONG_TEXT;
-      if (strongText || tsMs - this.candidate.fromMs >= onsetMs) {
-        this.active = wants;
-        this.sinceMs = tsMs;
-        this.candidate = null;
-        this.calmFromMs = null;
-        return wants;
+      if (!this.candidate || this.candidate.label !== wants) this.candidate = { label: wants, fromMs: tsMs, habit: this.voice.habit(wants) };
+      if (tsMs - this.candidate.fromMs >= (voiceOnly ? p.voiceOnlyOnsetMs : p.onsetMs) && (!voiceOnly || this.candidate.habit < p.voiceOnlyHabitBelow)) {
+        return this.start(wants, tsMs);
       }
     } else this.candidate = null;
     if (this.active !== 'neutral') {
@@ -184,6 +180,14 @@ export class EmotionFusion {
       } else this.calmFromMs = null;
     }
     return null;
+  }
+
+  private start(label: EmotionLabel, tsMs: number): EmotionLabel {
+    this.active = label;
+    this.sinceMs = tsMs;
+    this.candidate = null;
+    this.calmFromMs = null;
+    return label;
   }
 }
 

@@ -45,9 +45,13 @@ const fusionSchema = z
     textHalfLifeMs: z.number().positive(),
     /** A partial utterance counts this much of a final one. */
     partialWeight: z.number().min(0).max(1),
+    /** A final utterance the text model is this sure of starts a state at once (as does a strong phrase it flags, partial or final). */
+    strongTextAbove: z.number().min(0).max(1).default(0.8),
     /** A state starts when its fused probability holds at or above onThreshold for onsetMs … */
     onThreshold: z.number().min(0).max(1),
     onsetMs: z.number().min(0),
+    /** … with voice and recent words each, where heard, at least this sure of that emotion on their own. */
+    agreeAbove: z.number().min(0).max(1).default(0.5),
     /** … or, with voice evidence alone, voiceOnlyOnThreshold for voiceOnlyOnsetMs (voice alone cries wolf more). */
     voiceOnlyOnThreshold: z.number().min(0).max(1),
     voiceOnlyOnsetMs: z.number().min(0),
@@ -56,6 +60,10 @@ const fusionSchema = z
     textSupportMs: z.number().min(0).default(5000),
     /** Voice alone starts no state before the caller's baseline holds this much speech (s). */
     voiceOnlyMinBaselineS: z.number().min(0),
+    /** … nor an emotion the model heard in the caller's voice this much on average before (how they sound, not a change). */
+    voiceOnlyHabitBelow: z.number().min(0).max(1).default(0.35),
+    /** A voice verdict older than this (ms of media) is no evidence. */
+    voiceStaleMs: z.number().positive().default(8000),
     /** … and ends when it stays below offThreshold for calmMs. */
     offThreshold: z.number().min(0).max(1),
     calmMs: z.number().min(0),

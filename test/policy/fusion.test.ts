@@ -1,5 +1,7 @@
 // Fusion on scripted evidence over time: sustained evidence to start, calm to end, voice alone
-// needs longer, strong words act at once, disagreement is "uncertain", trend follows intensity.
+// needs longer and a change from how the caller usually sounds, unequivocal words act at once (on a
+// partial too), "uncertain" only for real conflict and never beside a state in force, trend
+// follows intensity.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -38,11 +40,11 @@ describe('EmotionFusion', () => {
 
   it('sustained angry voice starts anger after the voice-only onset time, once', () => {
     const f = fusion();
-    voice(f, P(0.8, 0.1, 0.05, 0.05), 0, 5000);
-    const s = voice(f, P(0.05, 0.9, 0.03, 0.02), 5250, 15_000);
+    voice(f, P(0.8, 0.1, 0.05, 0.05), 0, 10_000);
+    const s = voice(f, P(0.05, 0.9, 0.03, 0.02), 10_250, 20_000);
     const onsets = s.filter((x) => x.onset);
     expect(onsets.map((x) => x.onset)).toEqual(['anger']);
-    expect(onsets[0]!.t - 5250).toBeGreaterThanOrEqual(playbook.fusion.voiceOnlyOnsetMs);
+    expect(onsets[0]!.t - 10_250).toBeGreaterThanOrEqual(playbook.fusion.voiceOnlyOnsetMs);
     expect(s.at(-1)!.label).toBe('anger');
     expect(s.at(-1)!.intensity).toBeGreaterThan(0.6);
   });
@@ -79,11 +81,79 @@ describe('EmotionFusion', () => {
     expect(backed.some((x) => x.onset === 'anger')).toBe(true);
   });
 
-  it('says uncertain when voice and words are each sure of different target emotions', () => {
+  it('says uncertain when voice and words each clearly name a different target, and no state is in force', () => {
     const f = fusion();
     f.addVoice(P(0.05, 0.05, 0.85, 0.05), 1000);
-    f.addText(P(0.05, 0.05, 0.05, 0.85), true, 1000);
-    expect(f.update(1000).label).toBe('uncertain');
+    f.addText(P(0.2, 0.05, 0.05, 0.7), true, 1000);
+    expect(f.update(1000)).toMatchObject({ label: 'uncertain', active: 'neutral', onset: null });
+  });
+
+  it('says neutral, not uncertain, on weak evidence that does not conflict', () => {
+    const f = fusion();
+    f.addVoice(P(0.35, 0.3, 0.2, 0.15), 1000);
+    f.addText(P(0.4, 0.3, 0.2, 0.1), true, 1000);
+    expect(f.update(1000).label).toBe('neutral');
+  });
+
+  it('shows the state in force, not "uncertain", when unequivocal words start it against the voice', () => {
+    // "I'm furious!" in a voice the model hears as anxious: the words win, and the screen says so.
+    const f = fusion();
+    voice(f, P(0.1, 0.05, 0.8, 0.05), 0, 2000);
+    f.addText(P(0.03, 0.92, 0.03, 0.02), true, 2100);
+    const now = f.update(2100);
+    expect(now).toMatchObject({ label: 'anger', active: 'anger', onset: 'anger' });
+    const later = voice(f, P(0.1, 0.05, 0.8, 0.05), 2250, 5000);
+    expect(later.every((x) => x.label === 'anger')).toBe(true);
+  });
+
+  it('starts a state at once on a partial that holds a strong phrase', () => {
+    const f = fusion();
+    voice(f, P(0.8, 0.1, 0.05, 0.05), 0, 3000);
+    f.addText(P(0.4, 0.45, 0.1, 0.05), false, 3100, 'anger');
+    expect(f.update(3100)).toMatchObject({ onset: 'anger', label: 'anger' });
+  });
+
+  it('does not start a state on partials the model is sure of without a strong phrase: a misread word stays in every partial', () => {
+    // "Sorry", "Sorry, could you say…" read as disappointment, in a calm voice.
+    const f = fusion();
+    voice(f, P(0.8, 0.1, 0.05, 0.05), 0, 3000);
+    for (let t = 3100; t <= 6100; t += 500) {
+      f.addText(P(0.05, 0.0, 0.0, 0.95), false, t);
+      f.addVoice(P(0.7, 0.1, 0.05, 0.15), t);
+      expect(f.update(t).onset).toBeNull();
+    }
+  });
+
+  it('needs voice and words to agree for a state they start together', () => {
+    // An angry first second of voice and words leaning to anger but not sure of it.
+    const f = fusion();
+    voice(f, P(0.8, 0.1, 0.05, 0.05), 0, 10_000);
+    const states = [];
+    for (let t = 10_250; t <= 12_000; t += 250) {
+      f.addVoice(P(0.02, 0.95, 0.02, 0.01), t);
+      if (t % 500 === 0) f.addText(P(0.3, 0.45, 0.05, 0.2), false, t);
+      states.push(f.update(t));
+    }
+    expect(states.some((x) => x.onset !== null)).toBe(false);
+    // The same voice with words that say anger on their own: anger after onsetMs.
+    const g = fusion();
+    voice(g, P(0.8, 0.1, 0.05, 0.05), 0, 10_000);
+    let onsetAt = -1;
+    for (let t = 10_250; t <= 14_000; t += 250) {
+      g.addVoice(P(0.02, 0.95, 0.02, 0.01), t);
+      if (t % 500 === 0) g.addText(P(0.2, 0.65, 0.05, 0.1), false, t);
+      if (g.update(t).onset === 'anger' && onsetAt < 0) onsetAt = t;
+    }
+    expect(onsetAt).toBeGreaterThanOrEqual(10_500 + playbook.fusion.onsetMs);
+    expect(onsetAt).toBeLessThan(14_000);
+  });
+
+  it('never starts a state on voice alone for a caller the model always hears that way', () => {
+    // A voice the model reads as angry from the first window (a synthetic voice, a loud caller).
+    const f = fusion();
+    const s = voice(f, P(0.08, 0.9, 0.01, 0.01), 0, 60_000);
+    expect(s.some((x) => x.onset !== null)).toBe(false);
+    expect(new Set(s.map((x) => x.label))).toEqual(new Set(['neutral']));
   });
 
   it('trend: rising while anger grows, easing as it falls', () => {
