@@ -262,11 +262,13 @@ export class CallStore {
 
   /**
    * Prompts still on screen for a call: what to say or stop now first (promptOrder), then the most
-   * urgent, then the newest. @param {ClientCall} call
+   * urgent, then the newest. A prompt about how the caller feels shows only while the emotion shown
+   * is the state it was raised on: "Caller sounds angry" never stands beside "Calm" or "Unclear".
+   * @param {ClientCall} call
    */
   openPrompts(call) {
     return [...call.prompts.values()]
-      .filter((v) => v.status === 'open' && v.prompt)
+      .filter((v) => v.status === 'open' && v.prompt && agreesWithEmotion(v.prompt, call.emotion))
       .sort((a, b) => promptOrder(/** @type {PromptEvent} */ (a.prompt), /** @type {PromptEvent} */ (b.prompt)));
   }
 
@@ -309,8 +311,18 @@ function emptyView(promptId) {
   return { prompt: null, promptId, status: 'open', rating: null, pending: null, pendingSinceMs: 0, error: null };
 }
 
+/**
+ * Whether a prompt may stand beside the emotion shown: prompts that rest on a state need that state.
+ * @param {PromptEvent} p @param {EmotionEvent | null} e
+ */
+export function agreesWithEmotion(p, e) {
+  return !p.state || e?.label === p.state.label;
+}
+
 /** @param {ClientCall} call @param {EmotionEvent} e */
 function setEmotion(call, e) {
+  // Which emotion prompts may show depends on the label shown.
+  if (call.emotion?.label !== e.label) call.rev.prompts++;
   call.emotion = e;
   const last = call.timeline.at(-1);
   const point = { tsMs: e.tsMs, label: e.label ?? null, level: e.label ? (e.intensity ?? 0) : prosodyArousal(e.prosody) };

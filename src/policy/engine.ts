@@ -5,7 +5,7 @@
 
 import type { EventPayload } from '../frames/events.js';
 import type { EmotionLabel } from '../frames/types.js';
-import type { PromptKind } from '../protocol/feed.js';
+import type { PromptKind, PromptState } from '../protocol/feed.js';
 import type { LanguageFinding } from '../text/language/types.js';
 import { resolveCallLanguage, type CallLanguage } from '../text/language/script.js';
 import { amountsIn } from './amounts.js';
@@ -101,8 +101,10 @@ export class PolicyEngine {
     if (s.utterance) this.lastCallerFinal = s.utterance;
     // Built only for a prompt: emotion signals come four times a second.
     const evidence = () => this.emotionEvidence(s);
+    // Emotion prompts carry the state they rest on: the screen shows them only beside it.
+    const basis = { label: state.active, intensity: state.intensity, sinceMs: state.sinceMs };
     if (state.onset) {
-      this.prompt(out, pb, `empathy.onset.${state.onset}`, s, { quote: this.quoteOf(this.lastCallerFinal, s.cues, pb) }, evidence());
+      this.prompt(out, pb, `empathy.onset.${state.onset}`, s, { quote: this.quoteOf(this.lastCallerFinal, s.cues, pb) }, evidence(), undefined, undefined, basis);
     }
     const anger = state.active === 'anger';
     this.escalation.onEmotion(state.active, s.tsMs);
@@ -115,7 +117,7 @@ export class PolicyEngine {
         const shown = this.prompt(out, pb, 'deescalation.anger.persisting', s, {}, [
           persisting ? this.words.say('angerFor', { s: Math.round(heldMs / 1000) }) : this.words.say('angerRising', { x: state.intensity.toFixed(2) }),
           ...evidence(),
-        ]);
+        ], undefined, undefined, basis);
         if (shown) this.persistingFiredForOnsetMs = state.sinceMs;
       }
     }
@@ -203,6 +205,7 @@ export class PolicyEngine {
     evidence: string[],
     tier?: 'primary' | 'intermediate' | 'advanced',
     supersedes?: string,
+    state?: PromptState,
   ): string | null {
     const rule = pb.rules[ruleId];
     if (!rule) return null;
@@ -232,6 +235,7 @@ export class PolicyEngine {
       ...(supersedes ? { supersedes } : {}),
       expiresAt: new Date(Date.now() + ttlMs).toISOString(),
       tsMs: Math.round(s.tsMs),
+      ...(state ? { state } : {}),
       arrivalMs: s.arrivalMs,
     });
     if (rule.alert) {

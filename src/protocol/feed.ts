@@ -91,6 +91,19 @@ export interface PromptEvent extends EventBase {
   expiresAt: string;
   /** Media time of the signal that raised it (ms since call start): where in the call it belongs. */
   tsMs: number;
+  /**
+   * On prompts about how the caller feels (empathy, de-escalation): the emotion state they were
+   * raised on — the `label` the emotion events show while it lasts. A screen shows such a prompt
+   * only while that is the state it shows, so the two never contradict each other.
+   */
+  state?: PromptState;
+}
+
+export interface PromptState {
+  label: EmotionLabel;
+  intensity: number;
+  /** Media time the state began. */
+  sinceMs: number;
 }
 
 /** The standard response flow (manual §2), ticked live. */
