@@ -73,8 +73,8 @@ function linkShipped(shippedModelsDir: string, modelsDir: string): void {
 function runTraining(args: string[], logFile: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const out: Buffer[] = [];
-    // Lower priority: training is heavy and the machine is shared.
-    const child = spawn('nice', ['-n', '10', process.execPath, packagePath('dist/src/cli/main.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // At the command's own priority: run `nice npm run eval:calls …` on a shared machine.
+    const child = spawn(process.execPath, [packagePath('dist/src/cli/main.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => out.push(d));
     child.on('error', reject);

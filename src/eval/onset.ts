@@ -66,8 +66,8 @@ export interface CallOnset {
   disagreements: { atMs: number; rule: string; stateLabel: string }[];
   /** Share of labelled emotion events that said "uncertain". */
   uncertainShare: number;
-  /** Every emotion prompt: rule and media time. */
-  prompts: { rule: string; atMs: number }[];
+  /** Every emotion prompt: rule, media time, and the label of the state it carries (if any). */
+  prompts: { rule: string; atMs: number; stateLabel: string | null }[];
 }
 
 export function firstEmotionalMoment(call: SynthesizedCall): EmotionalMoment | null {
@@ -112,6 +112,11 @@ interface PromptAt {
   rule: string;
   /** Media time of the evidence that raised it. */
   tsMs: number;
+  arrivalMs: number;
+  /** The state it rests on, for prompts that carry it. */
+  stateLabel: string | null;
+  sinceMs: number | undefined;
+  sources: string[];
 }
 
 /**
@@ -122,9 +127,22 @@ interface PromptAt {
 function promptsOnMediaTime(ofCall: readonly ReceivedMessage[]): PromptAt[] {
   const out: PromptAt[] = [];
   let stateTsMs = 0;
-  for (const { message } of ofCall) {
-    if (message.type === 'emotion' && typeof message.tsMs === 'number') stateTsMs = message.tsMs;
-    if (message.type === 'prompt' && typeof message.rule === 'string') out.push({ rule: message.rule, tsMs: typeof message.tsMs === 'number' ? message.tsMs : stateTsMs });
+  let sources: string[] = [];
+  for (const { mediaMs, message } of ofCall) {
+    if (message.type === 'emotion' && typeof message.tsMs === 'number') {
+      stateTsMs = message.tsMs;
+      sources = (message.sources as string[] | undefined) ?? [];
+    }
+    if (message.type !== 'prompt' || typeof message.rule !== 'string') continue;
+    const state = message.state as { label?: unknown; sinceMs?: unknown } | undefined;
+    out.push({
+      rule: message.rule,
+      tsMs: typeof message.tsMs === 'number' ? message.tsMs : stateTsMs,
+      arrivalMs: mediaMs,
+      stateLabel: typeof state?.label === 'string' ? state.label : null,
+      sinceMs: typeof state?.sinceMs === 'number' ? state.sinceMs : undefined,
+      sources,
+    });
   }
   return out;
 }
@@ -144,10 +162,16 @@ export function measureOnset(call: SynthesizedCall, result: ReplayResult): CallO
   const calmEndMs = calmUntilMs(call);
   const calm = calmEndMs === Infinity;
 
-  const first = moment ? states.find((s) => s.label === moment.emotion && s.tsMs >= calmEndMs) : undefined;
   const promptRule = moment ? `empathy.onset.${moment.emotion}` : null;
   const prompts = promptsOnMediaTime(ofCall);
   const prompt = promptRule ? prompts.find((p) => p.rule === promptRule) : undefined;
+  const firstEvent = moment ? states.find((s) => s.label === moment.emotion && s.tsMs >= calmEndMs) : undefined;
+  // The onset prompt names when its state began: exact even where a backed-up feed skipped states.
+  const fromPrompt: StateEvent | undefined =
+    moment && prompt?.sinceMs !== undefined && prompt.sinceMs >= calmEndMs
+      ? { tsMs: prompt.sinceMs, arrivalMs: prompt.arrivalMs, latencyMs: null, label: moment.emotion, sources: prompt.sources }
+      : undefined;
+  const first = [firstEvent, fromPrompt].filter((e): e is StateEvent => e !== undefined).sort((a, b) => a.tsMs - b.tsMs)[0];
 
   const falseOnsets: FalseOnset[] = [];
   const wrongOnsets: FalseOnset[] = [];
@@ -177,7 +201,7 @@ export function measureOnset(call: SynthesizedCall, result: ReplayResult): CallO
     wrongOnsets,
     disagreements: disagreements(ofCall),
     uncertainShare: states.length === 0 ? 0 : states.filter((s) => s.label === 'uncertain').length / states.length,
-    prompts: emotionPrompts.map((p) => ({ rule: p.rule, atMs: p.tsMs })),
+    prompts: emotionPrompts.map((p) => ({ rule: p.rule, atMs: p.tsMs, stateLabel: p.stateLabel })),
   };
 }
 
