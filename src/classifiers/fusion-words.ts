@@ -1,14 +1,20 @@
 // The caller's words as fusion evidence: the newest utterance the text model judged (a partial
 // replaces the previous partial or final), and whether it is unequivocal — words that start a
 // state at once instead of after onsetMs. Words are unequivocal when the text model flags a strong
-// phrase of a target emotion ("I want to make a complaint", 「被盗刷」), on a partial as on a
-// final, or when it is at least strongTextAbove sure of a target on a final. The model's certainty
+// phrase of a target emotion ("I want to make a complaint", 「被盗刷」) that it finds clearly more
+// likely than the other targets, on a partial as on a final, or when it is at least
+// strongTextAbove sure of a target on a final. The model's certainty
 // on a partial alone is not enough: a word it misreads stays in every later partial of the
 // utterance ("Sorry, could you say that again…" read as disappointment from "Sorry" on).
 
 import { EMOTION_LABELS, type EmotionLabel, type EmotionProbs } from '../frames/types.js';
 
 export const TARGETS: readonly EmotionLabel[] = ['anger', 'anxiety', 'disappointment'];
+/**
+ * A strong phrase is unequivocal only when the model does not find another target emotion nearly
+ * as likely: 「我對你們已經很失望」 flagged as anger at 0.51 against disappointment at 0.43 is not.
+ */
+const CLEAR_MARGIN = 0.15;
 
 export const argmax = (p: EmotionProbs, among: readonly EmotionLabel[] = EMOTION_LABELS): EmotionLabel =>
   among.reduce((best, l) => (p[l] > p[best] ? l : best), among[0]!);
@@ -23,7 +29,9 @@ export class WordsEvidence {
   /** strongPhrase: the text model's flag for an unequivocal phrase in the utterance, if any. */
   add(probs: EmotionProbs, isFinal: boolean, tsMs: number, strongPhrase: EmotionLabel | null, strongAbove: number): void {
     const top = argmax(probs, TARGETS);
-    this.strong = strongPhrase ?? (isFinal && probs[top] >= strongAbove ? top : null);
+    const clear = (l: EmotionLabel) => TARGETS.every((o) => o === l || probs[l] - probs[o] >= CLEAR_MARGIN);
+    const phrase = strongPhrase !== null && clear(strongPhrase) ? strongPhrase : null;
+    this.strong = phrase ?? (isFinal && probs[top] >= strongAbove ? top : null);
     this.probs = { ...probs };
     this.atMs = tsMs;
     this.isFinal = isFinal;

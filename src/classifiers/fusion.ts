@@ -1,7 +1,8 @@
 // One caller emotion state from voice and words. Each source is smoothed on media time (voice: an
 // exponential average, fusion-voice.ts; words: the newest utterance, fading, fusion-words.ts), the
 // two are mixed with a neutral prior, and the state moves with hysteresis:
-//   - unequivocal words start a state at once, on a partial as on a final;
+//   - unequivocal words start a state at once, on a partial as on a final (and replace another
+//     state in force at once only when the model is strongTextAbove sure of them);
 //   - otherwise the mix must hold a target for onsetMs with each source heard (voice, recent words)
 //     at least agreeAbove sure of it on its own — neither model alone is trusted to start a state;
 //   - or, on voice alone, for voiceOnlyOnsetMs, once the caller's baseline holds enough speech and
@@ -150,8 +151,11 @@ export class EmotionFusion {
   private step(ev: Evidence, tsMs: number): EmotionLabel | null {
     const p = this.params();
     const { probs } = ev;
-    // Unequivocal words need no waiting: "I want to file a complaint" is anger now.
-    if (ev.strong !== null && ev.strong !== this.active) return this.start(ev.strong, tsMs);
+    // Unequivocal words need no waiting: "I want to file a complaint" is anger now. To replace
+    // another emotion in force at once, the model must also be sure of them: a disappointed caller
+    // who says she will complain is not suddenly angry.
+    const replaces = this.active !== 'neutral' && (ev.words?.[ev.strong ?? 'neutral'] ?? 0) < p.strongTextAbove;
+    if (ev.strong !== null && ev.strong !== this.active && !replaces) return this.start(ev.strong, tsMs);
     const best = argmax(probs, TARGETS);
     const voiceOnly = ev.hasVoice && !ev.wordsBack;
     // Voice alone judges change against the caller's usual voice: with no baseline yet, a deep or

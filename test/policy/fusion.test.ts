@@ -113,6 +113,29 @@ describe('EmotionFusion', () => {
     expect(f.update(3100)).toMatchObject({ onset: 'anger', label: 'anger' });
   });
 
+  it('takes a strong phrase as unequivocal only when the model finds its emotion clearly ahead of the others', () => {
+    const f = fusion();
+    voice(f, P(0.8, 0.1, 0.05, 0.05), 0, 3000);
+    // 「我對你們已經很失望」 flagged as anger, the model torn between anger and disappointment.
+    f.addText(P(0.04, 0.51, 0.02, 0.43), false, 3100, 'anger');
+    expect(f.update(3100).onset).toBeNull();
+    f.addText(P(0.04, 0.7, 0.02, 0.24), false, 3600, 'anger');
+    expect(f.update(3600).onset).toBe('anger');
+  });
+
+  it('lets a strong phrase replace another emotion in force at once only when the model is sure of it', () => {
+    const f = fusion();
+    voice(f, P(0.8, 0.1, 0.05, 0.05), 0, 3000);
+    f.addText(P(0.05, 0.05, 0.05, 0.85), true, 3100);
+    expect(f.update(3100).onset).toBe('disappointment');
+    // A disappointed caller who says she will complain: a complaint phrase the model reads as anger at 0.7.
+    f.addText(P(0.05, 0.7, 0.05, 0.2), false, 4100, 'anger');
+    expect(f.update(4100)).toMatchObject({ onset: null, label: 'disappointment' });
+    // "I am furious!" the model is sure of replaces it.
+    f.addText(P(0.02, 0.93, 0.02, 0.03), false, 4600, 'anger');
+    expect(f.update(4600)).toMatchObject({ onset: 'anger', label: 'anger' });
+  });
+
   it('does not start a state on partials the model is sure of without a strong phrase: a misread word stays in every partial', () => {
     // "Sorry", "Sorry, could you say…" read as disappointment, in a calm voice.
     const f = fusion();
