@@ -6,8 +6,11 @@ export const DEMO_USAGE = `usage: callcue demo [--port 8080] [--calls 3] [--spee
                    [--scenario ID,ID…] [--delay-ms 3000] [--voice-caller-from DATA]
   Starts callcue on loopback and plays the scripted training calls (scenarios/*.json, manual §6)
   into it through the native bridge protocol, several at once, each to its own demo agent.
+  --port N         where callcue listens (default 8080, or any free port when 8080 is taken, e.g.
+                   by npm start; a port you name must be free); 0 = any free port
   --calls N        calls at once, to demo-agent-1 … demo-agent-N (default 3)
-  --speed N        N× real time (default 1: real time, as a newcomer should see it)
+  --speed N        N× real time (default 1: real time, as a newcomer should see it); never more
+                   than this machine holds for that many calls, measured at start
   --once           play every scenario once, then stop (default: loop until Ctrl-C)
   --check          judge each call against its scenario's expectations; with --once the exit
                    code is 1 if any call failed
@@ -19,6 +22,8 @@ export const DEMO_USAGE = `usage: callcue demo [--port 8080] [--calls 3] [--spee
 
 export interface DemoArgs {
   port: number;
+  /** Whether --port was given: a named port must be free; the default gives way to a free one. */
+  portChosen: boolean;
   calls: number;
   speed: number;
   once: boolean;
@@ -62,6 +67,7 @@ export function parseDemoArgs(argv: string[]): DemoArgs {
   if (!(speed > 0 && speed <= 50)) throw new DemoUsageError('--speed must be a number above 0 and at most 50');
   return {
     port: int('port', v.port!, 0, 65535),
+    portChosen: argv.some((a) => a === '--port' || a.startsWith('--port=')),
     calls: int('calls', v.calls!, 1, 20),
     speed,
     once: v.once!,

@@ -7,6 +7,7 @@ import { loadConfig, parseConfig } from '../config/index.js';
 import { startServer, type RunningServer } from '../server.js';
 import {
   checkReplay,
+  DEFAULT_MAX_LEAD_MS,
   hasEspeak,
   loadRecordedCallerVoice,
   loadScenarios,
@@ -16,6 +17,8 @@ import {
   type SynthesizedCall,
 } from '../scenarios/index.js';
 import { DEMO_USAGE, DemoUsageError, parseDemoArgs, type DemoArgs } from './demo-args.js';
+import { choosePort } from './demo-port.js';
+import { measureSpeed, speedAdvice } from './demo-speed.js';
 
 /** A breath between one slot's calls, so each call's screen can be read before the next starts. */
 const PAUSE_BETWEEN_CALLS_MS = 4000;
@@ -89,13 +92,33 @@ export async function runDemo(argv: string[], options: DemoOptions = {}): Promis
 
   const env = options.env ?? process.env;
   const base = loadConfig(env);
+  const host = '127.0.0.1';
+  const port = await choosePort(host, args.port, args.portChosen);
+  if ('error' in port) {
+    process.stderr.write(`callcue demo: ${port.error}\n`);
+    return 1;
+  }
+  if (port.note) write(port.note);
+  // Only speeds this machine holds for this many calls (measured now, on the first scripted call).
+  const measured = await measureSpeed(parseConfig({ ...base, logLevel: 'silent' }), calls[0]!, args.calls);
+  const advice = speedAdvice(args.speed, measured, args.calls);
+  if (advice && measured.heldX <= 0) {
+    process.stderr.write(`callcue demo: ${advice}\n`);
+    return 1;
+  }
+  if (advice) write(advice);
+  const speed = Math.min(args.speed, measured.heldX);
   // A demo on loopback: no keys or tokens, so the pages and the demo bridge connect as they are.
   // Its calls are recorded in memory: scripted calls never enter a service's database.
   const config = parseConfig({
     ...base,
     dbUrl: 'sqlite::memory:',
-    host: '127.0.0.1',
-    port: args.port,
+    host,
+    port: port.port,
+    // The replay keeps at most DEFAULT_MAX_LEAD_MS of audio ahead of the pipeline (two tracks, 50
+    // messages a second each): the queue holds that twice over, so a busy moment slows a call
+    // instead of shedding its audio.
+    maxQueuedAudioFrames: Math.max(base.maxQueuedAudioFrames, Math.ceil((DEFAULT_MAX_LEAD_MS / 1000) * 50 * 2 * 2)),
     apiKeys: [],
     agentTokens: [],
     supervisorTokens: [],
@@ -124,7 +147,7 @@ export async function runDemo(argv: string[], options: DemoOptions = {}): Promis
     write(`the first calls start in ${secs(args.delayMs)}; ${args.once ? 'each scenario plays once' : 'they loop until Ctrl-C'}`);
     write('');
     await sleep(args.delayMs, stop.signal);
-    const failures = await playAll(server, calls, agents, args, stop.signal, write);
+    const failures = await playAll(server, calls, agents, { ...args, speed }, stop.signal, write);
     return args.check && args.once && failures > 0 ? 1 : 0;
   } finally {
     process.off('SIGINT', onSignal);

@@ -35,7 +35,7 @@ export {
 } from './timeline.js';
 export { synthesizeScenario, type SynthesizedCall, type SynthesizedTurn, type SynthesizeOptions } from './synthesize.js';
 export { loadRecordedCallerVoice, type RecordedCallerVoice } from './recorded-caller.js';
-export { replayScenario, type ReplayOptions, type ReplayResult, type ReceivedMessage, type ReceivedPrompt } from './replay.js';
+export { replayScenario, DEFAULT_MAX_LEAD_MS, type ReplayOptions, type ReplayResult, type ReceivedMessage, type ReceivedPrompt } from './replay.js';
 export { checkReplay, type CheckResult, type CheckFailure, type CheckFailureKind } from './check.js';
 export { expectedScript, scriptProblem, simplifiedOnly, traditionalOnly } from './script-check.js';
 export { formatReport } from './report.js';
