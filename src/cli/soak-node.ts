@@ -35,7 +35,9 @@ export async function spawnNode(env: Record<string, string>, opts: { startTimeou
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = once(proc, 'exit');
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (opts.startTimeoutMs ?? 20_000);
+  // A node loads its models and starts its pipeline workers: seconds on a quiet machine, much
+  // longer when the cores are busy with other work.
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 90_000);
   for (;;) {
     if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`callcue exited with ${proc.exitCode ?? proc.signalCode}: ${out.slice(-2000)}`);
     const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);

@@ -34,7 +34,7 @@ beforeAll(async () => {
       feedQuery: `&token=${token}`,
     });
   }
-}, 60_000);
+});
 afterAll(async () => server?.stop());
 
 const ids = (json: unknown) => ((json as { calls: CallSummary[] }).calls ?? (json as CallSummary[])).map((c) => c.callId).sort();

@@ -65,7 +65,7 @@ export async function playCall(wsUrl: string, callId: string, turns: Turn[], opt
   if (opts.keepOpen) return { feed, bridge };
   await opts.beforeStop?.(feed);
   bridge.send({ type: 'stop' });
-  await feed.nextType('call.ended', 15_000);
+  await feed.nextType('call.ended');
   await bridge.closed;
   await feed.close();
   return { feed, bridge };

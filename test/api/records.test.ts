@@ -49,7 +49,7 @@ function recordsSuite(name: string, dbUrl: () => string) {
       const res = await api(server.url, `/v1/calls/${complaintId}`);
       expect(res.status).toBe(200);
       record = res.json as unknown as CallRecord;
-    }, 90_000);
+    });
     afterAll(async () => server?.stop());
 
     it('keeps the whole call: facts, emotion timeline, finals, the agent’s language, prompts with acks, checklist', () => {

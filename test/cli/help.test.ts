@@ -26,7 +26,7 @@ describe('callcue --help', () => {
     const r = await callcue(['--help']);
     expect(r.code).toBe(0);
     for (const name of Object.keys(COMMANDS)) expect(r.stdout).toContain(`  ${name} `);
-  }, 70_000);
+  });
 
   it.each(Object.keys(COMMANDS))('%s --help and -h print its usage and exit 0', async (name) => {
     const [long, short] = await Promise.all([callcue([name, '--help']), callcue([name, '-h'])]);
@@ -35,5 +35,5 @@ describe('callcue --help', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^usage: callcue ${name}\\b`));
     }
-  }, 70_000);
+  });
 });

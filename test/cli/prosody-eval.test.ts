@@ -71,5 +71,5 @@ describe('eval-prosody', () => {
       expect(json[key].gen.uar).toBeGreaterThan(0.25);
       expect(json[key].gen.falseAlarmRate).toBeGreaterThanOrEqual(0);
     }
-  }, 60_000);
+  });
 });

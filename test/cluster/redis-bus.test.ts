@@ -149,5 +149,5 @@ describeRedis('RedisBus between nodes', (redis) => {
     await sleep(400);
     const c = await join('c');
     expect(c.getCall('c-after')?.lastSeq).toBe(2);
-  }, 40_000);
+  });
 });

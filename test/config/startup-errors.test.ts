@@ -26,7 +26,7 @@ describe('start-up configuration mistakes', () => {
     expect(r.stderr).toMatch(/CALLCUE_PLAYBOOK/);
     expect(r.stderr).toContain('no-such-playbook.json');
     expect(r.stderr).not.toMatch(STACK_LINE);
-  }, 70_000);
+  });
 
   it('a CALLCUE_PLAYBOOK file that is not valid: exit 2, the setting named', () => {
     const file = join(dir, 'broken.json');
@@ -35,7 +35,7 @@ describe('start-up configuration mistakes', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/CALLCUE_PLAYBOOK.*broken\.json/);
     expect(r.stderr).not.toMatch(STACK_LINE);
-  }, 70_000);
+  });
 
   it('a CALLCUE_MODELS_DIR without the models: refuses to start, naming the folder, the missing models and the way to allow it', () => {
     const empty = mkdtempSync(join(dir, 'models-'));
@@ -47,7 +47,7 @@ describe('start-up configuration mistakes', () => {
     expect(r.stderr).toMatch(/text/);
     expect(r.stderr).toMatch(/CALLCUE_ALLOW_NO_MODELS=1/);
     expect(r.stderr).not.toMatch(STACK_LINE);
-  }, 70_000);
+  });
 
   it('CALLCUE_ALLOW_NO_MODELS=1: starts without them and says so loudly in its log', async () => {
     const empty = mkdtempSync(join(dir, 'models-'));
@@ -76,5 +76,5 @@ describe('start-up configuration mistakes', () => {
       .find((l) => /emotion model/i.test(l.msg));
     expect(warning?.level).toBeGreaterThanOrEqual(40);
     expect(warning?.msg).toMatch(/measured voice only|no emotion/i);
-  }, 70_000);
+  });
 });

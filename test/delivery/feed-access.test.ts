@@ -89,7 +89,9 @@ describe('feed access', () => {
     await first.close();
     // "Reconnect": a fresh socket must get the state without waiting for new events.
     const again = await TestSocket.open(feedUrl(`agentId=alice&token=${ALICE}`));
-    const state = await again.next((m) => m.type === 'call.state' && m.callId === 'c-alice-live', 1000);
+    const state = await again.next((m) => m.type === 'call.state' && m.callId === 'c-alice-live');
+    // At once: the state is the call's first message on the new socket, before any new event of it.
+    expect(again.messages.find((m) => m.callId === 'c-alice-live')).toBe(state);
     expect((state.started as Record<string, unknown>).agentId).toBe('alice');
     expect((state.emotion as Record<string, unknown>).type).toBe('emotion');
     const transcript = state.transcript as Record<string, unknown>[];

@@ -41,7 +41,7 @@ async function playCall(callId: string, language: string, turns: Turn[]) {
     t += ms;
   }
   bridge.send({ type: 'stop' });
-  await feed.nextType('call.ended', 15_000);
+  await feed.nextType('call.ended');
   await bridge.closed;
   await feed.close();
   return feed;

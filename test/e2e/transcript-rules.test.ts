@@ -88,7 +88,7 @@ describe('transcripts in the live pipeline', () => {
     say('agent', '请问您的账单地址是哪里？');
     say('caller', '北京市朝阳区建国路88号');
     // A call's first Chinese utterance builds that language's rules: slow on a busy machine.
-    await feed.next(() => feed.ofType('transcript').length >= 4, 20_000);
+    await feed.next(() => feed.ofType('transcript').length >= 4);
     const caller = feed.ofType('transcript').filter((m) => m.track === 'caller');
     expect(caller.map((m) => m.text)).toEqual(['好的，那我就放心了，谢谢你', '[ADDRESS]']);
     bridge.send({ type: 'stop' });
@@ -102,7 +102,7 @@ describe('transcripts in the live pipeline', () => {
     say('caller', 'the last four are 4 5 6 7');
     say('agent', 'Can I have the last four digits of your ID number?');
     say('caller', 'It’s nine eight seven six.');
-    await feed.next(() => feed.ofType('transcript').length >= 5, 20_000);
+    await feed.next(() => feed.ofType('transcript').length >= 5);
     const caller = feed.ofType('transcript').filter((m) => m.track === 'caller');
     expect(caller.map((m) => m.text)).toEqual(['后四位是[DIGITS]', 'the last four are [DIGITS]', 'It’s [DIGITS].']);
     bridge.send({ type: 'stop' });

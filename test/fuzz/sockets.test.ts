@@ -48,7 +48,17 @@ async function assault(path: string, frames: Frame[], headers: Record<string, st
     if (ws.readyState !== WebSocket.OPEN) break;
     ws.send(f, { binary: typeof f !== 'string' });
   }
-  await new Promise((r) => setTimeout(r, 300));
+  // The server reads frames in order: its pong comes once it has read all of ours. Then wait until
+  // its answers stop coming (a loaded machine answers late, not never), before hanging up.
+  if (ws.readyState === WebSocket.OPEN) {
+    const pong = new Promise<void>((r) => ws.once('pong', () => r()));
+    ws.ping();
+    await Promise.race([pong, closed]);
+  }
+  for (let seen = -1, t0 = Date.now(); seen !== answers.length && ws.readyState === WebSocket.OPEN && Date.now() - t0 < 15_000; ) {
+    seen = answers.length;
+    await new Promise((r) => setTimeout(r, 300));
+  }
   ws.terminate();
   await closed;
   return { answers, closeCode };
@@ -115,7 +125,7 @@ describe('hostile frames on every endpoint of a running node', () => {
 
     await streaming;
     bridge.send({ type: 'stop' });
-    const ended = await feed.nextType('call.ended', 15_000);
+    const ended = await feed.nextType('call.ended');
     expect(ended.reason).toBe('stop');
     const seqs = feed.messages.filter((m) => m.callId === 'victim-1').map((m) => m.seq as number);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
@@ -124,5 +134,5 @@ describe('hostile frames on every endpoint of a running node', () => {
     expect(await metric('callcue_errors_total{code="INTERNAL"}')).toBe('');
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     await feed.close();
-  }, 60_000);
+  });
 });

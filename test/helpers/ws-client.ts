@@ -3,6 +3,12 @@
 
 import WebSocket from 'ws';
 
+/**
+ * How long a test waits for a message that must come: long enough for a machine whose cores are
+ * busy with other work (a slow answer is not a wrong one); a missing one still fails the test.
+ */
+export const WAIT_MS = 30_000;
+
 export interface Received {
   json: Record<string, unknown> | null;
   binary: Buffer | null;
@@ -56,7 +62,7 @@ export class TestSocket {
   }
 
   /** The first message (already received or yet to come) that matches. */
-  next(pred: (m: Record<string, unknown>) => boolean, timeoutMs = 5000, what = 'a matching message'): Promise<Record<string, unknown>> {
+  next(pred: (m: Record<string, unknown>) => boolean, timeoutMs = WAIT_MS, what = 'a matching message'): Promise<Record<string, unknown>> {
     const have = this.messages.find(pred);
     if (have) return Promise.resolve(have);
     return new Promise((resolve, reject) => {
@@ -75,7 +81,7 @@ export class TestSocket {
     });
   }
 
-  nextType(type: string, timeoutMs = 5000): Promise<Record<string, unknown>> {
+  nextType(type: string, timeoutMs = WAIT_MS): Promise<Record<string, unknown>> {
     return this.next((m) => m.type === type, timeoutMs, `"${type}"`);
   }
 

@@ -109,7 +109,7 @@ describe('GET /v1/transcripts', () => {
       for (const t of texts) expect(t).toContain(`words for ${callId} `);
     }
     await Promise.all([twilio.finish(), audiohook.finish(), fork.finish(), s.close()]);
-    await Promise.all(feeds.map((f) => f.nextType('call.ended', 10_000)));
+    await Promise.all(feeds.map((f) => f.nextType('call.ended')));
   });
 
   it('holds words that arrive before their call’s audio opens, in order, and applies them when it does', async () => {
@@ -172,7 +172,7 @@ describe('GET /v1/transcripts', () => {
     await new Promise((r) => setTimeout(r, 300));
     s.send(words({ bridge: 'native', id: 'sc-trailing' }, 'no, that is everything, thank you'));
     expect(await answer(s, 2)).toEqual({ type: 'ack', n: 2 });
-    await feed.nextType('call.ended', 10_000);
+    await feed.nextType('call.ended');
     // The bridge was told `stopped` only once the wait was over.
     await bridge.nextType('stopped');
     expect(feed.ofType('transcript').map((m) => m.text)).toEqual(['is there anything else I can help with?', 'no, that is everything, thank you']);
@@ -229,7 +229,7 @@ describe('GET /v1/transcripts', () => {
     s.send(words({ bridge: 'native', id: 'sc-calm' }, 'a calm sentence'));
     const last = await answer(s, 301, 10_000);
     expect(last).toEqual({ type: 'ack', n: 301 });
-    await s.next(() => s.messages.length >= 301, 10_000);
+    await s.next(() => s.messages.length >= 301);
     const limited = s.messages.filter((m) => m.code === 'RATE_LIMITED');
     expect(limited.length).toBeGreaterThan(100);
     expect(s.messages.filter((m) => m.type === 'ack').length).toBe(301 - limited.length);

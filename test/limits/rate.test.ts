@@ -56,6 +56,11 @@ describe('rate limits on a running node', () => {
   });
   afterAll(async () => server.stop());
 
+  /** Waits (up to 30 s) until count() reaches want: a busy node reads a flood late, not never. */
+  const untilCount = async (count: () => Promise<number>, want: number) => {
+    for (const t0 = Date.now(); (await count()) < want && Date.now() - t0 < 30_000; ) await new Promise((r) => setTimeout(r, 100));
+  };
+
   const rateLimitedCount = async () => {
     const text = await (await fetch(`${server.url}/metrics`)).text();
     return Number(/callcue_errors_total\{code="RATE_LIMITED"\} (\d+)/.exec(text)?.[1] ?? 0);
@@ -68,36 +73,43 @@ describe('rate limits on a running node', () => {
     b.send(startMessage('rl-1', 'rl', [TRACK]));
     await b.nextType('started');
     const before = await rateLimitedCount();
-    // 400 transcripts at once: 2 s of burst (100) pass, the rest are dropped.
+    // 400 transcripts at once: 2 s of burst (100) pass, the rest are dropped — less what the bucket
+    // refills while a busy machine takes time to read them (RATE a second), so bounds use that time.
+    const t0 = Date.now();
     for (let i = 0; i < 400; i++) b.send({ type: 'transcript', track: 'caller', text: `line ${i}`, isFinal: true, startMs: i * 10, endMs: i * 10 + 5 });
     const err = await b.nextType('error');
     expect(err).toMatchObject({ code: 'RATE_LIMITED' });
-    await feed.next((m) => m.type === 'transcript' && m.text === 'line 99', 5000, 'the last transcript of the burst');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(b.ofType('error').length).toBeLessThanOrEqual(2); // answered once a second, not 300 times
-    expect(feed.ofType('transcript').length).toBeLessThan(120);
-    expect((await rateLimitedCount()) - before).toBeGreaterThanOrEqual(280);
+    await feed.next((m) => m.type === 'transcript' && m.text === 'line 99', undefined, 'the last transcript of the burst');
+    await untilCount(() => rateLimitedCount().then((n) => n - before), 280 - RATE * ((Date.now() - t0) / 1000));
+    const refill = RATE * Math.ceil((Date.now() - t0) / 1000);
+    expect(b.ofType('error').length).toBeLessThanOrEqual(Math.ceil((Date.now() - t0) / 1000) + 1); // answered once a second, not 300 times
+    expect(feed.ofType('transcript').length).toBeLessThan(120 + refill);
+    expect((await rateLimitedCount()) - before).toBeGreaterThanOrEqual(280 - refill);
     expect(b.closeCode).toBeNull();
     // Within the rate again, messages pass.
     await new Promise((r) => setTimeout(r, 1000));
     b.send({ type: 'transcript', track: 'caller', text: 'after the pause', isFinal: true, startMs: 9000, endMs: 9500 });
-    await feed.next((m) => m.type === 'transcript' && m.text === 'after the pause', 5000, 'the transcript after the pause');
+    await feed.next((m) => m.type === 'transcript' && m.text === 'after the pause', undefined, 'the transcript after the pause');
     b.send({ type: 'stop' });
-    expect((await feed.nextType('call.ended', 10_000)).reason).toBe('stop');
+    expect((await feed.nextType('call.ended')).reason).toBe('stop');
     await feed.close();
   });
 
   it('a feed over the limit is answered RATE_LIMITED; a Twilio stream over it is counted and kept', async () => {
     const feed = await TestSocket.open(`${server.wsUrl}/v1/feed?agentId=rl2`);
     await feed.nextType('hello');
+    const t0 = Date.now();
     for (let i = 0; i < 300; i++) feed.send({ type: 'ack', promptId: `p-${i}`, action: 'used' });
-    await feed.next((m) => m.code === 'RATE_LIMITED', 5000, 'RATE_LIMITED');
-    expect(feed.ofType('error').filter((m) => m.code === 'UNKNOWN_PROMPT').length).toBeLessThanOrEqual(2 * RATE + 5);
+    await feed.next((m) => m.code === 'RATE_LIMITED', undefined, 'RATE_LIMITED');
+    // The burst (2 s worth) plus what the bucket refilled while a busy machine read the acks.
+    const answered = feed.ofType('error').filter((m) => m.code === 'UNKNOWN_PROMPT').length;
+    expect(answered).toBeLessThanOrEqual(2 * RATE + 5 + RATE * Math.ceil((Date.now() - t0) / 1000));
     const before = await rateLimitedCount();
     const twilio = await TestSocket.open(`${server.wsUrl}/v1/twilio`);
+    const t1 = Date.now();
     for (let i = 0; i < 300; i++) twilio.send({ event: 'connected', protocol: 'Call', version: '1.0.0' });
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await rateLimitedCount()) - before).toBeGreaterThanOrEqual(150);
+    await untilCount(() => rateLimitedCount().then((n) => n - before), 150);
+    expect((await rateLimitedCount()) - before).toBeGreaterThanOrEqual(150 - RATE * Math.ceil((Date.now() - t1) / 1000));
     expect(twilio.messages).toEqual([]);
     expect(twilio.closeCode).toBeNull();
     await Promise.all([feed.close(), twilio.close()]);
@@ -114,5 +126,5 @@ describe('rate limits on a running node', () => {
     expect(code).toBe(1008);
     // Ten one-second windows in a row, the first of them partly spent draining the burst.
     expect(Date.now() - t0).toBeGreaterThanOrEqual((ABUSE_WINDOWS - 2) * 1000);
-  }, 30_000);
+  });
 });

@@ -51,7 +51,7 @@ async function exercise(node: NodeProcess): Promise<void> {
   }
   expect(await refused(TestSocket.open(`${ws}/v1/stream?key=${SECRETS.wrongKey}`))).toBe(401);
   expect(await refused(openBridge(ws, { authorization: `Bearer ${SECRETS.wrongKey}` }))).toBe(401);
-  await feed.next((m) => m.type === 'transcript', 10_000);
+  await feed.next((m) => m.type === 'transcript');
 
   // In-band keys: Twilio's customParameters and a fork's metadata, wrong ones.
   const twilio = await TestSocket.open(`${ws}/v1/twilio`);
@@ -112,7 +112,7 @@ describe('a node in production shape', () => {
     await exercise(node);
     expect(await node.stop()).toBe(0);
     expectNoSecrets(node.log(), Object.values(SECRETS));
-  }, 60_000);
+  });
 });
 
 describe('the pages a node serves', () => {
@@ -171,5 +171,5 @@ describeRedis('a node on a password-protected bus', () => {
     expect(node.log()).toMatch(/joined the bus between nodes/);
     expect(node.log()).toMatch(/lost the connection to the bus/);
     expectNoSecrets(node.log(), Object.values(SECRETS));
-  }, 60_000);
+  });
 });

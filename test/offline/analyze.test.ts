@@ -66,7 +66,7 @@ async function scorecardLive(callId: string) {
     if (k % 25 === 24) await new Promise((r) => setTimeout(r, 2));
   }
   b.send({ type: 'stop' });
-  const sc = await feed.nextType('scorecard', 20_000);
+  const sc = await feed.nextType('scorecard');
   await feed.nextType('call.ended');
   await feed.close();
   return sc.scorecard as { score: number; criteria: { id: string; score: number | null; evidence: unknown[] }[] };

@@ -77,17 +77,17 @@ describe('an angry caller on the agent desktop', () => {
     expect(problems).toEqual([]);
     await feed.close();
     await close();
-  }, 90_000);
+  });
 
   it('quotes the angry words of a Chinese caller, not 你好', async () => {
     const { feed, call } = await playTo('ag-angry-zh', 'pg-angry-zh', 'zh-CN', ANGRY_ZH);
-    const empathy = await feed.next((m) => m.type === 'prompt' && m.kind === 'empathy', 20_000);
+    const empathy = await feed.next((m) => m.type === 'prompt' && m.kind === 'empathy');
     expect(empathy.quote).not.toMatch(/^你好/);
     expect(empathy.quote).toMatch(/第三次|气死我了/);
     expect(empathy.text).toContain(empathy.quote as string);
     await call.stop();
     await feed.close();
-  }, 60_000);
+  });
 });
 
 describe('one escalation card on a page that reconnects', () => {
@@ -101,5 +101,5 @@ describe('one escalation card on a page that reconnects', () => {
     await call.stop();
     await feed.close();
     await close();
-  }, 90_000);
+  });
 });

@@ -73,5 +73,5 @@ describe('emotion prompts beside the caller state', () => {
     feed.close();
     expect(problems).toEqual([]);
     await close();
-  }, 60_000);
+  });
 });

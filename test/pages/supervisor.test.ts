@@ -10,7 +10,7 @@ import { startPagesServer, type PagesServer } from './helpers/pages-server.js';
 import { launchBrowser, openPage } from './helpers/browser.js';
 import { ANGRY_COMPLAINT, LiveCall, type Turn } from './helpers/calls.js';
 import { attrs, texts, waitForConn, waitForCount, waitForText } from './helpers/page-queries.js';
-import { TestSocket } from '../helpers/ws-client.js';
+import { TestSocket, WAIT_MS } from '../helpers/ws-client.js';
 
 const TOKENS = {
   a1: 'agent-token-sv-a1-0123456789',
@@ -62,7 +62,8 @@ describe('the supervisor wall', () => {
     await waitForConn(page, 'live');
     expect(page.url()).not.toContain('token'); // taken out of the address bar at once
     await waitForCount(page, '[data-testid=wall-row]', 2);
-    await page.waitForTimeout(300);
+    // The complaint goes to the top once its alerts are in (a busy node raises them late, not never).
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=wall-row]')].map((r) => r.getAttribute('data-agent-id')).join() === 'sv-a2,sv-a1', null, { timeout: WAIT_MS });
     expect(await attrs(page, '[data-testid=wall-row]', 'data-agent-id')).toEqual(['sv-a2', 'sv-a1']);
     expect(await page.locator('[data-testid=wall-count]').innerText()).toBe('2 live');
     const reasons = await texts(page, '[data-testid=risk-reasons]');

@@ -51,7 +51,7 @@ describe('the service process', () => {
     expect(metrics).toMatch(/callcue_thread_active_seconds_total\{thread="main"\} [0-9.e-]+/);
 
     proc.kill('SIGTERM');
-    const ended = await feed.next((m) => m.type === 'call.ended', 5000);
+    const ended = await feed.next((m) => m.type === 'call.ended');
     expect(ended.reason).toBe('shutdown');
     const [code] = (await once(proc, 'exit')) as [number];
     expect(code).toBe(0);

@@ -57,7 +57,7 @@ export class LiveCall {
 
   async stop(): Promise<void> {
     this.bridge.send({ type: 'stop' });
-    await this.bridge.nextType('stopped', 15_000);
+    await this.bridge.nextType('stopped');
     await this.bridge.closed;
   }
 }

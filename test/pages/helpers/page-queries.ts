@@ -2,9 +2,10 @@
 // never for internals of the page's code.
 
 import type { Page } from 'playwright-core';
+import { WAIT_MS } from '../../helpers/ws-client.js';
 
 /** Waits until some element matching selector has text matching pattern; returns that text. */
-export async function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs = 8000): Promise<string> {
+export async function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs = WAIT_MS): Promise<string> {
   const handle = await page.waitForFunction(
     ([sel, source, flags]) => {
       const re = new RegExp(source!, flags);
@@ -28,7 +29,7 @@ export async function waitForCount(page: Page, selector: string, n: number, opts
       return (atLeast ? count >= (want as number) : count === want) ? count : null;
     },
     [selector, n, opts.atLeast ?? false] as const,
-    { timeout: opts.timeoutMs ?? 8000 },
+    { timeout: opts.timeoutMs ?? WAIT_MS },
   );
   return (await handle.jsonValue()) as number;
 }
@@ -42,6 +43,6 @@ export function attrs(page: Page, selector: string, name: string): Promise<(stri
 }
 
 /** The body's connection state ("live", "retry", "refused"…), as the page shows it. */
-export async function waitForConn(page: Page, state: string, timeoutMs = 8000): Promise<void> {
+export async function waitForConn(page: Page, state: string, timeoutMs = WAIT_MS): Promise<void> {
   await page.waitForSelector(`body[data-conn="${state}"]`, { timeout: timeoutMs });
 }
