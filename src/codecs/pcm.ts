@@ -4,11 +4,15 @@ import { CallcueError, ErrorCodes } from '../errors.js';
 import type { AudioEncoding } from '../frames/types.js';
 import { decodeAlaw, decodeMulaw, encodeAlaw, encodeMulaw } from './g711.js';
 
-/** Little-endian 16-bit bytes → Int16Array (copies: the source buffer may be unaligned or reused). */
-export function pcm16leToInt16(bytes: Uint8Array): Int16Array {
+function checkPcm16(bytes: Uint8Array): void {
   if (bytes.byteLength % 2 !== 0) {
     throw new CallcueError(ErrorCodes.BAD_AUDIO, `pcm16le audio needs an even byte count, got ${bytes.byteLength}`);
   }
+}
+
+/** Little-endian 16-bit bytes → Int16Array (copies: the source buffer may be unaligned or reused). */
+export function pcm16leToInt16(bytes: Uint8Array): Int16Array {
+  checkPcm16(bytes);
   const out = new Int16Array(bytes.byteLength / 2);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < out.length; i++) out[i] = view.getInt16(i * 2, true);
@@ -47,22 +51,36 @@ function g711Table(decode: (bytes: Uint8Array) => Int16Array): Float32Array {
 const MULAW_TO_FLOAT = g711Table(decodeMulaw);
 const ALAW_TO_FLOAT = g711Table(decodeAlaw);
 
-function decodeG711(bytes: Uint8Array, table: Float32Array): Float32Array {
-  const out = new Float32Array(bytes.length);
+function decodeG711(bytes: Uint8Array, table: Float32Array, out: Float32Array): void {
   for (let i = 0; i < bytes.length; i++) out[i] = table[bytes[i]!]!;
-  return out;
+}
+
+/** How many samples the bytes hold (whole samples; a pcm16le odd byte is an error on decoding). */
+export function sampleCount(bytes: Uint8Array, encoding: AudioEncoding): number {
+  return encoding === 'pcm16le' ? bytes.byteLength >> 1 : bytes.byteLength;
+}
+
+/** Any wire encoding → floats in [-1, 1], written into out (sampleCount long). */
+export function decodeAudioInto(bytes: Uint8Array, encoding: AudioEncoding, out: Float32Array): Float32Array {
+  switch (encoding) {
+    case 'pcm16le': {
+      checkPcm16(bytes);
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      for (let i = 0; i < out.length; i++) out[i] = view.getInt16(i * 2, true) / 32768;
+      return out;
+    }
+    case 'mulaw':
+      decodeG711(bytes, MULAW_TO_FLOAT, out);
+      return out;
+    case 'alaw':
+      decodeG711(bytes, ALAW_TO_FLOAT, out);
+      return out;
+  }
 }
 
 /** Any wire encoding → floats in [-1, 1]. */
 export function decodeAudio(bytes: Uint8Array, encoding: AudioEncoding): Float32Array {
-  switch (encoding) {
-    case 'pcm16le':
-      return int16ToFloat(pcm16leToInt16(bytes));
-    case 'mulaw':
-      return decodeG711(bytes, MULAW_TO_FLOAT);
-    case 'alaw':
-      return decodeG711(bytes, ALAW_TO_FLOAT);
-  }
+  return decodeAudioInto(bytes, encoding, new Float32Array(sampleCount(bytes, encoding)));
 }
 
 /** Floats → wire bytes: what bridges, the replay tool and tests send. */

@@ -13,6 +13,7 @@
 // Training and offline tools use the default, 'all'.
 
 import { createPitchTracker } from './pitch.js';
+import { semitonesRe100Hz } from './semitones.js';
 import { createSpectralAnalyzer } from './spectral.js';
 import { FRAME_SIZE_SAMPLES, INTERNAL_RATE_HZ, MFCC_COUNT, type FrameFeatures } from './types.js';
 import { createVad } from './vad.js';
@@ -60,12 +61,14 @@ export function createFrameAnalyzer(opts: { spectral?: SpectralFrames } = {}): F
     const isSpeech = vad.isSpeech(rmsDb);
     const pitchHz = rmsDb > PITCH_MIN_LEVEL_DB ? pitch.pitchHz(frame) : 0;
     const zcr = crossings / (FRAME_SIZE_SAMPLES - 1);
+    const power = 10 ** (rmsDb / 10);
+    const pitchSt = pitchHz > 0 ? semitonesRe100Hz(pitchHz) : 0;
     if (which === 'none' || (which === 'speech' && !isSpeech)) {
       if (which === 'speech') {
         skipped.set(frame);
         skippedPending = true;
       }
-      return { rmsDb, pitchHz, isSpeech, zcr, spectralCentroidHz: NaN, spectralFlatness: NaN, spectralRolloffHz: NaN, spectralFlux: NaN, mfcc: NOT_ANALYSED_MFCC };
+      return { rmsDb, pitchHz, power, pitchSt, isSpeech, zcr, spectralCentroidHz: NaN, spectralFlatness: NaN, spectralRolloffHz: NaN, spectralFlux: NaN, mfcc: NOT_ANALYSED_MFCC };
     }
     if (skippedPending) {
       // The previous frame's spectrum, as analysing every frame would have left it for the flux.
@@ -77,6 +80,8 @@ export function createFrameAnalyzer(opts: { spectral?: SpectralFrames } = {}): F
     return {
       rmsDb,
       pitchHz,
+      power,
+      pitchSt,
       isSpeech,
       zcr,
       spectralCentroidHz: shape.spectralCentroidHz,

@@ -34,6 +34,8 @@ export interface ExtraInputs {
   loudAdjacent: Uint8Array;
   /** Scratch of at least as many values as there are voiced frames (functionals.ts reuses it). */
   values: Float64Array;
+  /** Scratch list for the voiced frames (emptied after use). */
+  voiced: FrameFeatures[];
 }
 
 export function extraFunctionals(out: Float32Array, at: number, x: ExtraInputs): void {
@@ -41,7 +43,9 @@ export function extraFunctionals(out: Float32Array, at: number, x: ExtraInputs):
   if (p.length > 2) {
     const mu = mean(p);
     const sd = std(p, mu);
-    out[at] = sd > 0 ? p.reduce((s, v) => s + ((v - mu) / sd) ** 3, 0) / p.length : 0;
+    let skew = 0;
+    for (let i = 0; i < p.length; i++) skew += ((p[i]! - mu) / sd) ** 3;
+    out[at] = sd > 0 ? skew / p.length : 0;
     let rises = 0;
     let moves = 0;
     for (let i = 1; i < p.length; i++) {
@@ -67,7 +71,9 @@ export function extraFunctionals(out: Float32Array, at: number, x: ExtraInputs):
   out[at + 4] = steps > 0 ? fallSum / steps : 0;
 
   // Pauses: non-speech runs between the first and last speech frame.
-  const first = x.frames.findIndex((f) => f.isSpeech);
+  let first = 0;
+  while (first < x.frames.length && !x.frames[first]!.isSpeech) first++;
+  if (first === x.frames.length) first = -1;
   let last = x.frames.length - 1;
   while (last >= 0 && !x.frames[last].isSpeech) last--;
   let pauses = 0;
@@ -88,16 +94,22 @@ export function extraFunctionals(out: Float32Array, at: number, x: ExtraInputs):
   out[at + 5] = speechS > 0 ? pauses / speechS : 0;
   out[at + 6] = pauses > 0 ? (pauseFrames * HOP_MS) / 1000 / pauses : 0;
 
-  const voiced = x.frames.filter((f) => f.isSpeech && f.pitchHz > 0);
+  const voiced = x.voiced;
+  voiced.length = 0;
+  for (const f of x.frames) if (f.isSpeech && f.pitchHz > 0) voiced.push(f);
   if (voiced.length > 0) {
     const v = x.values.subarray(0, voiced.length);
-    const meanOf = (get: (f: FrameFeatures) => number) => {
-      for (let i = 0; i < voiced.length; i++) v[i] = get(voiced[i]!);
-      return mean(v);
-    };
-    out[at + 7] = meanOf((f) => f.spectralCentroidHz / 1000);
-    out[at + 8] = meanOf((f) => f.spectralFlatness);
-    out[at + 9] = meanOf((f) => f.spectralRolloffHz / 1000);
-    VOICED_MFCC.forEach((k, j) => (out[at + 10 + j] = meanOf((f) => f.mfcc[k]!)));
+    for (let i = 0; i < voiced.length; i++) v[i] = voiced[i]!.spectralCentroidHz / 1000;
+    out[at + 7] = mean(v);
+    for (let i = 0; i < voiced.length; i++) v[i] = voiced[i]!.spectralFlatness;
+    out[at + 8] = mean(v);
+    for (let i = 0; i < voiced.length; i++) v[i] = voiced[i]!.spectralRolloffHz / 1000;
+    out[at + 9] = mean(v);
+    for (let j = 0; j < VOICED_MFCC.length; j++) {
+      const k = VOICED_MFCC[j]!;
+      for (let i = 0; i < voiced.length; i++) v[i] = voiced[i]!.mfcc[k]!;
+      out[at + 10 + j] = mean(v);
+    }
   }
+  voiced.length = 0;
 }

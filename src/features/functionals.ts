@@ -6,6 +6,7 @@
 import { EXTRA_FUNCTIONAL_NAMES, extraFunctionals } from './functionals-extra.js';
 import { countSyllables } from './syllables.js';
 import { mean, percentileSorted, slope, std } from './stats.js';
+import { semitonesRe100Hz } from './semitones.js';
 import { HOP_MS, MFCC_COUNT, type FrameFeatures } from './types.js';
 
 const CONTOUR_STATS = ['mean', 'std', 'p10', 'p50', 'p90', 'range', 'slope', 'delta'] as const;
@@ -34,9 +35,7 @@ export function functionalIndex(name: string): number {
   return i;
 }
 
-export function semitonesRe100Hz(hz: number): number {
-  return 12 * Math.log2(hz / 100);
-}
+export { semitonesRe100Hz };
 
 /**
  * Reusable per-thread buffers for one window's series. windowFunctionals runs for every window of
@@ -55,6 +54,7 @@ class Scratch {
   values = new Float64Array(0);
   sorted = new Float64Array(0);
   speech: FrameFeatures[] = [];
+  voiced: FrameFeatures[] = [];
 
   ensure(n: number): void {
     if (n <= this.capacity) return;
@@ -98,13 +98,12 @@ function contour(out: Float32Array, at: number, times: Float64Array, values: Flo
   out[at + 7] = deltaCount > 0 ? deltaSum / deltaCount : 0;
 }
 
-const SHAPE_VALUES: ReadonlyArray<(f: FrameFeatures) => number> = [
-  (f) => f.zcr,
-  (f) => f.spectralCentroidHz / 1000,
-  (f) => f.spectralFlatness,
-  (f) => f.spectralRolloffHz / 1000,
-  (f) => f.spectralFlux,
-];
+/** Mean and standard deviation of the values into out[at], out[at + 1]. */
+function meanStd(out: Float32Array, at: number, values: Float64Array): void {
+  const mu = mean(values);
+  out[at] = mu;
+  out[at + 1] = std(values, mu);
+}
 
 export function windowFunctionals(frames: readonly FrameFeatures[]): Float32Array {
   const out = new Float32Array(FUNCTIONAL_COUNT);
@@ -124,7 +123,7 @@ export function windowFunctionals(frames: readonly FrameFeatures[]): Float32Arra
     speech.push(f);
     if (f.pitchHz > 0) {
       scratch.pitchAdjacent[pitchCount] = pitchCount > 0 && scratch.pitchAt[pitchCount - 1] === i - 1 ? 1 : 0;
-      scratch.pitchSt[pitchCount] = semitonesRe100Hz(f.pitchHz);
+      scratch.pitchSt[pitchCount] = f.pitchSt;
       scratch.pitchAt[pitchCount] = i;
       pitchCount++;
     }
@@ -147,17 +146,23 @@ export function windowFunctionals(frames: readonly FrameFeatures[]): Float32Arra
   }
   // The loudness level is the power mean: a mean of dB would move with how many quiet syllable
   // tails the VAD lets in, which depends on the line's noise rather than on the voice.
-  for (let k = 0; k < n; k++) values[k] = 10 ** (loudness[k]! / 10);
+  for (let k = 0; k < n; k++) values[k] = speech[k]!.power;
   const powerMean = mean(values);
   contour(out, at, speechAt, loudness, loudAdjacent, 10 * Math.log10(powerMean));
   at += CONTOUR_STATS.length;
 
-  for (const get of SHAPE_VALUES) {
-    for (let k = 0; k < n; k++) values[k] = get(speech[k]!);
-    const mu = mean(values);
-    out[at++] = mu;
-    out[at++] = std(values, mu);
-  }
+  // The spectral shapes over the speech frames (a loop each: one call site per shape stays cheap).
+  for (let k = 0; k < n; k++) values[k] = speech[k]!.zcr;
+  meanStd(out, at, values);
+  for (let k = 0; k < n; k++) values[k] = speech[k]!.spectralCentroidHz / 1000;
+  meanStd(out, at + 2, values);
+  for (let k = 0; k < n; k++) values[k] = speech[k]!.spectralFlatness;
+  meanStd(out, at + 4, values);
+  for (let k = 0; k < n; k++) values[k] = speech[k]!.spectralRolloffHz / 1000;
+  meanStd(out, at + 6, values);
+  for (let k = 0; k < n; k++) values[k] = speech[k]!.spectralFlux;
+  meanStd(out, at + 8, values);
+  at += 2 * SHAPES.length;
 
   const mfccMeanAt = at;
   const mfccStdAt = at + MFCC_COUNT;
@@ -183,7 +188,7 @@ export function windowFunctionals(frames: readonly FrameFeatures[]): Float32Arra
   out[at++] = n / frames.length;
   out[at++] = countSyllables(frames) / speechS;
   out[at++] = voicedRuns > 0 ? (pitchCount * HOP_MS) / 1000 / voicedRuns : 0;
-  extraFunctionals(out, at, { frames, pitchSt, pitchAdjacent, loudness, loudAdjacent, values });
+  extraFunctionals(out, at, { frames, pitchSt, pitchAdjacent, loudness, loudAdjacent, values, voiced: scratch.voiced });
   speech.length = 0;
   return out;
 }
@@ -211,8 +216,8 @@ export function summaryFunctionals(frames: readonly FrameFeatures[]): Float32Arr
   for (let i = 0; i < frames.length; i++) {
     const f = frames[i]!;
     if (!f.isSpeech) continue;
-    scratch.values[n++] = 10 ** (f.rmsDb / 10);
-    if (f.pitchHz > 0) scratch.pitchSt[pitchCount++] = semitonesRe100Hz(f.pitchHz);
+    scratch.values[n++] = f.power;
+    if (f.pitchHz > 0) scratch.pitchSt[pitchCount++] = f.pitchSt;
   }
   if (n === 0) return out;
   if (pitchCount > 0) {

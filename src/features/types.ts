@@ -16,6 +16,13 @@ export interface FrameFeatures {
   rmsDb: number;
   /** Fundamental frequency in Hz, 0 when the frame is unvoiced. */
   pitchHz: number;
+  /**
+   * 10^(rmsDb / 10), the frame's power as the loudness functionals average it, and the pitch in
+   * semitones re 100 Hz (0 when unvoiced): computed once per frame rather than in every window and
+   * baseline stretch the frame is part of (a frame is in a dozen windows).
+   */
+  power: number;
+  pitchSt: number;
   /** Whether the voice-activity detector judged this frame to be speech. */
   isSpeech: boolean;
   zcr: number;

@@ -2,6 +2,7 @@
 // PCM16 byte order, and resampling that keeps a tone's frequency and level.
 
 import { describe, expect, it } from 'vitest';
+import { decodeAudioInto, sampleCount } from '../../src/codecs/pcm.js';
 import { decodeAlaw, decodeAudio, decodeMulaw, encodeAudio, pcm16leToInt16, int16ToPcm16le, resample, Resampler } from '../../src/codecs/index.js';
 
 function tone(hz: number, ms: number, rate: number, amp = 0.5): Float32Array {
@@ -38,6 +39,20 @@ describe('codecs', () => {
       const ints = decode(all);
       expect(Array.from(decodeAudio(all, enc))).toEqual(Array.from(ints, (v) => Math.fround(v / 32768)));
     }
+  });
+
+  it('decodes into a given buffer exactly as into a fresh one, for every encoding', () => {
+    const x = tone(440, 40, 8000, 0.9);
+    for (const enc of ['pcm16le', 'mulaw', 'alaw'] as const) {
+      const bytes = encodeAudio(x, enc);
+      const fresh = decodeAudio(bytes, enc);
+      const slab = new Float32Array(fresh.length + 10).fill(7);
+      const into = decodeAudioInto(bytes, enc, slab.subarray(5, 5 + fresh.length));
+      expect(Array.from(into)).toEqual(Array.from(fresh));
+      expect([slab[4], slab[5 + fresh.length]]).toEqual([7, 7]);
+      expect(sampleCount(bytes, enc)).toBe(fresh.length);
+    }
+    expect(() => decodeAudioInto(new Uint8Array(3), 'pcm16le', new Float32Array(1))).toThrow(/even/);
   });
 
   it('μ-law silence byte 0xFF decodes to zero', () => {

@@ -1,0 +1,77 @@
+// What the prosody model sees, unchanged by the work on speed: the caller's model inputs and every
+// frame's voice activity, level and pitch for a fixed synthetic call, hashed, against the hash the
+// code gave before (commit fd0437a, before the frame-analysis and windows changes of issue 17).
+// A change of the features themselves (a retrained model's) updates the hash in the same commit,
+// with the model's scores measured again.
+
+import { createHash } from 'node:crypto';
+import { from, lastValueFrom, toArray } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { encodeAudio } from '../../src/codecs/pcm.js';
+import { INTERNAL_RATE_HZ } from '../../src/features/index.js';
+import type { RawAudioFrame, Track } from '../../src/frames/types.js';
+import { Metrics } from '../../src/observability/metrics.js';
+import { analyzeFrames } from '../../src/pipeline/analyze.js';
+import { decodeFrames } from '../../src/pipeline/decode.js';
+import { resampleFrames } from '../../src/pipeline/resample.js';
+import { rollingWindows } from '../../src/pipeline/window.js';
+
+/** sha256 computed by the code of fd0437a on the same material (the same computation run against that commit's build). */
+const BEFORE = 'f92a095a6fb198e9d3051be6056be0bbdb241430468622bdfcf259c6988c737f';
+
+/** A deterministic call: voiced syllables of several pitches and loudnesses, pauses, silence and hiss. */
+function goldenTrack(seed: number, durationMs: number): Float32Array {
+  const n = Math.round((durationMs / 1000) * INTERNAL_RATE_HZ);
+  const out = new Float32Array(n);
+  let s = seed >>> 0;
+  const noise = () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32 - 0.5;
+  };
+  let phase = 0;
+  for (let i = 0; i < n; i++) {
+    const t = i / INTERNAL_RATE_HZ;
+    const turn = Math.floor(t / 2.7 + seed) % 3;
+    const f0 = [110, 190, 310][turn]! * (1 + 0.1 * Math.sin(2 * Math.PI * 0.6 * t + seed));
+    phase += (2 * Math.PI * f0) / INTERNAL_RATE_HZ;
+    let v = 0;
+    for (let h = 1; h <= 8; h++) if (f0 * h < 3800) v += Math.sin(h * phase) / h;
+    const syllable = Math.max(0, Math.sin(2 * Math.PI * (3 + turn) * t)) ** 2;
+    const speaking = Math.floor(t / 1.9 + seed * 0.5) % 2 === 0;
+    const level = [0.08, 0.3, 0.7][(turn + seed) % 3]!;
+    const hiss = turn === 2 ? 0.004 : 0;
+    out[i] = (speaking ? level * syllable * v : 0) + hiss * noise();
+  }
+  return out;
+}
+
+async function modelInputsHash(): Promise<{ hash: string; judged: number }> {
+  const h = createHash('sha256');
+  let judged = 0;
+  for (let seed = 0; seed < 3; seed++) {
+    const samples = goldenTrack(seed, 40_000);
+    const chunk = (INTERNAL_RATE_HZ * 20) / 1000;
+    const msgs: RawAudioFrame[] = [];
+    for (let k = 0; k * chunk < samples.length; k++) {
+      const track: Track = 'caller';
+      msgs.push({ kind: 'raw-audio', callId: 'golden', track, encoding: 'mulaw', sampleRateHz: INTERNAL_RATE_HZ, bytes: encodeAudio(samples.subarray(k * chunk, (k + 1) * chunk), 'mulaw'), tsMs: k * 20, arrivalMs: 0 });
+    }
+    const m = new Metrics(false);
+    const batches = await lastValueFrom(from(msgs).pipe(decodeFrames(m), resampleFrames(m, INTERNAL_RATE_HZ), analyzeFrames(m, { modelInput: true }), toArray()));
+    for (const b of batches) for (const f of b.frames) h.update(`${f.isSpeech},${f.rmsDb},${f.pitchHz};`);
+    const windows = await lastValueFrom(from(batches).pipe(rollingWindows(m, { windowMs: 3000, intervalMs: 250, minSpeechMs: 600, modelInput: true }), toArray()));
+    for (const w of windows) {
+      h.update(Buffer.from(w.features.buffer, w.features.byteOffset, w.features.byteLength));
+      if (w.features.length > 0) judged++;
+    }
+  }
+  return { hash: h.digest('hex'), judged };
+}
+
+describe('the prosody model sees what it saw before the speed work', () => {
+  it('the caller\'s model inputs and frame measurements hash as they did', async () => {
+    const { hash, judged } = await modelInputsHash();
+    expect(judged).toBeGreaterThan(100);
+    expect(hash).toBe(BEFORE);
+  });
+});
