@@ -1,5 +1,6 @@
 // The caller's voice as fusion evidence: the prosody model's verdicts smoothed on media time (an
-// exponential average), how much speech the caller's baseline held, and the caller's habit — the
+// exponential average, each verdict moving it as much as its window held speech), how much speech
+// the caller's baseline held, and the caller's habit — the
 // mean verdict over the call until HABIT_LAG_MS ago. Voice alone may only flag a change in how the
 // caller sounds: a voice the model always hears as angry (a synthetic or robotic voice, a naturally
 // loud or deep caller, a model's bias on an unseen voice) is how that caller sounds, not an emotion.
@@ -23,12 +24,13 @@ export class VoiceEvidence {
   /** Verdicts not yet old enough for the habit. */
   private readonly recent: { tsMs: number; probs: EmotionProbs }[] = [];
 
-  add(probs: EmotionProbs, tsMs: number, baselineS: number, smoothingMs: number, staleMs: number): void {
+  /** weight: how much this verdict counts (1: a window full of speech). */
+  add(probs: EmotionProbs, tsMs: number, baselineS: number, weight: number, smoothingMs: number, staleMs: number): void {
     this.baselineS = baselineS;
     if (!this.probs || tsMs - this.atMs > staleMs) {
       this.probs = { ...probs };
     } else {
-      const a = 1 - Math.exp(-Math.max(0, tsMs - this.atMs) / smoothingMs);
+      const a = weight * (1 - Math.exp(-Math.max(0, tsMs - this.atMs) / smoothingMs));
       for (const l of EMOTION_LABELS) this.probs[l] += a * (probs[l] - this.probs[l]);
     }
     this.atMs = tsMs;

@@ -68,11 +68,17 @@ export class EmotionFusion {
 
   constructor(private params: () => FusionParams) {}
 
-  /** A prosody verdict on the window ending at tsMs (null while the caller is silent). */
-  addVoice(probs: EmotionProbs | null, tsMs: number, baselineS = Infinity): void {
+  /**
+   * A prosody verdict on the window ending at tsMs (null while the caller is silent); speechShare:
+   * the share of the window that was speech. A window mostly of silence — the caller just began or
+   * just stopped — says little about the voice (the model's verdicts on such windows swing to
+   * extremes), so it moves the voice evidence in proportion, fully from voiceFullSpeechShare.
+   */
+  addVoice(probs: EmotionProbs | null, tsMs: number, baselineS = Infinity, speechShare = 1): void {
     if (!probs) return;
     const p = this.params();
-    this.voice.add(probs, tsMs, baselineS, p.voiceSmoothingMs, p.voiceStaleMs);
+    const weight = Math.min(1, speechShare / p.voiceFullSpeechShare);
+    this.voice.add(probs, tsMs, baselineS, weight, p.voiceSmoothingMs, p.voiceStaleMs);
   }
 
   /**

@@ -41,7 +41,7 @@ export function fuseEmotion(metrics: Metrics, params: () => FusionParams, text$:
           if ('summary' in input) {
             prosody = input.summary;
             speaking = input.summary.voiceActivity > 0.2;
-            fusion.addVoice(input.probs, input.tsMs, input.summary.baselineSpeechS);
+            fusion.addVoice(input.probs, input.tsMs, input.summary.baselineSpeechS, input.summary.voiceActivity);
             if (input.probs) heard = true;
             if (input.probs && input.model) models.voice = input.model;
           } else {

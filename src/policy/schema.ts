@@ -64,6 +64,8 @@ const fusionSchema = z
     voiceOnlyHabitBelow: z.number().min(0).max(1).default(0.35),
     /** A voice verdict older than this (ms of media) is no evidence. */
     voiceStaleMs: z.number().positive().default(8000),
+    /** A voice window counts in proportion to its share of speech, fully from this share. */
+    voiceFullSpeechShare: z.number().positive().max(1).default(0.6),
     /** … and ends when it stays below offThreshold for calmMs. */
     offThreshold: z.number().min(0).max(1),
     calmMs: z.number().min(0),

@@ -171,6 +171,25 @@ describe('EmotionFusion', () => {
     expect(onsetAt).toBeLessThan(14_000);
   });
 
+  it('lets windows that are mostly silence move the voice evidence only in proportion to their speech', () => {
+    // A calm caller stops speaking; the windows over the tail of the turn, ever less speech, read
+    // as anger, while the words lean to anger: no onset. The same verdicts on windows full of
+    // speech, with the same words, are agreement.
+    const run = (speechShare: number) => {
+      const f = fusion();
+      for (let t = 0; t <= 10_000; t += 250) f.addVoice(P(0.8, 0.1, 0.05, 0.05), t, Infinity, 0.8);
+      f.addText(P(0.06, 0.74, 0.03, 0.17), true, 10_000);
+      let onset: string | null = null;
+      for (let t = 10_250; t <= 12_500; t += 250) {
+        f.addVoice(P(0.0, 1.0, 0.0, 0.0), t, Infinity, speechShare);
+        onset ??= f.update(t).onset;
+      }
+      return onset;
+    };
+    expect(run(0.25)).toBeNull();
+    expect(run(1)).toBe('anger');
+  });
+
   it('never starts a state on voice alone for a caller the model always hears that way', () => {
     // A voice the model reads as angry from the first window (a synthetic voice, a loud caller).
     const f = fusion();
