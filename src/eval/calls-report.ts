@@ -70,7 +70,12 @@ export function summarizeCalls(calls: readonly EvaluatedCall[]): CallsSummary {
   };
 }
 
-const s = (ms: number | null) => (ms === null ? '—' : `${ms >= 0 ? '+' : ''}${(ms / 1000).toFixed(1)} s`);
+/** A delay in seconds with its sign ("+1.2 s", "-0.4 s", "0.0 s"). */
+function s(ms: number | null): string {
+  if (ms === null) return '—';
+  const tenths = Math.round(ms / 100);
+  return `${tenths > 0 ? '+' : tenths < 0 ? '-' : ''}${(Math.abs(tenths) / 10).toFixed(1)} s`;
+}
 const at = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function row(cells: readonly string[], widths: readonly number[]): string {
