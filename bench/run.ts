@@ -110,10 +110,12 @@ async function runOnce(n: number, makeCall: (i: number, callMs?: number) => Benc
   const feedSampler = cluster.feedNode !== server ? sampleProcess(cluster.feedNode.proc.pid!, 1000) : null;
   const redisSampler = cluster.redis ? sampleProcess(cluster.redis.proc.pid!, 1000) : null;
   const side = args.words === 'side' ? await openSideChannel(server.wsUrl) : null;
+  const clientCpu0 = process.cpuUsage();
   const results = await Promise.all(
     calls.map((c, i) => streamCall(server.wsUrl, `bench-${n}-${i}`, c, { chunkMs, startDelayMs: (i * rampMs) / n, speed: 1, feedWsUrl, sideChannel: side?.ws })),
   );
   side?.ws.close();
+  const clientCpu = process.cpuUsage(clientCpu0);
   const { cpu, rss } = sampler.stop();
   // Per call-second of audio the server analysed: shed messages (one track's chunk each) were not.
   const shed = results.reduce((a, r) => a + r.shedFrames, 0);
@@ -141,6 +143,8 @@ async function runOnce(n: number, makeCall: (i: number, callMs?: number) => Benc
     ...(feedNode ? { feedNodeCpuPct: summarize(feedNode.cpu.slice(1)), feedNodeRssMb: summarize(feedNode.rss) } : {}),
     ...(redisProc ? { redisCpuPct: summarize(redisProc.cpu.slice(1)), redisRssMb: summarize(redisProc.rss) } : {}),
     profile,
+    /** The bench client's own CPU per call-second: it shares the machine with the server. */
+    clientUsPerCallS: Math.round((clientCpu.user + clientCpu.system) / (n * (durationMs / 1000))),
     ...(floor ? { floor, timesFloor: Math.round((profile.totalUsPerCallS / floor.usPerCallS) * 10) / 10 } : {}),
   };
 }
@@ -186,7 +190,7 @@ async function main() {
       const r = await runOnce(n, makeCall);
       runs.push(r);
       process.stdout.write(`${JSON.stringify(row(r))}\n`);
-      if (args.profile) process.stdout.write(`${profileTable(r.profile, r.floor ?? null)}\n`);
+      if (args.profile) process.stdout.write(`${profileTable(r.profile, r.floor ?? null, r.clientUsPerCallS)}\n`);
       if (!passes(r)) {
         hi = n;
         break;
@@ -199,7 +203,7 @@ async function main() {
       const r = await runOnce(mid, makeCall);
       runs.push(r);
       process.stdout.write(`${JSON.stringify(row(r))}\n`);
-      if (args.profile) process.stdout.write(`${profileTable(r.profile, r.floor ?? null)}\n`);
+      if (args.profile) process.stdout.write(`${profileTable(r.profile, r.floor ?? null, r.clientUsPerCallS)}\n`);
       if (passes(r)) lo = mid;
       else hi = mid;
     }
@@ -208,7 +212,7 @@ async function main() {
   } else {
     const r = await runOnce(Number(args.calls), makeCall);
     runs.push(r);
-    if (args.profile || args.floor) process.stdout.write(`${profileTable(r.profile, r.floor ?? null)}\n`);
+    if (args.profile || args.floor) process.stdout.write(`${profileTable(r.profile, r.floor ?? null, r.clientUsPerCallS)}\n`);
   }
   process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; emotion = server-stamped latencyMs of emotion states; client = send of the audio → receipt of its\n emotion state, measured by the bench client; prompt = transcript final → prompt on the feed${args.words === 'side' ? ', the finals sent on the side channel' : ''})\n`);
   const report = { at: new Date().toISOString(), machine, budgetMs, chunkMs, rampS: rampMs / 1000, nodes: nodeCount, bus, words: args.words, source: args.synthetic ? 'synthetic' : args.data, plugged: pluggedEnv, ...(maxCalls !== undefined ? { maxCalls } : {}), runs };

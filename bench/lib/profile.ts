@@ -6,6 +6,11 @@
 // the stages leave of the thread's CPU is the thread's "other" (GC, timers, HTTP, libuv). CPU of
 // the process beyond its JavaScript threads (V8's GC and compiler helpers, SQLite's thread) is
 // "other threads". The rows add up to the process's CPU.
+// Caveat: preemption is not spread evenly. A thread is most often descheduled right where it wakes
+// another (posting to a worker, writing to a socket), so when the cores are oversubscribed — a busy
+// machine, or just the main thread, two workers and the bench client on two cores — worker-io, feed
+// and ingest read high and the compute stages low. Thread totals are exact; for a stage's own cost
+// compare builds with bench/pipeline-cpu.ts or bench/callgrind.sh.
 
 import { STAGES } from '../../src/observability/stage-clock.js';
 

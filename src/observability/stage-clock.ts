@@ -77,16 +77,19 @@ class StageClock {
     this.current = NONE;
   }
 
-  /** Enters a nested stage: the current one's clock stops until exit(). */
-  enter(stage: Stage): void {
-    this.charge();
+  /** Enters a nested stage: the current one's clock stops until exit(). Returns the time (performance.now()). */
+  enter(stage: Stage): number {
+    const now = this.charge();
     this.stack.push(this.current);
     this.current = INDEX.get(stage)!;
+    return now;
   }
 
-  exit(): void {
-    this.charge();
+  /** Returns the time (performance.now()), so a caller timing the stage needs no clock reading of its own. */
+  exit(): number {
+    const now = this.charge();
     this.current = this.stack.pop() ?? NONE;
+    return now;
   }
 
   /** Runs fn inside a nested stage. */
@@ -106,10 +109,11 @@ class StageClock {
     return { thread: this.thread, stageMs, cpuMs: threadCpuMs(), activeMs: performance.eventLoopUtilization().active };
   }
 
-  private charge(): void {
+  private charge(): number {
     const now = performance.now();
     if (this.current !== NONE) this.spentMs[this.current] += now - this.since;
     this.since = now;
+    return now;
   }
 }
 

@@ -29,8 +29,9 @@ describe('stage clock', () => {
     expect(d.windows).toBeGreaterThanOrEqual(2);
     expect(d.pipeline).toBeGreaterThanOrEqual(3);
     const sum = d.pipeline + d.frames + d.windows;
+    // Nothing counted twice (the sum fits in the wall time), nothing lost (every spin is in it).
     expect(sum).toBeLessThanOrEqual(wall + 1e-6);
-    expect(sum).toBeGreaterThan(wall - 0.5);
+    expect(sum).toBeGreaterThanOrEqual(2 + 3 + 2 + 1);
     // Nothing else was charged.
     for (const s of STAGES) if (!['pipeline', 'frames', 'windows'].includes(s)) expect(d[s]).toBe(0);
   });
