@@ -74,6 +74,8 @@ export async function runEvalCalls(argv: string[], options: EvalCallsCliOptions 
       const held = await heldOutModels(data, speakers, modelsDir, write);
       modelsDir = held.modelsDir;
       notes.push(`callers: recordings of ${speakers.join(', ')}, held out: the voice model was trained without them (${held.trained ? 'trained now' : 'cached'}: ${modelsDir})`);
+    } else if (args.models !== null) {
+      notes.push(`callers: recordings of ${speakers.join(', ')}; voice model from --models ${modelsDir}, not trained by this run (--no-holdout): whether it heard them is the models' own record`);
     } else {
       notes.push(`callers: recordings of ${speakers.join(', ')} — NOT held out (--no-holdout): the shipped voice model was trained on them`);
     }
