@@ -124,13 +124,13 @@ export class EmotionFusion {
       for (const l of EMOTION_LABELS) mix[l] += p.voiceWeight * voice[l];
       total += p.voiceWeight;
     }
-    let wt = this.words.weight(tsMs, p.textWeight, p.textHalfLifeMs, p.partialWeight);
+    const wt = this.words.weight(tsMs, p.textWeight, p.textHalfLifeMs, p.partialWeight);
     const text = wt > 0.05 ? this.words.probs : null;
     if (text) {
       sources.push('text');
       for (const l of EMOTION_LABELS) mix[l] += wt * text[l];
       total += wt;
-    } else wt = 0;
+    }
     const probs = zero();
     for (const l of EMOTION_LABELS) probs[l] = mix[l] / total;
     const recentWords = text !== null && tsMs - this.words.atMs <= p.textSupportMs;
