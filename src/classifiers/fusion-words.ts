@@ -10,11 +10,7 @@
 import { EMOTION_LABELS, type EmotionLabel, type EmotionProbs } from '../frames/types.js';
 
 export const TARGETS: readonly EmotionLabel[] = ['anger', 'anxiety', 'disappointment'];
-/**
- * A strong phrase is unequivocal only when the model does not find another target emotion nearly
- * as likely: 「我對你們已經很失望」 flagged as anger at 0.51 against disappointment at 0.43 is not.
- */
-const CLEAR_MARGIN = 0.15;
+
 
 export const argmax = (p: EmotionProbs, among: readonly EmotionLabel[] = EMOTION_LABELS): EmotionLabel =>
   among.reduce((best, l) => (p[l] > p[best] ? l : best), among[0]!);
@@ -26,10 +22,14 @@ export class WordsEvidence {
   /** The target emotion the newest words are unequivocal about, or null. */
   strong: EmotionLabel | null = null;
 
-  /** strongPhrase: the text model's flag for an unequivocal phrase in the utterance, if any. */
-  add(probs: EmotionProbs, isFinal: boolean, tsMs: number, strongPhrase: EmotionLabel | null, strongAbove: number): void {
+  /**
+   * strongPhrase: the text model's flag for an unequivocal phrase in the utterance, if any. It is
+   * taken only when the model finds its emotion at least phraseMargin ahead of every other target:
+   * 「我對你們已經很失望」 flagged as anger at 0.51 against disappointment at 0.43 is not unequivocal.
+   */
+  add(probs: EmotionProbs, isFinal: boolean, tsMs: number, strongPhrase: EmotionLabel | null, strongAbove: number, phraseMargin: number): void {
     const top = argmax(probs, TARGETS);
-    const clear = (l: EmotionLabel) => TARGETS.every((o) => o === l || probs[l] - probs[o] >= CLEAR_MARGIN);
+    const clear = (l: EmotionLabel) => TARGETS.every((o) => o === l || probs[l] - probs[o] >= phraseMargin);
     const phrase = strongPhrase !== null && clear(strongPhrase) ? strongPhrase : null;
     this.strong = phrase ?? (isFinal && probs[top] >= strongAbove ? top : null);
     this.probs = { ...probs };

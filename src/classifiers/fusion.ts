@@ -86,7 +86,8 @@ export class EmotionFusion {
    * strongPhrase: the target emotion of an unequivocal phrase the model found in it, if any.
    */
   addText(probs: EmotionProbs, isFinal: boolean, tsMs: number, strongPhrase: EmotionLabel | null = null): void {
-    this.words.add(probs, isFinal, tsMs, strongPhrase, this.params().strongTextAbove);
+    const p = this.params();
+    this.words.add(probs, isFinal, tsMs, strongPhrase, p.strongTextAbove, p.strongPhraseMargin);
   }
 
   /** The fused state at media time tsMs. */

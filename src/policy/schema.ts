@@ -47,6 +47,8 @@ const fusionSchema = z
     partialWeight: z.number().min(0).max(1),
     /** A final utterance the text model is this sure of starts a state at once (as does a strong phrase it flags, partial or final). */
     strongTextAbove: z.number().min(0).max(1).default(0.8),
+    /** A strong phrase the text model flags counts only with its emotion this far ahead of the other targets in the model's probabilities. */
+    strongPhraseMargin: z.number().min(0).max(1).default(0.15),
     /** A state starts when its fused probability holds at or above onThreshold for onsetMs … */
     onThreshold: z.number().min(0).max(1),
     onsetMs: z.number().min(0),
