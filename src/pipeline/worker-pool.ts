@@ -14,6 +14,7 @@ import type { ModelRef } from '../models/index.js';
 import type { PrepareInput, Prepared } from './prepare.js';
 import { AudioPacker } from './worker-audio.js';
 import { coalesce, type Coalescer } from './coalesce.js';
+import type { FromWorker, FromWorkerBatch, ModelVersions, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
 
 /**
  * A pipeline worker's young generation. V8 grows it to 48 MB under a steady allocation rate, but
@@ -26,7 +27,6 @@ const YOUNG_GENERATION_MB = 16;
 
 /** At most one batch every 2 ms to each worker (coalesce.ts says why). */
 const BATCH_INTERVAL_MS = 2;
-import type { FromWorker, FromWorkerBatch, ModelVersions, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
 
 interface CallEntry {
   callNumber: number;
@@ -40,9 +40,9 @@ interface CallEntry {
 interface PoolWorker {
   thread: Worker;
   calls: number;
-  /** Messages for this worker gathered in the current turn of the event loop. */
+  /** Messages for this worker since its last batch. */
   outbox: ToWorker[];
-  /** The turn's audio messages, packed. */
+  /** Their audio messages, packed. */
   audio: AudioPacker;
   flush: Coalescer;
 }
