@@ -15,6 +15,7 @@
 /** @typedef {import('./types.js').AckAction} AckAction */
 
 import { prosodyArousal } from './emotion-words.js';
+import { promptOrder } from './prompt-order.js';
 
 /** Timeline points kept per call: 30 minutes at four states a second. */
 export const TIMELINE_KEEP = 7200;
@@ -363,17 +364,3 @@ function settle(v, action) {
   v.error = null;
 }
 
-/**
- * The order of an agent's cards. First the words for this moment — empathy and de-escalation lines,
- * and an urgent compliance stop (manual §3: feelings before facts; §5) — so the line to say is the
- * top card, shown in full; then escalation and the rest; within each, most urgent, then newest.
- * @param {PromptEvent} a @param {PromptEvent} b
- */
-export function promptOrder(a, b) {
-  return sayNow(b) - sayNow(a) || a.priority - b.priority || b.seq - a.seq;
-}
-
-/** @param {PromptEvent} p */
-function sayNow(p) {
-  return p.kind === 'empathy' || p.kind === 'deescalation' || (p.kind === 'compliance' && p.priority <= 1) ? 1 : 0;
-}

@@ -21,7 +21,7 @@ let promptOrder: (a: never, b: never) => number;
 beforeAll(async () => {
   [server, browser] = await Promise.all([startPagesServer(), launchBrowser()]);
   ({ EN } = await publicModule<{ EN: Record<string, string> }>('strings-en.js'));
-  ({ promptOrder } = await publicModule<{ promptOrder: (a: never, b: never) => number }>('call-store.js'));
+  ({ promptOrder } = await publicModule<{ promptOrder: (a: never, b: never) => number }>('prompt-order.js'));
 });
 afterAll(async () => {
   await browser?.close();
