@@ -27,8 +27,8 @@ export function openPlaybook(path: string): PlaybookStore {
  */
 export function checkModels(config: Config, modelsDir: string, found: { prosody: boolean; text: boolean }, logger: Logger): void {
   const missing = [
-    found.prosody ? null : `the voice (prosody) model ${PROSODY_MODEL_FILE}`,
-    found.text ? null : `the text emotion model ${TEXT_EMOTION_SIDECAR}`,
+    found.prosody ? null : `voice (prosody) model ${PROSODY_MODEL_FILE}`,
+    found.text ? null : `text emotion model ${TEXT_EMOTION_SIDECAR}`,
   ].filter((m): m is string => m !== null);
   if (missing.length === 0) return;
   const what = `CALLCUE_MODELS_DIR (${modelsDir}) has no ${missing.join(' and no ')}`;

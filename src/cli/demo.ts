@@ -124,7 +124,14 @@ export async function runDemo(argv: string[], options: DemoOptions = {}): Promis
     supervisorTokens: [],
     logLevel: env.CALLCUE_LOG_LEVEL ? base.logLevel : 'warn',
   });
-  const server = await startServer(config);
+  let server: RunningServer;
+  try {
+    server = await startServer(config);
+  } catch (err) {
+    // A setting the node refuses (CALLCUE_MODELS_DIR without models…), or a port taken since it was chosen.
+    process.stderr.write(`callcue demo: callcue did not start: ${(err as Error).message}\n`);
+    return 1;
+  }
   const stop = new AbortController();
   const onSignal = () => {
     if (stop.signal.aborted) process.exit(130);

@@ -2,7 +2,10 @@
 // named or avoided — never a stack trace — and the demo plays only at a speed this machine holds
 // for its calls, measured at start, so a check is not failed by audio the node had to shed.
 
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/cli/demo.js';
 import { choosePort } from '../../src/cli/demo-port.js';
@@ -18,13 +21,13 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => busy.close(() => r())));
 
-async function demo(argv: string[]): Promise<{ code: number; lines: string[]; stderr: string }> {
+async function demo(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; lines: string[]; stderr: string }> {
   const lines: string[] = [];
   const err: string[] = [];
   const write = process.stderr.write.bind(process.stderr);
   process.stderr.write = ((chunk: string) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
   try {
-    const code = await runDemo(argv, { write: (l) => lines.push(l), env: {} });
+    const code = await runDemo(argv, { write: (l) => lines.push(l), env });
     return { code, lines, stderr: err.join('') };
   } finally {
     process.stderr.write = write;
@@ -44,6 +47,21 @@ describe('the demo’s port', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`callcue demo: port ${busyPort} on 127.0.0.1 is in use .*--port N`));
     expect(r.stderr).not.toMatch(/EADDRINUSE|^\s+at /m);
+  }, 120_000);
+});
+
+describe.skipIf(!hasEspeak())('the demo’s settings', () => {
+  it('names a setting the node refuses (a models folder without the models): exit 1, no stack trace', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'callcue-demo-models-'));
+    try {
+      const r = await demo(['--port', '0', '--once', '--calls', '1', '--delay-ms', '0', '--scenario', 'enquiry-en-US'], { CALLCUE_MODELS_DIR: empty });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`callcue demo: callcue did not start: invalid configuration: CALLCUE_MODELS_DIR \\(${empty}\\) has no voice`));
+      expect(r.stderr).toMatch(/CALLCUE_ALLOW_NO_MODELS=1/);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   }, 120_000);
 });
 
