@@ -4,27 +4,42 @@
 // batching per event-loop turn still meant one or two audio messages a batch; a transfer costs
 // ~6 µs of CPU). A quiet thread's message still leaves in the next turn; a busy one's waits at most
 // minIntervalMs — 2 ms each way in the pool, against a 100 ms budget.
+// Two lanes: what a person waits on (a transcript on its way to a prompt, a prompt on its way to the
+// agent) is urgent and leaves within minIntervalMs; bulk (audio, which the pipeline reads in 250 ms
+// windows, and its acknowledgements) may wait bulkIntervalMs, so a busy thread posts a few times
+// fewer batches. Whatever is queued leaves with the first flush, whichever lane asked for it.
 
 export interface Coalescer {
-  /** Arranges for flush() to run: in the next turn, or once minIntervalMs has passed since the last. */
-  schedule(): void;
+  /**
+   * Arranges for flush() to run: in the next turn, or once the lane's interval has passed since the
+   * last flush (urgent: minIntervalMs, the default; bulk: bulkIntervalMs).
+   */
+  schedule(lane?: 'urgent' | 'bulk'): void;
 }
 
-export function coalesce(flush: () => void, minIntervalMs: number): Coalescer {
-  let scheduled = false;
+export function coalesce(flush: () => void, minIntervalMs: number, bulkIntervalMs = minIntervalMs): Coalescer {
+  let timeout: ReturnType<typeof setTimeout> | null = null;
+  let immediate: ReturnType<typeof setImmediate> | null = null;
+  /** When the scheduled flush runs (performance.now() ms); Infinity when none is scheduled. */
+  let dueMs = Number.POSITIVE_INFINITY;
   let lastMs = Number.NEGATIVE_INFINITY;
   const run = () => {
-    scheduled = false;
+    timeout = null;
+    immediate = null;
+    dueMs = Number.POSITIVE_INFINITY;
     lastMs = performance.now();
     flush();
   };
   return {
-    schedule() {
-      if (scheduled) return;
-      scheduled = true;
-      const waitMs = lastMs + minIntervalMs - performance.now();
-      if (waitMs <= 0) setImmediate(run);
-      else setTimeout(run, waitMs);
+    schedule(lane = 'urgent') {
+      const now = performance.now();
+      const due = Math.max(now, lastMs + (lane === 'urgent' ? minIntervalMs : bulkIntervalMs));
+      if (immediate || due >= dueMs) return;
+      if (timeout) clearTimeout(timeout);
+      timeout = null;
+      dueMs = due;
+      if (due <= now) immediate = setImmediate(run);
+      else timeout = setTimeout(run, due - now);
     },
   };
 }

@@ -25,8 +25,12 @@ import type { FromWorker, FromWorkerBatch, ModelVersions, ToWorker, ToWorkerBatc
  */
 const YOUNG_GENERATION_MB = 16;
 
-/** At most one batch every 2 ms to each worker (coalesce.ts says why). */
+/**
+ * At most one batch every 2 ms to each worker when it carries anything but audio (a transcript on its
+ * way to a prompt), every 8 ms when it is only audio (coalesce.ts says why).
+ */
 const BATCH_INTERVAL_MS = 2;
+const AUDIO_BATCH_INTERVAL_MS = 8;
 
 interface CallEntry {
   callNumber: number;
@@ -76,7 +80,7 @@ export class WorkerPool implements PipelineRunner {
 
   private spawn(script: string, init: WorkerInit): Promise<void> {
     const thread = new Worker(script, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    const w: PoolWorker = { thread, calls: 0, outbox: [], audio: new AudioPacker(), flush: coalesce(() => this.flush(w), BATCH_INTERVAL_MS) };
+    const w: PoolWorker = { thread, calls: 0, outbox: [], audio: new AudioPacker(), flush: coalesce(() => this.flush(w), BATCH_INTERVAL_MS, AUDIO_BATCH_INTERVAL_MS) };
     this.workers.push(w);
     return new Promise((resolve, reject) => {
       thread.on('message', (b: FromWorkerBatch) => {
@@ -178,13 +182,14 @@ export class WorkerPool implements PipelineRunner {
     w.audio.add(callNumber, frame);
     const last = w.outbox.at(-1);
     if (last?.op === 'audio') last.count++;
-    else this.send(w, { op: 'audio', count: 1 });
+    else w.outbox.push({ op: 'audio', count: 1 });
+    w.flush.schedule('bulk');
   }
 
   /** Queues a message for a worker; queued messages go as one batch, in order (coalesce.ts). */
   private send(w: PoolWorker, m: ToWorker): void {
     w.outbox.push(m);
-    w.flush.schedule();
+    w.flush.schedule('urgent');
   }
 
   private flush(w: PoolWorker): void {

@@ -1,6 +1,6 @@
 // Batches between threads: every schedule() before a flush joins that flush, a quiet thread's
 // flush goes in the next turn, and a thread that schedules all the time is flushed about once per
-// interval, not once per schedule.
+// interval, not once per schedule; bulk waits its longer interval unless something urgent comes.
 
 import { describe, expect, it } from 'vitest';
 import { coalesce } from '../../src/pipeline/coalesce.js';
@@ -35,5 +35,29 @@ describe('coalesce', () => {
     // 300 ms at one flush per 20 ms is 15; timers may fire a little early on a busy loop.
     expect(flushes).toBeGreaterThanOrEqual(2);
     expect(flushes).toBeLessThanOrEqual(25);
+  });
+
+  it('lets bulk wait its own interval after a flush, and an urgent message brings that flush forward', async () => {
+    let flushes = 0;
+    const c = coalesce(() => flushes++, 5, 60_000);
+    c.schedule('bulk');
+    await turn();
+    // Quiet thread: the first bulk message still left in the next turn.
+    expect(flushes).toBe(1);
+    c.schedule('bulk');
+    await new Promise((r) => setTimeout(r, 10));
+    // A flush was just made: bulk waits (a minute here), an urgent message only its 5 ms.
+    expect(flushes).toBe(1);
+    c.schedule('urgent');
+    await turn();
+    expect(flushes).toBe(2);
+    // The bulk wait was replaced by the urgent flush, which took everything queued: nothing more to come.
+    c.schedule('bulk');
+    await turn();
+    expect(flushes).toBe(2);
+    await new Promise((r) => setTimeout(r, 10));
+    c.schedule('urgent');
+    await turn();
+    expect(flushes).toBe(3);
   });
 });
