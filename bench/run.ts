@@ -124,14 +124,17 @@ async function runOnce(n: number, makeCall: (i: number, callMs?: number) => Benc
   const redisProc = redisSampler?.stop();
   await cluster.stop();
   const floor = args.floor ? measureFloor(calls, chunkMs, durationMs / 1000) : null;
-  const all = (k: 'eventLatencyMs' | 'clientLatencyMs' | 'transcriptLatencyMs' | 'promptLatencyMs') => results.flatMap((r) => r[k]);
+  const all = (k: 'eventLatencyMs' | 'clientLatencyMs' | 'transcriptLatencyMs' | 'promptLatencyMs' | 'voicePromptLatencyMs') => results.flatMap((r) => r[k]);
   return {
     calls: n,
     durationS: durationMs / 1000,
     emotionLatencyMs: summarize(all('eventLatencyMs')),
     clientLatencyMs: summarize(all('clientLatencyMs')),
     transcriptLatencyMs: summarize(all('transcriptLatencyMs')),
+    /** Prompts a transcript raised: transcript final → prompt (server-stamped). */
     promptLatencyMs: summarize(all('promptLatencyMs')),
+    /** Prompts an emotion state raised: newest audio → prompt (server-stamped), kept apart from the above. */
+    voicePromptLatencyMs: summarize(all('voicePromptLatencyMs')),
     emotions: results.reduce((a, r) => a + r.emotions, 0),
     shedFrames: results.reduce((a, r) => a + r.shedFrames, 0),
     errors: results.flatMap((r) => r.errors).length + (side?.errors.length ?? 0),
@@ -166,6 +169,8 @@ function row(r: Run) {
     prompts: r.promptLatencyMs.n,
     'prompt p50': r.promptLatencyMs.p50,
     'prompt p99': r.promptLatencyMs.p99,
+    'voice prompts': r.voicePromptLatencyMs.n,
+    'voice prompt p99': r.voicePromptLatencyMs.p99,
     'cpu % p50': Math.round(r.serverCpuPct.p50),
     'cpu % max': Math.round(r.serverCpuPct.max),
     'rss MB max': r.serverRssMb.max,
@@ -214,7 +219,7 @@ async function main() {
     runs.push(r);
     if (args.profile || args.floor) process.stdout.write(`${profileTable(r.profile, r.floor ?? null, r.clientUsPerCallS)}\n`);
   }
-  process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; emotion = server-stamped latencyMs of emotion states; client = send of the audio → receipt of its\n emotion state, measured by the bench client; prompt = transcript final → prompt on the feed${args.words === 'side' ? ', the finals sent on the side channel' : ''})\n`);
+  process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; emotion = server-stamped latencyMs of emotion states; client = send of the audio → receipt of its\n emotion state, measured by the bench client; prompt = transcript final → prompt on the feed, for prompts a transcript raised; voice prompt = the newest audio → prompt, for\n prompts an emotion state raised${args.words === 'side' ? ', the finals sent on the side channel' : ''})\n`);
   const report = { at: new Date().toISOString(), machine, budgetMs, chunkMs, rampS: rampMs / 1000, nodes: nodeCount, bus, words: args.words, source: args.synthetic ? 'synthetic' : args.data, plugged: pluggedEnv, ...(maxCalls !== undefined ? { maxCalls } : {}), runs };
   mkdirSync(args.out!, { recursive: true });
   const file = join(args.out!, `bench-${report.at.replace(/[:.]/g, '-')}.json`);

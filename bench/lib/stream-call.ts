@@ -10,7 +10,10 @@ export interface CallResult {
   eventLatencyMs: number[];
   clientLatencyMs: number[];
   transcriptLatencyMs: number[];
+  /** Prompts a transcript raised (a transcript or its language findings): transcript final → prompt. */
   promptLatencyMs: number[];
+  /** Prompts the voice raised (an emotion state): the newest audio → prompt, like an emotion state's latency. */
+  voicePromptLatencyMs: number[];
   emotions: number;
   shedFrames: number;
   errors: string[];
@@ -47,12 +50,14 @@ export async function streamCall(
   opts: { chunkMs: number; startDelayMs: number; speed: number; feedWsUrl?: string; sideChannel?: WebSocket },
 ): Promise<CallResult> {
   const agentId = `agent-${callId}`;
-  const result: CallResult = { eventLatencyMs: [], clientLatencyMs: [], transcriptLatencyMs: [], promptLatencyMs: [], emotions: 0, shedFrames: 0, errors: [] };
+  const result: CallResult = { eventLatencyMs: [], clientLatencyMs: [], transcriptLatencyMs: [], promptLatencyMs: [], voicePromptLatencyMs: [], emotions: 0, shedFrames: 0, errors: [] };
   const feed = await open(`${opts.feedWsUrl ?? wsUrl}/v1/feed?agentId=${agentId}&callId=${callId}`);
   const bridge = await open(`${wsUrl}/v1/stream`);
   const messages = callMessages(call, opts.chunkMs);
   const chunks = messages.length;
   const sentAt = new Float64Array(chunks);
+  // A prompt is stamped with its signal's media time: a transcript's end, or an emotion window's.
+  const transcriptEndsMs = new Set<number>();
 
   const ended = new Promise<void>((resolve) => {
     feed.on('message', (data) => {
@@ -63,7 +68,7 @@ export async function streamCall(
         const idx = Math.min(chunks - 1, Math.max(0, Math.ceil(m.tsMs / opts.chunkMs) - 1));
         if (sentAt[idx]! > 0) result.clientLatencyMs.push(performance.now() - sentAt[idx]!);
       } else if (m.type === 'transcript') result.transcriptLatencyMs.push(m.latencyMs);
-      else if (m.type === 'prompt') result.promptLatencyMs.push(m.latencyMs);
+      else if (m.type === 'prompt') (transcriptEndsMs.has(m.tsMs) ? result.promptLatencyMs : result.voicePromptLatencyMs).push(m.latencyMs);
       else if (m.type === 'call.ended') resolve();
     });
   });
@@ -102,6 +107,7 @@ export async function streamCall(
     const mediaMs = (k + 1) * opts.chunkMs;
     while (nextTranscript < call.transcript.length && call.transcript[nextTranscript]!.endMs <= mediaMs) {
       const t = call.transcript[nextTranscript++]!;
+      transcriptEndsMs.add(Math.round(t.endMs));
       if (opts.sideChannel) opts.sideChannel.send(JSON.stringify({ type: 'transcript', call: { bridge: 'native', id: callId }, isFinal: true, ...t }));
       else bridge.send(JSON.stringify({ type: 'transcript', isFinal: true, ...t }));
     }
