@@ -3,6 +3,7 @@
 // MAX_SINGLE_WINDOW_MS is judged as one window (exactly how the model was trained); a longer
 // recording in windowMs windows every intervalMs, the baseline growing behind them as it does
 // live, and the recording's label is the speech-weighted mean of its windows' probabilities.
+// Windows the voice judge refuses (voice-judge.ts) are counted, not judged.
 
 import {
   createFrameAnalyzer,
@@ -14,6 +15,7 @@ import {
 } from '../features/index.js';
 import { EMOTION_LABELS, type EmotionLabel, type EmotionProbs } from '../frames/types.js';
 import type { ProsodyModel } from './prosody.js';
+import { VoiceJudge, type Abstention } from './voice-judge.js';
 
 export const MAX_SINGLE_WINDOW_MS = 4500;
 
@@ -34,12 +36,14 @@ export interface RecordingSegment {
 }
 
 export interface RecordingResult {
-  /** null when no window held enough speech to judge. */
+  /** null when no window held enough speech to judge, or the judge refused every one. */
   label: EmotionLabel | null;
   probs: EmotionProbs | null;
   durationMs: number;
   speechMs: number;
   segments: RecordingSegment[];
+  /** Windows with enough speech that the judge refused, by reason. */
+  abstained: Record<Abstention, number>;
 }
 
 export function topLabel(probs: EmotionProbs): EmotionLabel {
@@ -55,30 +59,37 @@ function speechFrames(frames: readonly FrameFeatures[]): number {
 }
 
 /**
- * Classifies 8 kHz samples. Pass one baseline per speaker: a fresh one per recording, or the
- * same one for several recordings of one caller in order (it then holds the earlier ones).
+ * Classifies 8 kHz samples. Pass one baseline (and judge) per speaker: fresh ones per recording,
+ * or the same ones for several recordings of one caller in order (they then hold the earlier
+ * ones). The default judge does not know the language, so it applies no language check.
  */
 export function classifyRecording(
   samples: Float32Array,
   model: ProsodyModel,
   baseline: SpeakerBaseline,
   options: RecordingOptions = DEFAULT_RECORDING_OPTIONS,
+  judge: VoiceJudge = new VoiceJudge(model, null),
 ): RecordingResult {
   const analyzer = createFrameAnalyzer();
   const frames = new Framer().push(samples).map((f) => analyzer.analyze(f));
   const durationMs = (samples.length / 8000) * 1000;
   const totalSpeech = speechFrames(frames);
   const segments: Array<RecordingSegment & { weight: number }> = [];
+  const abstained: Record<Abstention, number> = { language: 0, unfamiliar: 0 };
 
-  const judge = (window: readonly FrameFeatures[], startMs: number, endMs: number): void => {
+  const judgeWindow = (window: readonly FrameFeatures[], startMs: number, endMs: number): void => {
     const speech = speechFrames(window);
     if (speech * HOP_MS < options.minSpeechMs) return;
-    const probs = model.predict(baseline.normalize(windowFunctionals(window)));
-    segments.push({ startMs, endMs, label: topLabel(probs), probs, weight: speech });
+    const verdict = judge.judge(baseline.normalize(windowFunctionals(window)), endMs);
+    if (!verdict.probs) {
+      abstained[verdict.abstained!]++;
+      return;
+    }
+    segments.push({ startMs, endMs, label: topLabel(verdict.probs), probs: verdict.probs, weight: speech });
   };
 
   if (durationMs <= MAX_SINGLE_WINDOW_MS) {
-    judge(frames, 0, frames.length * HOP_MS);
+    judgeWindow(frames, 0, frames.length * HOP_MS);
     baseline.add(frames);
   } else {
     const perWindow = Math.round(options.windowMs / HOP_MS);
@@ -86,14 +97,14 @@ export function classifyRecording(
     let added = 0;
     for (let end = perInterval; end <= frames.length; end += perInterval) {
       const start = Math.max(0, end - perWindow);
-      judge(frames.slice(start, end), start * HOP_MS, end * HOP_MS);
+      judgeWindow(frames.slice(start, end), start * HOP_MS, end * HOP_MS);
       baseline.add(frames.slice(added, end));
       added = end;
     }
     baseline.add(frames.slice(added));
   }
 
-  if (segments.length === 0) return { label: null, probs: null, durationMs, speechMs: totalSpeech * HOP_MS, segments: [] };
+  if (segments.length === 0) return { label: null, probs: null, durationMs, speechMs: totalSpeech * HOP_MS, segments: [], abstained };
   const probs: EmotionProbs = { neutral: 0, anger: 0, anxiety: 0, disappointment: 0 };
   const total = segments.reduce((s, g) => s + g.weight, 0);
   for (const g of segments) for (const l of EMOTION_LABELS) probs[l] += (g.probs[l] * g.weight) / total;
@@ -103,5 +114,6 @@ export function classifyRecording(
     durationMs,
     speechMs: totalSpeech * HOP_MS,
     segments: segments.map(({ weight: _weight, ...s }) => s),
+    abstained,
   };
 }

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../config/paths.js';
 import { MissingDataError, resolveManifest } from '../training/prosody-data.js';
+import { hasEspeak } from '../scenarios/espeak.js';
 
 export interface ProsodyArgs {
   flags: Map<string, string>;
@@ -75,4 +76,11 @@ export function manifestOrSay(args: ProsodyArgs, command: string): string | null
     }
     throw err;
   }
+}
+
+/** Whether espeak-ng runs (the gate trains and is scored on synthetic voices); says so when it does not. */
+export function espeakOrSay(command: string): boolean {
+  if (hasEspeak()) return true;
+  process.stderr.write(`${command}: espeak-ng is needed to synthesise the voices the model must refuse (apt-get install espeak-ng, or scripts/debian-deps.sh)\n`);
+  return false;
 }

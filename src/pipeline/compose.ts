@@ -116,7 +116,7 @@ export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
       ? callerPcm$.pipe(judgeVoice(metrics, plugged.slots, { language: opts.language, windowMs: opts.windowMs, hopMs: plugged.voiceHopMs, minSpeechMs: opts.minSpeechMs }))
       : EMPTY;
     const fused$ = windows('caller', caller$, true).pipe(
-      classifyWindows(metrics, deps.prosodyModel),
+      classifyWindows(metrics, deps.prosodyModel, opts.language),
       withVoiceVerdicts(voiceVerdicts$, () => plugged?.slots.voice?.judges(opts.language) ?? false, deps.prosodyModel?.version ?? null),
       fuseEmotion(metrics, () => deps.playbook().fusion, text$),
       share(),

@@ -22,6 +22,10 @@ export interface Example {
   baselineMs: number;
   /** Speed factor of the augmentation (1 = the recording as it is; only these are ever tested). */
   speed: number;
+  /** The simulated call the clip belongs to (unique across rounds). */
+  session: number;
+  /** Media time in that call at which the clip ends, ms (clips play back to back). */
+  endMs: number;
 }
 
 export interface DatasetOptions {
@@ -60,23 +64,43 @@ function perturbSpeed(samples: Float32Array, speed: number): Float32Array {
   return speed === 1 ? samples : resample(samples, Math.round(INTERNAL_RATE_HZ * speed), INTERNAL_RATE_HZ);
 }
 
-function sessionExamples(session: readonly ManifestRow[], round: number, rng: Rng, telephone: boolean, speed: number): Example[] {
-  const clips = session.map((row) => perturbSpeed(loadWav(row.path).samples, speed));
+/** One clip of a simulated call as the model sees it. */
+export interface HeardClip {
+  x: Float32Array;
+  baselineMs: number;
+  endMs: number;
+}
+
+/**
+ * The clips of one simulated call, played back to back over one drawn telephone line, each
+ * measured against the baseline of the clips before it. `judged` says which clips to measure
+ * (the others only feed the baseline).
+ */
+export function callClips(clips: readonly Float32Array[], rng: Rng, telephone: boolean, judged: (i: number) => boolean = () => true): Array<HeardClip | null> {
   const drawn = drawChannel(rng);
   const channel = { ...drawn, gainDb: gainForLevel(drawn.speechLevelDb, clips) };
   const baseline = new SpeakerBaseline();
-  const out: Example[] = [];
-  for (const [i, row] of session.entries()) {
-    const cls = mapLabel(row.label);
-    const clean = clips[i];
+  const out: Array<HeardClip | null> = [];
+  let endMs = 0;
+  for (const [i, clean] of clips.entries()) {
     const heard = telephone ? applyChannel(clean, channel, rng) : clean;
     const frames = analyzeSamples(heard);
-    if (cls !== undefined) {
-      const x = baseline.normalize(windowFunctionals(frames));
-      out.push({ x, cls, row, round, baselineMs: baseline.speechMs, speed });
-    }
+    endMs += (heard.length / INTERNAL_RATE_HZ) * 1000;
+    out.push(judged(i) ? { x: baseline.normalize(windowFunctionals(frames)), baselineMs: baseline.speechMs, endMs } : null);
     baseline.add(frames);
   }
+  return out;
+}
+
+function sessionExamples(session: readonly ManifestRow[], id: number, round: number, rng: Rng, telephone: boolean, speed: number): Example[] {
+  const clips = session.map((row) => perturbSpeed(loadWav(row.path).samples, speed));
+  const classes = session.map((row) => mapLabel(row.label));
+  const heard = callClips(clips, rng, telephone, (i) => classes[i] !== undefined);
+  const out: Example[] = [];
+  heard.forEach((h, i) => {
+    const cls = classes[i];
+    if (h && cls !== undefined) out.push({ x: h.x, cls, row: session[i]!, round, baselineMs: h.baselineMs, speed, session: id, endMs: h.endMs });
+  });
   return out;
 }
 
@@ -86,6 +110,7 @@ export function buildExamples(rows: readonly ManifestRow[], options: DatasetOpti
   const examples: Example[] = [];
   const total = rows.length * options.rounds;
   let done = 0;
+  let sessions = 0;
   for (let round = 0; round < options.rounds; round++) {
     for (const clips of speakers.values()) {
       const order = rng.shuffled(clips);
@@ -96,7 +121,7 @@ export function buildExamples(rows: readonly ManifestRow[], options: DatasetOpti
         const sessionRng = rng.fork();
         const perturbed = round > 0 && options.speedPerturb > 0 && sessionRng.next() < 2 / 3;
         const speed = perturbed ? 1 + sessionRng.uniform(-options.speedPerturb, options.speedPerturb) : 1;
-        examples.push(...sessionExamples(session, round, sessionRng, options.telephone, speed));
+        examples.push(...sessionExamples(session, sessions++, round, sessionRng, options.telephone, speed));
         done += session.length;
         options.onProgress?.(done, total);
       }

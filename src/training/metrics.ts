@@ -1,7 +1,8 @@
 // Scores for the prosody model: per-class recall and unweighted average recall (UAR) over the
 // four product classes, the confusion matrix (non-target emotions as a fifth true row), and the
 // false-alarm rate: the share of non-target clips (happy, surprised, disgust) that would raise
-// an anger, anxiety or disappointment state.
+// an anger, anxiety or disappointment state. Anger has its own false-alarm rate (the share of
+// clips that are not anger labelled anger), the other half of the issue's anger target.
 
 import { EMOTION_LABELS, type EmotionLabel } from '../frames/types.js';
 import { TRAINING_CLASSES, type TrainingClass } from './manifest.js';
@@ -12,6 +13,8 @@ export interface Evaluation {
   recall: Record<EmotionLabel, number>;
   uar: number;
   falseAlarmRate: number;
+  /** Share of clips of every other true class (non-target included) labelled anger. */
+  angerFalseAlarmRate: number;
   /** Clips per true class. */
   support: Record<TrainingClass, number>;
 }
@@ -31,11 +34,15 @@ export function evaluate(truth: readonly TrainingClass[], predicted: readonly Em
   const otherN = rowSum(other);
   const support = {} as Record<TrainingClass, number>;
   TRAINING_CLASSES.forEach((t, r) => (support[t] = rowSum(r)));
+  const anger = EMOTION_LABELS.indexOf('anger');
+  const notAnger = TRAINING_CLASSES.flatMap((t, r) => (t === 'anger' ? [] : [r]));
+  const notAngerN = notAnger.reduce((s, r) => s + rowSum(r), 0);
   return {
     confusion,
     recall,
     uar: present.length > 0 ? present.reduce((s, v) => s + v, 0) / present.length : Number.NaN,
     falseAlarmRate: otherN > 0 ? (otherN - confusion[other][EMOTION_LABELS.indexOf('neutral')]) / otherN : Number.NaN,
+    angerFalseAlarmRate: notAngerN > 0 ? notAnger.reduce((s, r) => s + confusion[r][anger], 0) / notAngerN : Number.NaN,
     support,
   };
 }
@@ -46,7 +53,7 @@ const pct = (v: number): string => (Number.isNaN(v) ? '   –  ' : `${(v * 100).
 export function formatEvaluation(title: string, ev: Evaluation): string {
   const lines = [
     `${title}`,
-    `  UAR ${pct(ev.uar)}   false alarms ${pct(ev.falseAlarmRate)}   ` +
+    `  UAR ${pct(ev.uar)}   false alarms ${pct(ev.falseAlarmRate)}   anger false alarms ${pct(ev.angerFalseAlarmRate)}   ` +
       EMOTION_LABELS.map((l) => `${l} ${pct(ev.recall[l])}`).join('  '),
     `  ${'true \\ predicted'.padEnd(22)}${EMOTION_LABELS.map((l) => l.padStart(15)).join('')}`,
   ];
@@ -63,6 +70,7 @@ export function evaluationJson(ev: Evaluation): Record<string, unknown> {
   return {
     uar: r(ev.uar),
     falseAlarmRate: r(ev.falseAlarmRate),
+    angerFalseAlarmRate: r(ev.angerFalseAlarmRate),
     recall: Object.fromEntries(EMOTION_LABELS.map((l) => [l, r(ev.recall[l])])),
     confusion: ev.confusion,
     rows: TRAINING_CLASSES,

@@ -1,6 +1,7 @@
-// The trained prosody MLP as an ONNX graph: standardise (Sub, Div) → Gemm → Relu → Gemm →
-// Softmax → fold non-target into neutral (MatMul) → probs [N, 4] in EMOTION_LABELS order.
-// Little-endian float32 raw data, as onnxruntime expects on every platform we run on.
+// The trained MLPs as ONNX graphs: standardise (Sub, Div) → Gemm → Relu → Gemm → Softmax → fold
+// the training classes into the outputs (MatMul). The emotion model folds non-target into neutral
+// → probs [N, 4] in EMOTION_LABELS order; the unfamiliar-sound gate keeps only its second class →
+// unfamiliarity [N, 1]. Little-endian float32 raw data, as onnxruntime expects everywhere we run.
 
 import { EMOTION_LABELS } from '../frames/types.js';
 import type { TrainingClass } from './manifest.js';
@@ -9,18 +10,26 @@ import { encodeOnnxModel, type OnnxInitializer, type OnnxNodeSpec } from './onnx
 
 export const PROSODY_INPUT = 'features';
 export const PROSODY_OUTPUT = 'probs';
+export const GATE_OUTPUT = 'unfamiliarity';
 
-export function prosodyModelToOnnx(model: MlpModel, classes: readonly TrainingClass[], metadata: Record<string, string>): Uint8Array {
+interface Folded {
+  name: string;
+  output: string;
+  /** Row-major [classes × outputs]. */
+  fold: Float32Array;
+  outputs: number;
+  metadata: Record<string, string>;
+}
+
+function mlpToOnnx(model: MlpModel, f: Folded): Uint8Array {
   const D = model.inputs;
   const C = model.classes;
-  const fold = new Float32Array(C * EMOTION_LABELS.length);
-  classes.forEach((c, i) => (fold[i * EMOTION_LABELS.length + EMOTION_LABELS.indexOf(c === 'other' ? 'neutral' : c)] = 1));
   const initializers: OnnxInitializer[] = [
     { name: 'mean', dims: [D], data: model.mean },
     { name: 'std', dims: [D], data: model.std },
     { name: 'w2', dims: [C, model.hidden > 0 ? model.hidden : D], data: model.w2 },
     { name: 'b2', dims: [C], data: model.b2 },
-    { name: 'fold', dims: [C, EMOTION_LABELS.length], data: fold },
+    { name: 'fold', dims: [C, f.outputs], data: f.fold },
   ];
   const nodes: OnnxNodeSpec[] = [
     { op: 'Sub', inputs: [PROSODY_INPUT, 'mean'], outputs: ['centred'] },
@@ -38,14 +47,38 @@ export function prosodyModelToOnnx(model: MlpModel, classes: readonly TrainingCl
   nodes.push(
     { op: 'Gemm', inputs: [last, 'w2', 'b2'], outputs: ['logits'], attributes: { transB: { int: 1 } } },
     { op: 'Softmax', inputs: ['logits'], outputs: ['class_probs'], attributes: { axis: { int: 1 } } },
-    { op: 'MatMul', inputs: ['class_probs', 'fold'], outputs: [PROSODY_OUTPUT] },
+    { op: 'MatMul', inputs: ['class_probs', 'fold'], outputs: [f.output] },
   );
   return encodeOnnxModel({
-    name: 'callcue_prosody',
+    name: f.name,
     inputs: [{ name: PROSODY_INPUT, dims: ['N', D] }],
-    outputs: [{ name: PROSODY_OUTPUT, dims: ['N', EMOTION_LABELS.length] }],
+    outputs: [{ name: f.output, dims: ['N', f.outputs] }],
     initializers,
     nodes,
+    metadata: f.metadata,
+  });
+}
+
+export function prosodyModelToOnnx(model: MlpModel, classes: readonly TrainingClass[], metadata: Record<string, string>): Uint8Array {
+  const L = EMOTION_LABELS.length;
+  const fold = new Float32Array(model.classes * L);
+  classes.forEach((c, i) => (fold[i * L + EMOTION_LABELS.indexOf(c === 'other' ? 'neutral' : c)] = 1));
+  return mlpToOnnx(model, {
+    name: 'callcue_prosody',
+    output: PROSODY_OUTPUT,
+    fold,
+    outputs: L,
     metadata: { ...metadata, classes: classes.join(','), outputs: EMOTION_LABELS.join(',') },
+  });
+}
+
+/** The gate: a two-class MLP (speech, unfamiliar) whose one output is P(unfamiliar). */
+export function gateModelToOnnx(model: MlpModel, metadata: Record<string, string>): Uint8Array {
+  return mlpToOnnx(model, {
+    name: 'callcue_prosody_gate',
+    output: GATE_OUTPUT,
+    fold: Float32Array.from([0, 1]),
+    outputs: 1,
+    metadata: { ...metadata, classes: 'speech,unfamiliar', outputs: GATE_OUTPUT },
   });
 }
