@@ -90,14 +90,21 @@ export class SpeakerBaseline {
   reference(): Float32Array | null {
     if (this.cacheValid) return this.cachedReference;
     let weight = this.segmentCount;
-    const sum = Float64Array.from(this.segmentSum);
+    // Plain loops, not TypedArray.from (with a mapping function it is a generic iteration, and this
+    // runs for every window of every call): the same values, in the same order.
+    const sum = new Float64Array(this.segmentSum);
     if (this.pendingSpeechFrames >= MIN_PARTIAL_SPEECH_FRAMES) {
       const partial = this.functionalsOf(this.pending);
       const w = this.pendingSpeechFrames / SEGMENT_SPEECH_FRAMES;
       for (let i = 0; i < FUNCTIONAL_COUNT; i++) sum[i] += partial[i] * w;
       weight += w;
     }
-    this.cachedReference = weight > 0 ? Float32Array.from(sum, (s) => s / weight) : null;
+    let reference: Float32Array | null = null;
+    if (weight > 0) {
+      reference = new Float32Array(FUNCTIONAL_COUNT);
+      for (let i = 0; i < FUNCTIONAL_COUNT; i++) reference[i] = sum[i] / weight;
+    }
+    this.cachedReference = reference;
     this.cacheValid = true;
     return this.cachedReference;
   }

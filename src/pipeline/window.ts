@@ -25,6 +25,8 @@ export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorF
   return (source) =>
     new Observable<ProsodyWindow>((out) => {
       const ring: FrameFeatures[] = [];
+      /** Speech frames in the ring, kept as frames come and go (not counted again at each window). */
+      let ringSpeech = 0;
       // A track no model reads (the agent's) needs only what the evidence reads, baseline included.
       const functionalsOf = opts.modelInput ? windowFunctionals : summaryFunctionals;
       const baseline = new SpeakerBaseline(functionalsOf);
@@ -32,14 +34,14 @@ export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorF
       const due: ProsodyWindow[] = [];
       const take = (batch: FeatureBatch) => {
         for (let i = 0; i < batch.frames.length; i++) {
-          ring.push(batch.frames[i]!);
-          if (ring.length > capacity) ring.shift();
+          const frame = batch.frames[i]!;
+          ring.push(frame);
+          if (frame.isSpeech) ringSpeech++;
+          if (ring.length > capacity && ring.shift()!.isSpeech) ringSpeech--;
           const endMs = batch.tsMs + i * HOP_MS + FRAME_MS;
           if (endMs < nextEmitMs) continue;
           nextEmitMs += opts.intervalMs;
-          let speechFrames = 0;
-          for (const f of ring) if (f.isSpeech) speechFrames++;
-          const judged = opts.modelInput && speechFrames * HOP_MS >= opts.minSpeechMs;
+          const judged = opts.modelInput && ringSpeech * HOP_MS >= opts.minSpeechMs;
           const functionals = functionalsOf(ring);
           due.push({
             callId: batch.callId,
