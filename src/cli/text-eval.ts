@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadTextEmotion } from '../text/emotion/index.js';
 import { readCustomExamples } from '../training/text/custom-data.js';
 import { loadCorpora, type CorpusSplits } from '../training/text/datasets.js';
-import { dissatisfactionAuc, type DialogueAucScore } from '../training/text/dialogue-score.js';
+import { DIALOGUE_RULE, dissatisfactionAuc, ruleComparison, type DialogueAucScore } from '../training/text/dialogue-score.js';
 import { evaluateModel } from '../training/text/evaluate.js';
 import type { Example } from '../training/text/example.js';
 import { formatScore, scoreDataset, type DatasetScore } from '../training/text/metrics.js';
@@ -63,9 +63,14 @@ export async function runEvalText(argv: string[]): Promise<number> {
   process.stdout.write(`text-emotion ${model.version}\n`);
   for (const score of scores) process.stdout.write(`${formatScore(score)}\n\n`);
   for (const d of dialogues) {
-    process.stdout.write(`${d.name}: dissatisfied-vs-satisfied AUC ${d.auc.toFixed(3)} (${d.dissatisfied} dissatisfied, ${d.satisfied} satisfied dialogues)\n\n`);
+    process.stdout.write(`${d.name}: dissatisfied-vs-satisfied AUC ${d.auc.toFixed(3)}, rule "${d.rule}" (${d.dissatisfied} dissatisfied, ${d.satisfied} satisfied dialogues)\n\n`);
   }
-  process.stdout.write(`${JSON.stringify({ model: model.version, scores, dialogues })}\n`);
+  // Where the rule was chosen: the training dialogues (in-sample for the model's weak labels).
+  const rules = corpora === null ? [] : ruleComparison('stc3-train', model, corpora.stc3Train);
+  if (rules.length > 0) {
+    process.stdout.write(`stc3-train (rule choice, not a held-out score): ${rules.map((r) => `${r.rule}${r.rule === DIALOGUE_RULE ? '*' : ''} ${r.auc.toFixed(3)}`).join(', ')}\n\n`);
+  }
+  process.stdout.write(`${JSON.stringify({ model: model.version, scores, dialogues, dialogueRules: rules })}\n`);
   return 0;
 }
 

@@ -19,6 +19,10 @@ export interface CueHit {
 
 const INITIAL_CAPACITY = 1024;
 
+/** Rows at the start of each language's block that no hashed feature reaches (block layout only). */
+export const RESERVED_ROWS = { bias: 0, conversation: 1 } as const;
+const RESERVED_COUNT = 2;
+
 export class FeatureSink {
   indices = new Int32Array(INITIAL_CAPACITY);
   values = new Float32Array(INITIAL_CAPACITY);
@@ -32,7 +36,11 @@ export class FeatureSink {
    * features): one weight matrix then holds two independent models.
    */
   salt = HASH_SEED;
+  /** First row of the current language's block (block layout; 0 otherwise). */
+  base = 0;
   private readonly mask: number;
+  private readonly blocked: boolean;
+  private readonly hashedRows: number;
   private blockStart = 0;
 
   // Per-bucket scratch for mergeBlock, allocated once per sink.
@@ -40,14 +48,21 @@ export class FeatureSink {
   private readonly slot: Int32Array;
   private generation = 0;
 
-  constructor(readonly hashBits: number) {
+  /** blocks > 1: one block of 2^hashBits rows per language (FeaturizerConfig.languageBlocks). */
+  constructor(
+    readonly hashBits: number,
+    blocks = 1,
+  ) {
     this.mask = (1 << hashBits) - 1;
-    this.stamp = new Int32Array(1 << hashBits);
-    this.slot = new Int32Array(1 << hashBits);
+    this.blocked = blocks > 1;
+    this.hashedRows = (1 << hashBits) - RESERVED_COUNT;
+    this.stamp = new Int32Array(blocks << hashBits);
+    this.slot = new Int32Array(blocks << hashBits);
   }
 
   reset(): void {
     this.salt = HASH_SEED;
+    this.base = 0;
     this.length = 0;
     this.hits.length = 0;
     this.blockStart = 0;
@@ -58,8 +73,24 @@ export class FeatureSink {
     if (value === 0) return;
     if (this.length === this.indices.length) this.grow();
     const h = hash32(name, this.salt);
-    this.indices[this.length] = h & this.mask;
+    this.indices[this.length] = this.blocked ? this.base + RESERVED_COUNT + (h % this.hashedRows) : h & this.mask;
     this.values[this.length] = h & 0x80000000 ? -value : value;
+    this.length += 1;
+  }
+
+  /**
+   * A bias feature (value 1): in the block layout the language block's reserved row, so nothing
+   * else shares its weight and training can fold an intercept into it exactly; otherwise the
+   * hashed feature `name`, as models before the block layout had it.
+   */
+  addReserved(row: (typeof RESERVED_ROWS)[keyof typeof RESERVED_ROWS], name: string): void {
+    if (!this.blocked) {
+      this.add(name);
+      return;
+    }
+    if (this.length === this.indices.length) this.grow();
+    this.indices[this.length] = this.base + row;
+    this.values[this.length] = 1;
     this.length += 1;
   }
 

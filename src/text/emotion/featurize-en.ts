@@ -4,7 +4,7 @@
 
 import type { EmotionLabel } from '../../frames/types.js';
 import type { CuePatternMatch, CuePatterns } from './cue-patterns.js';
-import type { FeatureSink } from './feature-sink.js';
+import { RESERVED_ROWS, type FeatureSink } from './feature-sink.js';
 import type { FeaturizerConfig } from './featurizer-config.js';
 import type { HashedLexicon } from './lexicon.js';
 
@@ -60,7 +60,7 @@ export class EnglishFeaturizer {
   /** display: NFKC text with straight apostrophes (cues are cut from it); lower: its lower case. */
   featurize(display: string, lower: string, sink: FeatureSink): void {
     const tokens = this.tokenize(lower);
-    sink.add('m:bias:en');
+    sink.addReserved(RESERVED_ROWS.bias, 'm:bias:en');
     this.addWordGrams(tokens, sink);
     this.addCharGrams(tokens, sink);
     this.addLexicon(tokens, display, sink);

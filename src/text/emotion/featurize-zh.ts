@@ -4,7 +4,7 @@
 
 import type { EmotionLabel } from '../../frames/types.js';
 import type { CuePatternMatch, CuePatterns } from './cue-patterns.js';
-import type { FeatureSink } from './feature-sink.js';
+import { RESERVED_ROWS, type FeatureSink } from './feature-sink.js';
 import type { FeaturizerConfig } from './featurizer-config.js';
 import type { HashedLexicon } from './lexicon.js';
 
@@ -36,7 +36,7 @@ export class ChineseFeaturizer {
   featurize(display: string, simple: string, sink: FeatureSink): void {
     // Cues come from the caller's own script when the conversion kept character positions.
     const source = display.length === simple.length ? display : simple;
-    sink.add('m:bias:zh');
+    sink.addReserved(RESERVED_ROWS.bias, 'm:bias:zh');
     this.addCharGrams(simple, sink);
     const covered = this.addLexicon(simple, source, sink);
     this.addPatterns(simple, source, covered, sink);

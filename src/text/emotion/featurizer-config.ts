@@ -7,7 +7,7 @@ import type { CuePatternSpec } from './cue-patterns.js';
 import type { PackedLexicon } from './lexicon.js';
 
 export interface FeaturizerConfig {
-  /** Feature vector width is 2^hashBits. */
+  /** Feature vector width is 2^hashBits (per language when languageBlocks is set). */
   hashBits: number;
   /** Chinese character n-gram lengths, inclusive. */
   zhCharNgrams: [number, number];
@@ -18,6 +18,13 @@ export interface FeaturizerConfig {
    * an English model that share nothing (absent: one shared feature space, as models before 1.1).
    */
   perLanguage?: boolean;
+  /**
+   * Each language has its own 2^hashBits rows of the weight matrix (Chinese first, then English),
+   * the first two of them reserved: the language's bias and its in-conversation bias. The two
+   * models then share no weight at all, not even by a hash collision, so each can be trained alone
+   * and the conversation bias calibrated exactly. Needs perLanguage.
+   */
+  languageBlocks?: boolean;
   /** Weight of the context blocks (the caller's previous turns, the agent's last) against the
    * utterance's own n-grams; 0 or absent: context is not read. */
   contextScale?: number;
@@ -34,9 +41,10 @@ export interface FeaturizerResources {
 }
 
 export const DEFAULT_FEATURIZER_CONFIG: FeaturizerConfig = {
-  hashBits: 18,
+  hashBits: 17,
   zhCharNgrams: [1, 3],
   enCharNgrams: [3, 5],
   perLanguage: true,
+  languageBlocks: true,
   contextScale: 0.5,
 };

@@ -5,7 +5,7 @@
 import { detectTextLanguage, toSimplified, type TextLanguage } from '../lang.js';
 import { agentContextText, callerContextText, isEmptyContext, type TextContext } from './context.js';
 import { CuePatterns, type CuePatternMatch } from './cue-patterns.js';
-import { FeatureSink } from './feature-sink.js';
+import { FeatureSink, RESERVED_ROWS } from './feature-sink.js';
 import type { FeaturizerResources } from './featurizer-config.js';
 import { ChineseFeaturizer } from './featurize-zh.js';
 import { EnglishFeaturizer } from './featurize-en.js';
@@ -14,6 +14,8 @@ import { unpackIdf } from './idf.js';
 import { HashedLexicon } from './lexicon.js';
 
 const LANGUAGE_SALT: Record<TextLanguage, number> = { zh: hash32('callcue:zh'), en: hash32('callcue:en') };
+/** Which block of the weight matrix each language's features use in the block layout. */
+export const LANGUAGE_BLOCK: Record<TextLanguage, number> = { zh: 0, en: 1 };
 
 export class Featurizer {
   readonly sink: FeatureSink;
@@ -24,7 +26,7 @@ export class Featurizer {
   private readonly contextMatches: CuePatternMatch[] = [];
 
   constructor(readonly resources: FeaturizerResources) {
-    this.sink = new FeatureSink(resources.config.hashBits);
+    this.sink = new FeatureSink(resources.config.hashBits, this.blocks);
     if (resources.idf !== undefined) this.sink.idf = unpackIdf(resources.idf, this.dimension);
     this.lexicon = new HashedLexicon(resources.lexicon);
     this.patterns = new CuePatterns(resources.patterns);
@@ -32,13 +34,28 @@ export class Featurizer {
     this.chinese = new ChineseFeaturizer(resources.config, this.lexicon, resources.categoryLabels, this.patterns);
   }
 
-  get dimension(): number {
+  /** Language blocks in the weight matrix: 2 in the block layout, else 1 (shared by both languages). */
+  get blocks(): number {
+    return this.resources.config.languageBlocks === true ? 2 : 1;
+  }
+
+  /** Rows of one block: 2^hashBits. */
+  get blockRows(): number {
     return 2 ** this.resources.config.hashBits;
+  }
+
+  get dimension(): number {
+    return this.blocks * this.blockRows;
   }
 
   /** Whether context changes the features at all (a model trained without it ignores it). */
   get readsContext(): boolean {
     return (this.resources.config.contextScale ?? 0) > 0;
+  }
+
+  /** The language an utterance is analysed in (its script, else its tag): the block its features use. */
+  languageOf(text: string, languageTag: string): TextLanguage {
+    return detectTextLanguage(normalise(text), languageTag);
   }
 
   /**
@@ -51,6 +68,7 @@ export class Featurizer {
     const display = normalise(text);
     const language = detectTextLanguage(display, languageTag);
     if (this.resources.config.perLanguage === true) sink.salt = LANGUAGE_SALT[language];
+    if (this.blocks > 1) sink.base = LANGUAGE_BLOCK[language] * this.blockRows;
     if (language === 'zh') {
       this.chinese.featurize(display, toSimplified(display, languageTag).toLowerCase(), sink);
     } else {
@@ -59,7 +77,7 @@ export class Featurizer {
     if (this.readsContext && context !== undefined) {
       // A conversation (even before anyone has said anything else): its own bias, learnt from the
       // dialogue corpora, so spoken turns do not inherit Weibo's or Reddit's class priors.
-      sink.add('x:conv');
+      sink.addReserved(RESERVED_ROWS.conversation, 'x:conv');
       if (!isEmptyContext(context)) this.addContext(context, language, languageTag);
     }
     return language;

@@ -22,6 +22,7 @@ export const sidecarSchema = z.object({
       zhCharNgrams: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
       enCharNgrams: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
       perLanguage: z.boolean().optional(),
+      languageBlocks: z.boolean().optional(),
       contextScale: z.number().min(0).max(4).optional(),
     }),
     categoryLabels: z.array(label.nullable()),

@@ -15,6 +15,8 @@ export interface CorpusSplits {
   dev: Record<string, Example[]>;
   /** STC-3's held-out dialogues, scored as dissatisfied-vs-satisfied AUC. */
   stc3HeldOut: Stc3Dialogue[];
+  /** STC-3's training dialogues (their turns are weak labels in `train`): where the dialogue rule is chosen. */
+  stc3Train: Stc3Dialogue[];
 }
 
 export { MissingDataError };
@@ -104,5 +106,6 @@ export function loadCorpora(dataDir: string, options: CorpusOptions): CorpusSpli
       'cped-heldout': cped.filter((e) => e.corpus === 'cped-heldout'),
     },
     stc3HeldOut: stc3.filter((d) => d.heldOut),
+    stc3Train: stc3.filter((d) => !d.heldOut),
   };
 }

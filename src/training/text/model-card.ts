@@ -6,6 +6,7 @@ import { EMOTION_LABELS } from '../../frames/types.js';
 import { CPED_MAPPING, GOEMOTIONS_MAPPING, NLPCC2013_MAPPING, SMP2020_MAPPING } from './label-map.js';
 import { dialogueSection } from './model-card-dialogue.js';
 import type { DialogueAucScore } from './dialogue-score.js';
+import type { LanguageFit } from './language-models.js';
 import type { DatasetScore } from './metrics.js';
 import type { TrainOptions } from './trainer.js';
 
@@ -27,6 +28,12 @@ export interface CardFacts {
   weighting: { benign: number; cpedBenign: number; stc3: number; synthetic: number; classBalancePower: number; secondaryCorpora: Record<string, number> };
   /** Customer-service dissatisfaction from turn-level outputs (STC-3 held-out dialogues). */
   dialogueScores: DialogueAucScore[];
+  /** Every dialogue rule on STC-3's training dialogues: where the reported rule was chosen. */
+  dialogueRules: DialogueAucScore[];
+  /** Language blocks in the weight matrix (2: a Chinese and an English model fitted apart). */
+  blocks: number;
+  /** One per language when the languages were fitted apart. */
+  languageFits: LanguageFit[];
 }
 
 const f3 = (x: number) => x.toFixed(3);
@@ -73,15 +80,33 @@ function confusions(scores: DatasetScore[]): string {
     .join('\n\n');
 }
 
+function twoModels(facts: CardFacts): string {
+  if (facts.blocks === 1) {
+    return `**Two models in one file.** Chinese and English features are hashed with different seeds, so none — not
+even the bias, shape or lexicon-category features — is shared: the weight matrix holds a Chinese and an
+English model, each fitted on its own language's rows (each language's rows weigh the same in the loss),
+and the text's script picks which one answers.`;
+  }
+  const fits = facts.languageFits
+    .map((f) => `${f.language}: ${f.rows} rows, ${f.iterations} L-BFGS iterations${f.converged ? ' (converged)' : ''}, ${f.seconds} s`)
+    .join('; ');
+  return `**Two models in one file.** Each language has its own ${2 ** facts.hashBits} rows of the weight matrix (Chinese
+first, then English), so no weight is shared — not even by a hash collision — and each language's model is
+fitted alone on its own rows (${fits}): Weibo, CPED and STC-3 do not pull the English model, nor Reddit the
+Chinese one. The first two rows of each block are the language's bias and its in-conversation bias, where
+each fit's intercept is folded (the Gemm's own bias is zero). The text's script picks which block answers.`;
+}
+
 export function writeModelCard(facts: CardFacts): string {
   const byName = new Map(facts.scores.map((s) => [s.name, s]));
   const ge = byName.get('goemotions-dev');
   const smp = byName.get('smp2020-eval');
+  const use = (corpus: string) => (facts.weighting.secondaryCorpora[corpus] === 0 ? 'n-gram idf only (loss weight 0)' : 'training');
   const target = (s: DatasetScore | undefined, goal: number) =>
     s === undefined ? 'not measured' : `${f3(s.macroF1)} — ${s.macroF1 >= goal ? 'meets' : 'below'} the ${goal.toFixed(2)} target`;
   return `# Model card: caller text emotion (\`text-emotion.onnx\`)
 
-Version **${facts.version}** · written by \`callcue train-text\` (seed ${facts.seed}, ${facts.trainingSeconds} s on one CPU thread).
+Version **${facts.version}** · written by \`callcue train-text\` (seed ${facts.seed}, ${facts.trainingSeconds} s${facts.blocks > 1 ? ', the two languages fitted on two threads' : ' on one CPU thread'}).
 
 ## What it does
 Classifies one caller utterance — partial or final transcript, Chinese (Simplified or Traditional,
@@ -94,14 +119,11 @@ utterance holding one of the ${facts.strongPatternCount} *strong* call-center ph
 card…) that the model agrees with (that emotion ranked first among the targets at ≥ 0.4) is marked \`strong\`, so
 fusion can act on a partial transcript without waiting for the final.
 
-**Two models in one file.** Chinese and English features are hashed with different seeds, so none — not
-even the bias, shape or lexicon-category features — is shared: the weight matrix holds a Chinese and an
-English model, each fitted on its own language's rows (each language's rows weigh the same in the loss),
-and the text's script picks which one answers.
+${twoModels(facts)}
 
 ## Files
 - \`text-emotion.onnx\` — \`probs = Softmax(features · W + b)\` (one Gemm, one Softmax, opset 13), input
-  \`features\` [batch, ${2 ** facts.hashBits}], output \`probs\` [batch, 4] in the order above.
+  \`features\` [batch, ${facts.blocks * 2 ** facts.hashBits}], output \`probs\` [batch, 4] in the order above.
 - \`text-emotion.json\` — the sidecar: featurizer settings, the ${facts.patternCount} call-center patterns, the
   hashed lexicon, the n-gram idf table (one byte per bucket) and the ONNX file's SHA-256 (a mismatched
   pair refuses to load).
@@ -115,7 +137,7 @@ onnxruntime call is asynchronous and would cost more than the model. \`bench/tex
   (Hong Kong or Taiwan variant from the language tag); the script overrides a wrong tag.
 - Chinese: character 1–3-grams over the whole utterance, punctuation and emoji included (on Weibo
   「。。。」 and 「！！」 carry emotion). English: word unigrams and bigrams, emoji, plus within-word
-  character 3–5-grams. All n-grams are feature-hashed (signed) into ${2 ** facts.hashBits} buckets; within each block
+  character 3–5-grams. All n-grams are feature-hashed (signed) into ${2 ** facts.hashBits} buckets${facts.blocks > 1 ? ' per language' : ''}; within each block
   repeats are merged with sublinear counts (1 + ln n), weighted by the bucket's smooth idf (learnt on the
   training rows) and scaled to unit length — TF-IDF as scikit-learn computes it with \`sublinear_tf\`.
 - Lexicon hits: DUTIR (21 emotion classes, intensity 1–9), HowNet (positive emotion, positive and
@@ -138,8 +160,8 @@ onnxruntime call is asynchronous and would cost more than the model. \`bench/tex
 | source | what | licence | used as |
 |---|---|---|---|
 | GoEmotions (Demszky et al. 2020) | English Reddit comments, train split | CC BY 4.0 | training; dev split for evaluation |
-| SMP2020-EWECT | Chinese Weibo posts, usual + virus train | research use | training; \`usual_eval\` for evaluation |
-| NLPCC 2013 emotion | Chinese Weibo posts | research use | training |
+| SMP2020-EWECT | Chinese Weibo posts, usual + virus train | research use | usual: training; virus: ${use('smp2020-virus')}; \`usual_eval\` for evaluation |
+| NLPCC 2013 emotion | Chinese Weibo posts | research use | ${use('nlpcc2013')} |
 | CPED | Chinese spoken dialogue from 9 TV series, with speakers and turn order | repository Apache-2.0; dialogue text from TV series, research use | training (6 series); 3 series held out for evaluation |
 | STC-3 (NTCIR-14 DQ/ND) | Chinese customer ↔ helpdesk dialogues on Weibo, dialogue-level satisfaction | annotations CC BY 4.0; text from Weibo | weak labels for training (¾ of dialogues); ¼ held out for evaluation |
 | DUTIR emotion ontology | Chinese emotion words | academic research; commercial use needs permission from DUT | lexicon features |
@@ -212,7 +234,7 @@ the primary model (for the baseline: its target-row model, which never saw a non
 
 ${allRowsTable([...facts.scores, ...facts.baseline])}
 
-${dialogueSection(facts.scores, facts.baseline, facts.dialogueScores, facts.contextScale)}
+${dialogueSection(facts.scores, facts.baseline, facts.dialogueScores, facts.dialogueRules, facts.contextScale)}
 ## Notes from model 1.0 (one shared bilingual feature space), kept for the record
 Where model 1.0 stood against the baseline: it beat it on GoEmotions under both protocols and
 raised less than half as many false alarms, but on SMP2020 it stayed below the per-corpus character
@@ -279,7 +301,7 @@ carries the patterns the weights were trained with).
 Training settings: multinomial logistic regression, full batch, L-BFGS (at most ${facts.train.maxIterations} iterations,
 stop on a relative improvement below 1e-6), L2 λ = ${facts.train.l2} on W against the mean weighted loss,
 class-balancing weights (n / 4·n_class)^${facts.weighting.classBalancePower} per language (CPED on its own) on target rows (within [0.2, 5]),
-STC-3 weak-label weight ${facts.weighting.stc3}, each language's total weight equalised,
+STC-3 weak-label weight ${facts.weighting.stc3}, ${facts.blocks > 1 ? 'each language fitted on its own rows' : "each language's total weight equalised"},
 synthetic weight ${facts.weighting.synthetic}, benign weight ${facts.weighting.benign}, ${Object.entries(facts.weighting.secondaryCorpora).map(([c, w]) => `${c} weight ${w}`).join(', ')}${facts.customFiles > 0 ? `, ${facts.customFiles} custom file(s)` : ''}.
 `;
 }

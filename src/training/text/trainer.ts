@@ -133,12 +133,12 @@ export function trainLinear(
   dimension: number,
   options: Pick<TrainOptions, 'l2' | 'maxIterations'>,
   log: (line: string) => void = () => {},
-): LinearWeights {
+): LinearWeights & { iterations: number; converged: boolean } {
   const x = new Float64Array(dimension * CLASS_COUNT + CLASS_COUNT);
   const result = minimizeLbfgs(softmaxObjective(set, dimension, options.l2), x, { ...DEFAULT_LBFGS_OPTIONS, maxIterations: options.maxIterations }, log);
   log(`L-BFGS ${result.converged ? 'converged' : 'stopped'} after ${result.iterations} iterations, objective ${result.value.toFixed(6)}`);
   const biasAt = dimension * CLASS_COUNT;
-  return { weights: Float32Array.from(x.subarray(0, biasAt)), bias: Float32Array.from(x.subarray(biasAt)), dimension };
+  return { weights: Float32Array.from(x.subarray(0, biasAt)), bias: Float32Array.from(x.subarray(biasAt)), dimension, iterations: result.iterations, converged: result.converged };
 }
 
 /**
