@@ -85,7 +85,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const playbook = deps.playbook;
   const runner = await createRunner(config, { metrics, logger, playbook, prosodyModel: deps.prosodyModel, textModel: deps.textModel, plugged: deps.plugged ?? null });
   const calls = new CallManager({ bus, metrics, logger, runner }, config);
-  const words = new WordsRouter(calls, metrics, { holdMs: config.wordsHoldMs, holdMax: config.wordsHoldMax });
+  const words = new WordsRouter(calls, metrics, { holdMs: config.wordsHoldMs, holdMax: config.wordsHoldMax, afterStopMs: config.wordsAfterStopMs });
   // Across nodes, words that reach a node not running their call are sent to the one that does.
   const wordsLink: WordsLink | null = config.busUrl ? await RedisWordsLink.connect({ url: config.busUrl, logger }) : null;
   if (wordsLink) await words.connect(wordsLink);

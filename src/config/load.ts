@@ -74,6 +74,7 @@ export const ENV_SETTINGS: Record<string, [keyof Config, (v: string) => unknown]
   CALLCUE_RETENTION_DAYS: ['retentionDays', int],
   CALLCUE_WORDS_HOLD_MS: ['wordsHoldMs', int],
   CALLCUE_WORDS_HOLD_MAX: ['wordsHoldMax', int],
+  CALLCUE_WORDS_AFTER_STOP_MS: ['wordsAfterStopMs', int],
   CALLCUE_TWILIO_AUTH_TOKEN: ['twilioAuthToken', (v) => v],
   CALLCUE_PUBLIC_URL: ['publicUrl', (v) => v],
 };

@@ -92,6 +92,11 @@ export const configSchema = z
     wordsHoldMs: z.number().int().min(0).max(60_000).default(10_000),
     /** Messages of words held per call while its audio has not opened; more are refused at once. */
     wordsHoldMax: z.number().int().min(1).max(10_000).default(200),
+    /**
+     * How long, ms, a call that received words beside its audio waits after its stop for the
+     * recogniser's last words, which trail the audio they cover (docs/transcripts.md).
+     */
+    wordsAfterStopMs: z.number().int().min(0).max(60_000).default(3_000),
     /** The Twilio account's auth token: verifies X-Twilio-Signature on /v1/twilio/transcriptions. */
     twilioAuthToken: z.string().default(''),
     /**

@@ -9,10 +9,8 @@ import { WallTimeline } from './wall-timing.js';
 import { refused, WORDS_OK, type WordsOutcome, type WordsRequest } from './types.js';
 import type { WordsResult } from './metrics.js';
 
-/** How long a call's end waits for the last words beside its audio (they trail the audio they cover). */
-export const WORDS_AFTER_STOP_MS = 3_000;
-
-export function applyWords(call: LiveCall, req: WordsRequest, arrivalMs: number): { outcome: WordsOutcome; result: WordsResult } {
+/** afterStopMs: how long the call's end waits for the last words beside its audio (they trail the audio they cover). */
+export function applyWords(call: LiveCall, req: WordsRequest, arrivalMs: number, afterStopMs: number): { outcome: WordsOutcome; result: WordsResult } {
   const s = call.session;
   if (!s.acceptsWords) return { outcome: refused(ErrorCodes.CALL_ENDED, `call ${req.call.bridge}:${req.call.id} has ended`), result: 'call_ended' };
   const w = req.words;
@@ -27,7 +25,7 @@ export function applyWords(call: LiveCall, req: WordsRequest, arrivalMs: number)
     if (typeof placed === 'string') return { outcome: WORDS_OK, result: placed };
     ({ startMs, endMs } = placed);
   }
-  s.expectWordsBeside(WORDS_AFTER_STOP_MS);
+  s.expectWordsBeside(afterStopMs);
   s.pushTranscript({ track: w.track, text: w.text, isFinal: w.isFinal, startMs, endMs }, arrivalMs);
   return { outcome: WORDS_OK, result: 'applied' };
 }

@@ -19,6 +19,8 @@ export interface WordsRouterOptions {
   holdMs: number;
   /** Messages held per call (and sender) while it has not opened. */
   holdMax: number;
+  /** How long a call with words beside its audio waits after its stop for the last of them, ms. */
+  afterStopMs: number;
 }
 
 /** Messages of words one call may receive per second (bursts of two seconds); more are RATE_LIMITED. */
@@ -203,7 +205,7 @@ export class WordsRouter {
   }
 
   private apply(call: LiveCall, req: WordsRequest, arrivalMs: number): WordsOutcome {
-    const { outcome, result } = applyWords(call, req, arrivalMs);
+    const { outcome, result } = applyWords(call, req, arrivalMs, this.options.afterStopMs);
     return this.count(result, outcome);
   }
 

@@ -25,6 +25,7 @@ describe('configuration', () => {
       CALLCUE_SUPERVISOR_TOKENS: 'sup1:tok-sup1-0123456789:alice|bob',
       CALLCUE_MAX_CALLS: '12',
       CALLCUE_LATENCY_BUDGET_MS: '80',
+      CALLCUE_WORDS_AFTER_STOP_MS: '1500',
     });
     expect(c.port).toBe(9090);
     expect(c.apiKeys).toHaveLength(2);
@@ -35,6 +36,8 @@ describe('configuration', () => {
     expect(c.supervisorTokens[0]).toEqual({ supervisorId: 'sup1', token: 'tok-sup1-0123456789', agentIds: ['alice', 'bob'] });
     expect(c.maxCalls).toBe(12);
     expect(c.latencyBudgetMs).toBe(80);
+    expect(c.wordsAfterStopMs).toBe(1500);
+    expect(loadConfig({}).wordsAfterStopMs).toBe(3000);
   });
 
   it('takes a JSON file, with the environment on top', () => {

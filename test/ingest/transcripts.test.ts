@@ -17,11 +17,13 @@ const TRACKS: BridgeTrack[] = [
   { track: 'agent', encoding: 'mulaw', sampleRateHz: 8000 },
 ];
 const HOLD_MS = 1500;
+/** The wait after a stop for trailing words (3 s by default): shorter here, so each call ends sooner. */
+const AFTER_STOP_MS = 1000;
 const auth = (key: string) => ({ authorization: `Bearer ${key}` });
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  server = await startTestServer({ apiKeys: [KEY_A, KEY_B], wordsHoldMs: HOLD_MS, wordsHoldMax: 20, agentTokens: [], supervisorTokens: [] }, { prosodyModel: null, textModel: null });
+  server = await startTestServer({ apiKeys: [KEY_A, KEY_B], wordsHoldMs: HOLD_MS, wordsHoldMax: 20, wordsAfterStopMs: AFTER_STOP_MS, agentTokens: [], supervisorTokens: [] }, { prosodyModel: null, textModel: null });
 });
 afterAll(async () => server.stop());
 
@@ -162,17 +164,20 @@ describe('GET /v1/transcripts', () => {
     await s.close();
   });
 
-  it('a recogniser’s last final, trailing the bridge’s stop, still counts: a call with words beside its audio ends 3 s after its stop', async () => {
+  it('a recogniser’s last final, trailing the bridge’s stop, still counts: a call with words beside its audio ends CALLCUE_WORDS_AFTER_STOP_MS after its stop', async () => {
     const feed = await feedFor('sc-trailing');
     const bridge = await nativeCall('sc-trailing');
     const s = await side();
     s.send(words({ bridge: 'native', id: 'sc-trailing' }, 'is there anything else I can help with?', { track: 'agent' }));
     expect(await answer(s, 1)).toEqual({ type: 'ack', n: 1 });
+    const stoppedAt = performance.now();
     bridge.send({ type: 'stop' });
     await new Promise((r) => setTimeout(r, 300));
     s.send(words({ bridge: 'native', id: 'sc-trailing' }, 'no, that is everything, thank you'));
     expect(await answer(s, 2)).toEqual({ type: 'ack', n: 2 });
     await feed.nextType('call.ended');
+    // Not before the wait is over (a timer never fires early; a busy machine only makes it later).
+    expect(performance.now() - stoppedAt).toBeGreaterThanOrEqual(AFTER_STOP_MS - 5);
     // The bridge was told `stopped` only once the wait was over.
     await bridge.nextType('stopped');
     expect(feed.ofType('transcript').map((m) => m.text)).toEqual(['is there anything else I can help with?', 'no, that is everything, thank you']);

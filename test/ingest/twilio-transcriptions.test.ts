@@ -13,6 +13,8 @@ import { TestSocket } from '../helpers/ws-client.js';
 
 const TOKEN = 'twilio-auth-token-for-tests-0001';
 const HOLD_MS = 1200;
+/** The wait after a stop for trailing words (3 s by default): shorter here, so each call ends sooner. */
+const AFTER_STOP_MS = 1000;
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
 let proxied: Server;
@@ -20,9 +22,9 @@ let bare: Server;
 
 beforeAll(async () => {
   [server, proxied, bare] = await Promise.all([
-    startTestServer({ twilioAuthToken: TOKEN, wordsHoldMs: HOLD_MS }, { prosodyModel: null, textModel: null }),
-    startTestServer({ twilioAuthToken: TOKEN, publicUrl: 'https://callcue.bank.example/assist' }, { prosodyModel: null, textModel: null }),
-    startTestServer({}, { prosodyModel: null, textModel: null }),
+    startTestServer({ twilioAuthToken: TOKEN, wordsHoldMs: HOLD_MS, wordsAfterStopMs: AFTER_STOP_MS }, { prosodyModel: null, textModel: null }),
+    startTestServer({ twilioAuthToken: TOKEN, publicUrl: 'https://callcue.bank.example/assist', wordsAfterStopMs: AFTER_STOP_MS }, { prosodyModel: null, textModel: null }),
+    startTestServer({ wordsAfterStopMs: AFTER_STOP_MS }, { prosodyModel: null, textModel: null }),
   ]);
 });
 afterAll(async () => Promise.all([server.stop(), proxied.stop(), bare.stop()]));
