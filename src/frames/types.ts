@@ -37,6 +37,7 @@ export interface PcmFrame extends FrameBase {
   kind: 'pcm';
   track: Track;
   sampleRateHz: number;
+  /** Valid until the track's next frame is decoded (pipeline/decode.ts): a reader that keeps samples copies them. */
   samples: Float32Array;
 }
 
