@@ -8,8 +8,8 @@ import type { Config } from '../config/schema.js';
 import { analyzeRecording } from '../offline/index.js';
 import type { SynthesizedCall } from '../scenarios/index.js';
 
-/** Media measured: long enough to swamp the pipeline's start-up, short enough to cost a second or two. */
-const PROBE_MS = { short: 4_000, long: 16_000 };
+/** Media measured: a short run to warm up (JIT, models), then a long one that is timed. */
+const PROBE_MS = { warmUp: 4_000, timed: 16_000 };
 /**
  * The share of the measured throughput the demo spends: the rest is for the sockets, the feed, the
  * pages and everything else on the machine, so each state still arrives within the latency budget.
@@ -27,7 +27,11 @@ export interface MeasuredSpeed {
   heldX: number;
 }
 
-/** Runs the first seconds of a call through the pipeline twice (short, long) and keeps the difference. */
+/**
+ * Runs the first seconds of a call through the pipeline to warm it up, then times a longer run whole.
+ * The whole run (its start-up included) errs on the slow side; the difference of two runs does not:
+ * on a busy machine a delay in the shorter one made it look many times faster than it was.
+ */
 export async function measureSpeed(config: Config, call: SynthesizedCall, calls: number): Promise<MeasuredSpeed> {
   const time = async (mediaMs: number) => {
     const n = Math.min(call.caller.length, Math.round((mediaMs / 1000) * call.sampleRateHz));
@@ -41,10 +45,9 @@ export async function measureSpeed(config: Config, call: SynthesizedCall, calls:
     });
     return { mediaMs: r.mediaMs, elapsedMs: r.elapsedMs };
   };
-  const short = await time(PROBE_MS.short);
-  const long = await time(PROBE_MS.long);
-  const wallMs = Math.max(1, long.elapsedMs - short.elapsedMs);
-  const pipelineX = Math.max(0, long.mediaMs - short.mediaMs) / wallMs;
+  await time(PROBE_MS.warmUp);
+  const timed = await time(PROBE_MS.timed);
+  const pipelineX = timed.mediaMs / Math.max(1, timed.elapsedMs);
   const parallel = Math.max(1, Math.min(config.pipelineWorkers || 1, availableParallelism()));
   const heldX = Math.floor(((pipelineX * Math.min(parallel, calls)) / calls) * HEADROOM / STEP) * STEP;
   return { pipelineX, parallel, heldX };

@@ -68,6 +68,8 @@ describe.skipIf(!hasEspeak())('the demo’s settings', () => {
 describe.skipIf(!hasEspeak())('the demo’s speed', () => {
   it('plays no faster than this machine holds, and the check is not failed by shed audio', async () => {
     const r = await demo(['--port', '0', '--once', '--check', '--speed', '50', '--calls', '1', '--delay-ms', '0', '--scenario', 'enquiry-en-US']);
+    // A machine too busy for even a quarter of real time says so and plays nothing: also right.
+    if (/too busy for the demo now/.test(r.stderr)) return expect(r.code).toBe(1);
     const advice = r.lines.find((l) => l.startsWith('--speed 50 is more than this machine holds now'));
     expect(advice, r.lines.join('\n')).toMatch(/one call's pipeline runs at [\d.]+× real time here now.*: playing at [\d.]+×$/);
     const ended = r.lines.find((l) => l.startsWith('■ demo-agent-1  enquiry-en-US'))!;
