@@ -1,7 +1,9 @@
 // Synthesis at test time with espeak-ng: the acted emotions really move the voice the way the
 // manual describes (anger fast, high and loud; disappointment slow, low and quiet; anxiety fast,
 // high and uneven), measured with callcue's own feature extractor; lines are cached; the stereo
-// call, its timeline and its transcript agree with each other.
+// call, its timeline and its transcript agree with each other. Whole scenarios are read from the
+// shared line cache the scenario tests fill (their audio is the same, cached or not); only the
+// cache test itself synthesises from scratch, on a short call.
 
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import {
   espeakParams,
   hasEspeak,
   loadScenarioById,
+  parseScenario,
   speak,
   synthesizeScenario,
   voiceCandidates,
@@ -82,8 +85,7 @@ describe.skipIf(!espeak)('espeak-ng acting', () => {
 
 describe.skipIf(!espeak)('synthesizeScenario', () => {
   it('lays a stereo call whose audio, timeline and transcript agree', async () => {
-    const scenario = loadScenarioById('complaint-en-US');
-    const call = await synthesizeScenario(scenario, { cacheDir });
+    const call = await synthesizeScenario(loadScenarioById('complaint-en-US'));
     expect(call.caller.length).toBe(call.agent.length);
     expect(Math.abs(call.caller.length / 8 - call.durationMs)).toBeLessThan(1);
     expect(call.voices.caller).toBe('en-us+m3');
@@ -117,9 +119,9 @@ describe.skipIf(!espeak)('synthesizeScenario', () => {
 
   it('voices a Hong Kong call in Cantonese when espeak has it, and a mainland call in Mandarin', async () => {
     const { voices } = await espeakInfo();
-    const hk = await synthesizeScenario(loadScenarioById('complaint-zh-HK'), { cacheDir });
+    const hk = await synthesizeScenario(loadScenarioById('complaint-zh-HK'));
     expect(hk.voices.caller.split('+')[0]).toBe(voices.has('yue') ? 'yue' : 'cmn-latn-pinyin');
-    const cn = await synthesizeScenario(loadScenarioById('enquiry-zh-CN'), { cacheDir });
+    const cn = await synthesizeScenario(loadScenarioById('enquiry-zh-CN'));
     expect(cn.voices.agent.split('+')[0]).toMatch(/^cmn/);
     // The scripted quiet answer is much quieter than the same agent's normal lines.
     const level = (id: string) => {
@@ -130,8 +132,12 @@ describe.skipIf(!espeak)('synthesizeScenario', () => {
   });
 
   it('produces the same audio twice (a cached run sends what the first run sent)', async () => {
-    const scenario = loadScenarioById('enquiry-en-US');
+    // Three turns, both speakers, into an empty cache: every line is synthesised, then read back.
+    const full = loadScenarioById('enquiry-en-US');
+    const scenario = parseScenario({ ...full, id: 'enquiry-short-en-US', turns: full.turns.slice(0, 3), expect: {} }, 'synthesize.test');
+    expect(new Set(scenario.turns.map((t) => t.speaker)).size).toBe(2);
     const a = await synthesizeScenario(scenario, { cacheDir });
+    expect(a.cachedLines).toBe(0);
     const b = await synthesizeScenario(scenario, { cacheDir });
     expect(b.cachedLines).toBe(scenario.turns.length);
     expect(b.caller).toEqual(a.caller);
