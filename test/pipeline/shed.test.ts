@@ -35,4 +35,23 @@ describe('shedAudio', () => {
     expect(got.filter((f) => f.kind === 'raw-audio').map((f) => f.arrivalMs)).toEqual([6, 7, 8, 9]);
     expect(shed.map((f) => f.arrivalMs)).toEqual([0, 1, 2, 3, 4, 5]);
   });
+
+  it('hands on the frames of every call in the next turn, in the order they came, and nothing to a call that went away', async () => {
+    const seen: string[] = [];
+    const a = new Subject<InputFrame>();
+    const b = new Subject<InputFrame>();
+    const c = new Subject<InputFrame>();
+    a.pipe(shedAudio({ maxQueuedAudio: 10, onShed: () => undefined })).subscribe((f) => seen.push(`a${f.arrivalMs}`));
+    b.pipe(shedAudio({ maxQueuedAudio: 10, onShed: () => undefined })).subscribe((f) => seen.push(`b${f.arrivalMs}`));
+    const gone = c.pipe(shedAudio({ maxQueuedAudio: 10, onShed: () => undefined })).subscribe((f) => seen.push(`c${f.arrivalMs}`));
+    b.next(audio(1));
+    c.next(audio(2));
+    a.next(audio(3));
+    b.next(text(4));
+    gone.unsubscribe();
+    // Asynchronous: nothing is handed on in the turn the frames arrive.
+    expect(seen).toEqual([]);
+    await new Promise<void>((r) => setImmediate(r));
+    expect(seen).toEqual(['b1', 'b4', 'a3']);
+  });
 });
