@@ -168,7 +168,9 @@ export class EmotionFusion {
     // Voice alone judges change against the caller's usual voice: with no baseline yet, a deep or
     // high voice is not an emotion.
     if (voiceOnly && this.active === 'neutral' && this.voice.baselineS < p.voiceOnlyMinBaselineS) return this.hold();
-    const onThreshold = voiceOnly ? p.voiceOnlyOnThreshold : p.onThreshold;
+    // Words with no voice to weigh them (the voice model refused the sound, or has no verdict for the
+    // call's language) must be surer: nothing dilutes a misread calm sentence.
+    const onThreshold = voiceOnly ? p.voiceOnlyOnThreshold : ev.hasVoice ? p.onThreshold : p.wordsOnlyOnThreshold;
     const agreed = voiceOnly || [ev.voice, ev.words].every((src) => src === null || src[best] >= p.agreeAbove);
     const wants =
       probs[best] >= onThreshold && agreed && best !== this.active && (this.active === 'neutral' || probs[best] >= probs[this.active] + SWITCH_MARGIN)

@@ -52,6 +52,8 @@ const fusionSchema = z
     /** A state starts when its fused probability holds at or above onThreshold for onsetMs … */
     onThreshold: z.number().min(0).max(1),
     onsetMs: z.number().min(0),
+    /** … or wordsOnlyOnThreshold when no voice evidence is heard (the voice refused the sound or the language). */
+    wordsOnlyOnThreshold: z.number().min(0).max(1).default(0.6),
     /** … with voice and recent words each, where heard, at least this sure of that emotion on their own. */
     agreeAbove: z.number().min(0).max(1).default(0.5),
     /** … or, with voice evidence alone, voiceOnlyOnThreshold for voiceOnlyOnsetMs (voice alone cries wolf more). */
