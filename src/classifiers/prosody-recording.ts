@@ -80,7 +80,7 @@ export function classifyRecording(
   const judgeWindow = (window: readonly FrameFeatures[], startMs: number, endMs: number): void => {
     const speech = speechFrames(window);
     if (speech * HOP_MS < options.minSpeechMs) return;
-    const verdict = judge.judge(baseline.normalize(windowFunctionals(window)), endMs);
+    const verdict = judge.judge(baseline.normalize(windowFunctionals(window)));
     if (!verdict.probs) {
       abstained[verdict.abstained!]++;
       return;

@@ -3,7 +3,11 @@
 // language it was not validated on, or when the window does not sound like the human speech it
 // was trained on — a synthetic voice, hold music, noise, tones (the gate in prosody.ts). A line
 // carries one source for a while, so the gate also keeps a memory of the call: a synthetic voice
-// whose odd window happens to pass is still refused while its recent windows were unfamiliar.
+// whose odd window happens to pass is still refused while a share of its recent windows were
+// unfamiliar. The share, not the mean score: the gate's scores sit near 0 or near 1, and on clean
+// digital espeak audio (not the phone-line audio it was trained on) a quarter or more of a
+// synthetic caller's windows score low, which pulled a mean under the threshold while the share
+// stayed far above what human speech reaches (models/prosody.md: refused by the gate).
 
 import type { EmotionProbs } from '../frames/types.js';
 import type { ProsodyModel } from './prosody.js';
@@ -19,13 +23,19 @@ export interface VoiceJudgement {
   unfamiliarity: number;
 }
 
-/** How long the call's unfamiliarity memory lasts (media time, exponential). */
-export const UNFAMILIAR_MEMORY_MS = 5000;
+/**
+ * How many of the call's judged windows the unfamiliarity memory spans (an exponential average
+ * over windows, 10 s of speech at the live 250 ms interval). Over windows, not media time: the
+ * silence between a caller's turns neither adds to the memory nor wipes it.
+ */
+export const UNFAMILIAR_MEMORY_WINDOWS = 40;
+/** Every window is refused while this share of the call's recent windows were unfamiliar. */
+export const UNFAMILIAR_SHARE_ABOVE = 0.25;
 
 export class VoiceJudge {
   private readonly languageOk: boolean;
+  /** Exponential average over the call's windows of 1 (unfamiliar) or 0. */
   private recent = Number.NaN;
-  private lastMs = 0;
 
   /**
    * `language` is the call's BCP-47 tag; null when it is not known (an offline file), which
@@ -39,14 +49,13 @@ export class VoiceJudge {
     this.languageOk = language === null || model.languages.length === 0 || isValidatedLanguage(language, model.languages);
   }
 
-  /** The verdict on a window of normalised features ending at media time tsMs. */
-  judge(features: Float32Array, tsMs: number): VoiceJudgement {
+  /** The verdict on the call's next window of normalised features (windows in media-time order). */
+  judge(features: Float32Array): VoiceJudgement {
     if (!this.languageOk) return { probs: null, abstained: 'language', unfamiliarity: 0 };
     const score = this.model.unfamiliarity(features);
-    if (Number.isNaN(this.recent)) this.recent = score;
-    else this.recent += (1 - Math.exp(-Math.max(0, tsMs - this.lastMs) / UNFAMILIAR_MEMORY_MS)) * (score - this.recent);
-    this.lastMs = tsMs;
-    if (score >= this.model.unfamiliarAbove || this.recent >= this.model.unfamiliarAbove) {
+    const unfamiliar = score >= this.model.unfamiliarAbove ? 1 : 0;
+    this.recent = Number.isNaN(this.recent) ? unfamiliar : this.recent + (unfamiliar - this.recent) / UNFAMILIAR_MEMORY_WINDOWS;
+    if (unfamiliar === 1 || this.recent >= UNFAMILIAR_SHARE_ABOVE) {
       return { probs: null, abstained: 'unfamiliar', unfamiliarity: score };
     }
     return { probs: this.model.predict(features), abstained: null, unfamiliarity: score };

@@ -19,7 +19,7 @@ export function classifyWindows(metrics: Metrics, model: ProsodyModel | null, la
       return source.pipe(
         map((w): ClassifiedWindow => {
           if (!judge || w.features.length === 0) return { ...w, probs: null };
-          return { ...w, probs: metrics.time('classify', () => judge.judge(w.features, w.tsMs).probs) };
+          return { ...w, probs: metrics.time('classify', () => judge.judge(w.features).probs) };
         }),
       );
     });

@@ -65,7 +65,7 @@ async function judgeHeldOut(train: readonly Example[], test: readonly Example[],
   for (const call of calls.values()) {
     const judge = new VoiceJudge(model, null);
     for (const e of call.sort((a, b) => a.endMs - b.endMs)) {
-      const verdict = judge.judge(e.x, e.endMs);
+      const verdict = judge.judge(e.x);
       into.truth.push(e.cls);
       if (!verdict.probs) {
         into.refused++;

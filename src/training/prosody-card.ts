@@ -3,7 +3,7 @@
 // bank retrains it on its own calls. Rendered from one run's record (prosody-record.ts); the
 // score sections are prosody-card-scores.ts, the development notes prosody-card-tried.ts.
 
-import { UNFAMILIAR_MEMORY_MS } from '../classifiers/voice-judge.js';
+import { UNFAMILIAR_MEMORY_WINDOWS, UNFAMILIAR_SHARE_ABOVE } from '../classifiers/voice-judge.js';
 import { FUNCTIONAL_COUNT, NORMALIZED_COUNT } from '../features/index.js';
 import { costSection, scoresSection, unfamiliarSection } from './prosody-card-scores.js';
 import { TRIED_SECTION } from './prosody-card-tried.js';
@@ -54,9 +54,9 @@ words still count) when:
    music, line noise, signalling tones. ${
      gate
        ? `A second, small MLP (\`prosody-gate.onnx\`, ${gate.inputs.length} inputs) gives each window an
-   unfamiliarity; at ${gate.threshold} or above the window is refused, and so is every window while the
-   call's recent unfamiliarity (an exponential average over ${UNFAMILIAR_MEMORY_MS / 1000} s of media time) is that high
-   (\`src/classifiers/voice-judge.ts\`): a line carries one source for a while.`
+   unfamiliarity; at ${gate.threshold} or above the window is refused, and so is every window while
+   ${UNFAMILIAR_SHARE_ABOVE * 100} % or more of the call's recent windows were (an exponential average over its last ~${UNFAMILIAR_MEMORY_WINDOWS} judged windows;
+   \`src/classifiers/voice-judge.ts\`): a line carries one source for a while.`
        : 'This model was trained without its gate, so it judges every window.'
    }
 3. the window holds less speech than the live minimum (600 ms by default).

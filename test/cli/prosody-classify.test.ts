@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import wavefile from 'wavefile';
 import { runClassifyAudio } from '../../src/cli/prosody-classify.js';
@@ -19,6 +19,19 @@ function onPath(tool: string): boolean {
 
 const hasEspeak = onPath('espeak-ng');
 const dir = mkdtempSync(join(tmpdir(), 'callcue-classify-'));
+const MODELS = resolve(import.meta.dirname, '../../models');
+
+/**
+ * The shipped emotion model without its gate (the sidecar names none), which judges every window:
+ * synthetic speech is all a test can make, and the shipped gate rightly refuses it.
+ */
+function ungatedModels(): string {
+  const out = mkdtempSync(join(tmpdir(), 'callcue-ungated-'));
+  copyFileSync(join(MODELS, 'prosody.onnx'), join(out, 'prosody.onnx'));
+  const { gate: _gate, ...sidecar } = JSON.parse(readFileSync(join(MODELS, 'prosody.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(out, 'prosody.json'), JSON.stringify(sidecar));
+  return out;
+}
 
 async function run(argv: string[]): Promise<{ code: number; lines: Array<Record<string, unknown>> }> {
   const chunks: string[] = [];
@@ -56,8 +69,26 @@ describe('classify-audio', () => {
     writeFileSync(mulaw, wav.toBuffer());
   });
 
-  it.skipIf(!hasEspeak)('labels synthesised speech files, one JSON line each, with segments', async () => {
+  it.skipIf(!hasEspeak)('gives synthesised speech no label, and says why', async () => {
     const { code, lines } = await run([speech1, speech2, mulaw, '--segments']);
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(line.label).toBeNull();
+      expect(line.probs).toBeNull();
+      expect(line.note).toMatch(/does not sound like the human speech/);
+      expect(line.segments).toEqual([]);
+    }
+  });
+
+  it.skipIf(!hasEspeak)('judges nothing in a language the model was not validated on', async () => {
+    const { code, lines } = await run([speech1, '--language', 'fr-FR', '--models', ungatedModels()]);
+    expect(code).toBe(0);
+    expect(lines[0]).toMatchObject({ label: null, probs: null, note: expect.stringMatching(/not validated for language "fr-FR"/) });
+  });
+
+  it.skipIf(!hasEspeak)('without the gate, labels speech files, one JSON line each, with segments', async () => {
+    const { code, lines } = await run([speech1, speech2, mulaw, '--segments', '--models', ungatedModels()]);
     expect(code).toBe(0);
     expect(lines).toHaveLength(3);
     for (const line of lines) {
@@ -71,8 +102,9 @@ describe('classify-audio', () => {
   });
 
   it.skipIf(!hasEspeak)('with --session measures later files against the earlier ones', async () => {
-    const alone = await run([speech2]);
-    const session = await run([speech1, speech2, '--session']);
+    const models = ungatedModels();
+    const alone = await run([speech2, '--models', models]);
+    const session = await run([speech1, speech2, '--session', '--models', models]);
     expect(session.code).toBe(0);
     expect(session.lines[1].probs).not.toEqual(alone.lines[0].probs);
   });
