@@ -2,7 +2,7 @@
 // Messages" documents them, with speech synthesised at test time; what reaches the agent feed is
 // checked. Test names quote the rule they check.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TwilioEncoder } from '../../src/codecs/twilio-encode.js';
 import { encodeAudio } from '../../src/codecs/pcm.js';
 import { JsonSocket } from '../../src/clients/index.js';
@@ -203,8 +203,8 @@ describe('Twilio authentication: a key in the URL query or as <Parameter name="k
     const sock = await JsonSocket.open(`${keyed.wsUrl}/v1/twilio?key=${KEY}`);
     const enc = new TwilioEncoder(ids());
     sock.sendText(enc.start(['inbound'], { agentId: 'tw-k3', callId: 'tw-querykey' }));
-    await new Promise((r) => setTimeout(r, 100));
-    expect(keyed.app.callcue.calls.get('tw-querykey')).toBeDefined();
+    // The call opens when its start is read: wait for that (a busy machine reads it later), not 100 ms.
+    await vi.waitFor(() => expect(keyed.app.callcue.calls.get('tw-querykey')).toBeDefined(), { timeout: 30_000, interval: 20 });
     sock.sendText(enc.stop());
     expect(await sock.awaitClose()).toBe(1000);
   });
