@@ -26,7 +26,7 @@ function script() {
 
 interface Observed {
   protocol: ReplayProtocol;
-  /** Where the caller's emotion label changes: media ms and the new label. */
+  /** Where the caller's emotion changes: media ms and the new emotion (null: calm or not yet judged). */
   onsets: { tsMs: number; label: string | null }[];
   prompts: string[];
   finals: { track: string; text: string; redacted: string[]; corrected: boolean }[];
@@ -35,11 +35,22 @@ interface Observed {
   shedFrames: number;
 }
 
+/**
+ * Calm, uncertain and "still learning the voice" are one state here. Twilio and AudioHook carry
+ * G.711 μ-law, fork and native linear PCM, so the voice path hears slightly different sound: a
+ * borderline window the voice gate refuses on one codec it may pass on the other, turning
+ * "learning" into "neutral" on the same media frame. What must match across bridges is when an
+ * emotion starts and what follows from it.
+ */
+function emotionOf(label: string | undefined): string | null {
+  return label === undefined || label === 'neutral' || label === 'uncertain' ? null : label;
+}
+
 function observe(protocol: ReplayProtocol, messages: Record<string, unknown>[], wordsRefused: Record<string, number>): Observed {
   const onsets: Observed['onsets'] = [];
   let last: string | null | undefined;
   for (const m of messages.filter((x) => x.type === 'emotion')) {
-    const label = (m.label as string | undefined) ?? null;
+    const label = emotionOf(m.label as string | undefined);
     if (label !== last) onsets.push({ tsMs: m.tsMs as number, label });
     last = label;
   }
