@@ -1,6 +1,6 @@
 // Memory of the soak's nodes: RSS sampled from /proc while the soak runs, and whether it stayed
-// flat — after a warm-up, the least-squares slope of the RSS floors (the low point of each 30 s,
-// i.e. after a collection) and their growth from first to last.
+// flat — after a warm-up, the least-squares slopes of the RSS floors and ceilings (the low and
+// high points of each 30 s) and the floors' growth from first to last.
 
 import { readFileSync } from 'node:fs';
 
@@ -16,6 +16,8 @@ export interface MemoryVerdict {
   maxMb: number;
   /** Least-squares slope of the RSS floors after the warm-up, MB per minute. */
   slopeMbPerMin: number;
+  /** Least-squares slope of the RSS ceilings after the warm-up, MB per minute. */
+  ceilingSlopeMbPerMin: number;
   /** The last floor over the first (after warm-up). */
   growth: number;
   flat: boolean;
@@ -53,25 +55,42 @@ export function slope(samples: readonly RssSample[]): number {
  * leak raises the floor; a heap that grows and is collected again only makes the saw-teeth.
  */
 export function floors(samples: readonly RssSample[], perWindow: number): RssSample[] {
+  return windows(samples, perWindow, Math.min);
+}
+
+/** The high point of each window: where a heap capped by --max-old-space-size levels off. */
+export function ceilings(samples: readonly RssSample[], perWindow: number): RssSample[] {
+  return windows(samples, perWindow, Math.max);
+}
+
+function windows(samples: readonly RssSample[], perWindow: number, pick: (...mb: number[]) => number): RssSample[] {
   const out: RssSample[] = [];
   for (let i = 0; i < samples.length; i += perWindow) {
     const w = samples.slice(i, i + perWindow);
     if (w.length < perWindow) break; // a partial window may have missed its collection
-    const min = w.reduce((a, s) => (s.rssMb < a.rssMb ? s : a));
-    out.push({ tS: w.reduce((a, s) => a + s.tS, 0) / w.length, rssMb: min.rssMb });
+    out.push({ tS: w.reduce((a, s) => a + s.tS, 0) / w.length, rssMb: pick(...w.map((s) => s.rssMb)) });
   }
   return out;
 }
 
+const mbPerMin = (samples: readonly RssSample[]) => Math.round(slope(samples) * 60 * 100) / 100;
+
 /**
- * Judges samples taken over a run: after a warm-up (`warmupFraction` of the run), the slope of the
- * RSS floors and the growth from the first floor to the last.
+ * Judges samples taken over a run: after a warm-up (`warmupFraction` of the run), the slopes of
+ * the RSS floors and ceilings and the growth from the first floor to the last. A leak raises both
+ * floors and ceilings. Either alone can rise without one: a full collection that comes every two
+ * minutes or so (longer than a window) lets the floors ride up a single long saw-tooth, and a
+ * collection late in the run drops the ceilings. So memory is flat when the floors have not grown
+ * much and either slope stays small.
  */
 export function judgeMemory(samples: readonly RssSample[], warmupFraction = 0.25, perWindow = 6): MemoryVerdict {
-  const after = floors(samples.slice(Math.floor(samples.length * warmupFraction)), perWindow);
-  const slopeMbPerMin = Math.round(slope(after) * 60 * 100) / 100;
-  const first = after[0]?.rssMb ?? 0;
-  const last = after.at(-1)?.rssMb ?? 0;
+  const settled = samples.slice(Math.floor(samples.length * warmupFraction));
+  const low = floors(settled, perWindow);
+  const high = ceilings(settled, perWindow);
+  const slopeMbPerMin = mbPerMin(low);
+  const ceilingSlopeMbPerMin = mbPerMin(high);
+  const first = low[0]?.rssMb ?? 0;
+  const last = low.at(-1)?.rssMb ?? 0;
   const growth = first > 0 ? Math.round((last / first) * 1000) / 1000 : 1;
   return {
     samples: samples.length,
@@ -79,7 +98,8 @@ export function judgeMemory(samples: readonly RssSample[], warmupFraction = 0.25
     endMb: samples.at(-1)?.rssMb ?? 0,
     maxMb: Math.max(0, ...samples.map((s) => s.rssMb)),
     slopeMbPerMin,
+    ceilingSlopeMbPerMin,
     growth,
-    flat: after.length >= 3 && slopeMbPerMin <= MAX_SLOPE_MB_PER_MIN && growth <= MAX_GROWTH,
+    flat: low.length >= 3 && growth <= MAX_GROWTH && Math.min(slopeMbPerMin, ceilingSlopeMbPerMin) <= MAX_SLOPE_MB_PER_MIN,
   };
 }

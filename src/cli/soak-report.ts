@@ -79,7 +79,7 @@ export function soakTable(r: SoakSummary): string {
     ['  delivered or recorded', r.prompts.accounted],
     ['  lost', r.prompts.lost],
     ...r.memory.map((m, i): [string, string] => [`node ${i + 1} rss MB start/end/max`, `${m.startMb} / ${m.endMb} / ${m.maxMb}`]),
-    ...r.memory.map((m, i): [string, string] => [`node ${i + 1} rss slope MB/min, growth`, `${m.slopeMbPerMin}, ×${m.growth} ${m.flat ? '(flat)' : '(NOT flat)'}`]),
+    ...r.memory.map((m, i): [string, string] => [`node ${i + 1} rss slope MB/min (floors / ceilings), growth`, `${m.slopeMbPerMin} / ${m.ceilingSlopeMbPerMin}, ×${m.growth} ${m.flat ? '(flat)' : '(NOT flat)'}`]),
     ['nodes alive at the end', r.nodesAlive.map((a) => (a ? 'yes' : 'NO')).join(', ')],
     ['result', r.pass ? 'PASS' : 'FAIL'],
   ];

@@ -24,6 +24,19 @@ describe('the soak memory verdict', () => {
     expect(v.slopeMbPerMin).toBeGreaterThan(8);
   });
 
+  it('a plateau that one late full collection saws is flat; the same plateau rising 10 MB a minute is not', () => {
+    // Node 2 of a real 5-minute soak (heap 256 MB), every 5 s: the floors ride up one long
+    // saw-tooth (slope 3.7 MB/min) while the ceilings level off at the heap's cap.
+    const real = [265, 298, 296.8, 302.7, 306.7, 310.3, 310.4, 311.2, 311.5, 314.6, 316.4, 316.8, 318.2, 319.4, 319.2, 320.6, 320.8, 321.2, 321.8, 321.4, 321.8, 301.4, 305.3, 310, 310.2, 311.4, 317.1, 317.3, 319.8, 320, 320.5, 321.6, 321.4, 321.7, 321.4, 321.8, 322.5, 322.4, 322.8, 321.9, 322.3, 323, 323.3, 323.8, 324.4, 323.9, 323.8, 324, 324.5, 324.8, 323.3, 323.7, 323.8, 323.2, 323.7, 323.3, 324.8, 325.4, 325.1, 325.5, 324.4, 324.7, 324.8];
+    const v = judgeMemory(series(real.length, (i) => real[i]!));
+    expect(v.slopeMbPerMin).toBeGreaterThan(3);
+    expect(v.ceilingSlopeMbPerMin).toBeLessThan(3);
+    expect(v.flat).toBe(true);
+    const leaking = judgeMemory(series(real.length, (i) => real[i]! + (i * 5 * 10) / 60));
+    expect(leaking.ceilingSlopeMbPerMin).toBeGreaterThan(8);
+    expect(leaking.flat).toBe(false);
+  });
+
   it('too few samples to judge is not called flat', () => {
     expect(judgeMemory(series(4, () => 300)).flat).toBe(false);
   });
