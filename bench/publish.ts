@@ -1,15 +1,17 @@
 // `npm run bench:publish`: measures every figure the README publishes, in turn, on this machine —
-// the service bench at several loads, the soak, the micro-benchmarks — writes each to
-// bench/published/KEY.json with its date, machine and command, then rewrites the README from them
-// (bench/readme.ts). Run it on a quiet machine of the type you deploy: it takes about half an hour.
+// the service bench at several loads (--find-max three times, publishing the lowest), the soak, the
+// micro-benchmarks — writes each to bench/published/KEY.json with its date, machine and command,
+// then rewrites the README from them (bench/readme.ts). Run it on a quiet machine of the type you
+// deploy: it takes 30–50 minutes, as it waits before each measurement for the load the previous one
+// left to die down.
 //   node dist/bench/publish.js [--only KEY,KEY] [--data DIR]
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeMachine, measuredBusy, writePublished } from '../src/capacity/index.js';
+import { describeMachine, measuredBusy, readPublished, writePublished, type Published } from '../src/capacity/index.js';
 import { packagePath } from '../src/config/paths.js';
 
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, data: { type: 'string' } } });
@@ -21,6 +23,7 @@ const BENCH: { key: string; args: string[] }[] = [
   { key: 'find-max', args: ['--find-max'] },
   { key: 'calls-100', args: ['--calls', '100', '--profile', '--floor'] },
   { key: 'calls-100-burst', args: ['--calls', '100', '--ramp-s', '0.02'] },
+  { key: 'calls-100-words-side', args: ['--calls', '100', '--words', 'side'] },
   { key: 'calls-300', args: ['--calls', '300', '--profile', '--floor'] },
   { key: 'nodes-2', args: ['--nodes', '2', '--bus', 'redis', '--calls', '100'] },
 ];
@@ -42,11 +45,49 @@ function run(argv: string[], what: string): string {
 
 const wanted = (key: string) => !only || only.has(key);
 
-function main() {
+/**
+ * How often --find-max is measured. On a virtual machine the same quiet 2-core node held 144, 200
+ * and 175 calls in three runs within half an hour: one run is not a figure to size a cluster with.
+ */
+const FIND_MAX_RUNS = 3;
+
+/** Publishes the run that held the fewest calls, naming every run's figure beside it. */
+function publishLowest(key: string, reports: Published<{ maxCalls?: number }>[]): void {
+  const calls = reports.map((r) => r.result.maxCalls ?? 0);
+  const lowest = reports[calls.indexOf(Math.min(...calls))]!;
+  writePublished(key, lowest.command, lowest.machine, { ...lowest.result, maxCallsRuns: calls });
+}
+
+/** How long to wait for the machine to settle before one measurement. */
+const SETTLE_MAX_MS = 4 * 60_000;
+const SETTLE_POLL_MS = 5000;
+
+/**
+ * Waits until the one-minute load average has fallen to the "quiet" level again. Each bench loads
+ * both cores, and the load average decays over minutes: without the wait, every figure after the
+ * first would be stamped "busy machine" for load the previous bench left in the average.
+ */
+async function settle(): Promise<void> {
+  const quiet = cpus().length / 2;
+  const t0 = Date.now();
+  if (loadavg()[0]! > quiet) process.stderr.write(`waiting for the load average (${loadavg()[0]!.toFixed(2)}) to fall to ${quiet} …\n`);
+  while (loadavg()[0]! > quiet && Date.now() - t0 < SETTLE_MAX_MS) await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
+}
+
+async function main() {
   const before = describeMachine();
-  if (measuredBusy(before)) process.stderr.write(`warning: load ${before.loadAvg1} on ${before.cores} cores — figures measured now will say "busy machine"\n`);
-  for (const b of BENCH.filter((x) => wanted(x.key))) run([packagePath('dist/bench/run.js'), ...b.args, ...data, '--publish', b.key], `npm run bench -- ${b.args.join(' ')}`);
+  if (measuredBusy(before)) process.stderr.write(`warning: load ${before.loadAvg1} on ${before.cores} cores — figures measured while it stays this high will say "busy machine"\n`);
+  for (const b of BENCH.filter((x) => wanted(x.key))) {
+    const reports: Published<{ maxCalls?: number }>[] = [];
+    for (let i = 0; i < (b.key === 'find-max' ? FIND_MAX_RUNS : 1); i++) {
+      await settle();
+      run([packagePath('dist/bench/run.js'), ...b.args, ...data, '--publish', b.key], `npm run bench -- ${b.args.join(' ')}`);
+      reports.push(readPublished<{ maxCalls?: number }>(b.key)!);
+    }
+    if (reports.length > 1) publishLowest(b.key, reports);
+  }
   for (const m of MICRO.filter((x) => wanted(x.key))) {
+    await settle();
     const machine = describeMachine();
     const script = packagePath(`dist/bench/${m.script}`);
     const dir = mkdtempSync(join(tmpdir(), 'callcue-micro-'));
@@ -58,6 +99,7 @@ function main() {
     writePublished(m.key, `node dist/bench/${m.script}`, machine, JSON.parse(json));
   }
   if (wanted('soak')) {
+    await settle();
     const machine = describeMachine();
     const dir = mkdtempSync(join(tmpdir(), 'callcue-soak-'));
     run([packagePath('dist/src/cli/main.js'), 'soak', '--out', dir], 'npm run soak');
@@ -69,4 +111,4 @@ function main() {
   run([packagePath('dist/bench/readme.js')], 'npm run bench:readme');
 }
 
-main();
+await main();

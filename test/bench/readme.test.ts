@@ -66,6 +66,13 @@ describe('README figures from the published bench results', () => {
     expect(() => replaceBetween('no markers here', 'measured', 'x')).toThrow(/markers/);
   });
 
+  it('names every find-max run when the lowest of several is published', () => {
+    const [findMax, ...rest] = FIXTURES;
+    const several = { ...findMax!, result: { ...(findMax!.result as object), maxCallsRuns: [320, 410, 365] } };
+    const out = generate(readFileSync(packagePath('README.md'), 'utf8'), readFileSync(packagePath('docs/scaling.md'), 'utf8'), [several, ...rest]);
+    expect(out.readme).toContain('**320 calls** (the lowest of 3 runs: 320, 410, 365; at 320: emotion p99 95 ms');
+  });
+
   it('the committed README and docs/scaling.md are what the committed results generate', () => {
     const readme = readFileSync(packagePath('README.md'), 'utf8');
     const scaling = readFileSync(packagePath('docs/scaling.md'), 'utf8');
