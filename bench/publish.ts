@@ -46,8 +46,8 @@ function run(argv: string[], what: string): string {
 const wanted = (key: string) => !only || only.has(key);
 
 /**
- * How often --find-max is measured. On a virtual machine the same quiet 2-core node held 144, 200
- * and 175 calls in three runs within half an hour: one run is not a figure to size a cluster with.
+ * How often --find-max is measured. On a virtual machine the same quiet 2-core node held 138 to 200
+ * calls in six runs within an hour: one run is not a figure to size a cluster with.
  */
 const FIND_MAX_RUNS = 3;
 
