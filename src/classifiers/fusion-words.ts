@@ -21,17 +21,20 @@ export class WordsEvidence {
   isFinal = true;
   /** The target emotion the newest words are unequivocal about, or null. */
   strong: EmotionLabel | null = null;
+  /** The newest words' strong phrase names the feeling ("I'm furious"), not a situation. */
+  named = false;
 
   /**
    * strongPhrase: the text model's flag for an unequivocal phrase in the utterance, if any. It is
    * taken only when the model finds its emotion at least phraseMargin ahead of every other target:
    * 「我對你們已經很失望」 flagged as anger at 0.51 against disappointment at 0.43 is not unequivocal.
    */
-  add(probs: EmotionProbs, isFinal: boolean, tsMs: number, strongPhrase: EmotionLabel | null, strongAbove: number, phraseMargin: number): void {
+  add(probs: EmotionProbs, isFinal: boolean, tsMs: number, strongPhrase: EmotionLabel | null, strongAbove: number, phraseMargin: number, named = false): void {
     const top = argmax(probs, TARGETS);
     const clear = (l: EmotionLabel) => TARGETS.every((o) => o === l || probs[l] - probs[o] >= phraseMargin);
     const phrase = strongPhrase !== null && clear(strongPhrase) ? strongPhrase : null;
     this.strong = phrase ?? (isFinal && probs[top] >= strongAbove ? top : null);
+    this.named = phrase !== null && named;
     this.probs = { ...probs };
     this.atMs = tsMs;
     this.isFinal = isFinal;

@@ -2,7 +2,8 @@
 // exponential average, fusion-voice.ts; words: the newest utterance, fading, fusion-words.ts), the
 // two are mixed with a neutral prior, and the state moves with hysteresis:
 //   - unequivocal words start a state at once, on a partial as on a final (and replace another
-//     state in force at once only when the model is strongTextAbove sure of them);
+//     state in force at once only when the model is strongTextAbove sure of them and they are final
+//     or name the feeling);
 //   - otherwise the mix must hold a target for onsetMs with each source heard (voice, recent words)
 //     at least agreeAbove sure of it on its own — neither model alone is trusted to start a state;
 //   - or, on voice alone, for voiceOnlyOnsetMs, once the caller's baseline holds enough speech and
@@ -49,6 +50,8 @@ interface Evidence {
   wordsBack: boolean;
   /** Unequivocal recent words, of this target. */
   strong: EmotionLabel | null;
+  /** Those words are final or name the feeling: sure enough, they may replace another state at once. */
+  strongMayReplace: boolean;
   /** Voice and words each clearly name a different target. */
   conflict: boolean;
 }
@@ -83,11 +86,12 @@ export class EmotionFusion {
 
   /**
    * The text model's verdict on an utterance (a partial replaces the previous partial or final);
-   * strongPhrase: the target emotion of an unequivocal phrase the model found in it, if any.
+   * strongPhrase: the target emotion of an unequivocal phrase the model found in it, if any;
+   * named: that phrase names the feeling ("I'm furious").
    */
-  addText(probs: EmotionProbs, isFinal: boolean, tsMs: number, strongPhrase: EmotionLabel | null = null): void {
+  addText(probs: EmotionProbs, isFinal: boolean, tsMs: number, strongPhrase: EmotionLabel | null = null, named = false): void {
     const p = this.params();
-    this.words.add(probs, isFinal, tsMs, strongPhrase, p.strongTextAbove, p.strongPhraseMargin);
+    this.words.add(probs, isFinal, tsMs, strongPhrase, p.strongTextAbove, p.strongPhraseMargin, named);
   }
 
   /** The fused state at media time tsMs. */
@@ -144,6 +148,7 @@ export class EmotionFusion {
       hasVoice: voice !== null,
       wordsBack: recentWords,
       strong: recentWords ? this.words.strong : null,
+      strongMayReplace: this.words.isFinal || this.words.named,
       conflict: voice !== null && text !== null && vTop !== tTop && voice[vTop!] >= p.disagreeAbove && text[tTop!] >= p.disagreeAbove,
     };
   }
@@ -159,10 +164,12 @@ export class EmotionFusion {
     const p = this.params();
     const { probs } = ev;
     // Unequivocal words need no waiting: "I want to file a complaint" is anger now. To replace
-    // another emotion in force at once, the model must also be sure of them: a disappointed caller
-    // who says she will complain is not suddenly angry.
-    const replaces = this.active !== 'neutral' && (ev.words?.[ev.strong ?? 'neutral'] ?? 0) < p.strongTextAbove;
-    if (ev.strong !== null && ev.strong !== this.active && !replaces) return this.start(ev.strong, tsMs);
+    // another emotion in force at once, the model must also be sure of them, and on a partial they
+    // must name the feeling: a disappointed caller who says she will complain, or whose "I've waited
+    // so many times" is on its way to "…and I'm very disappointed", is not suddenly angry.
+    const sure = (ev.words?.[ev.strong ?? 'neutral'] ?? 0) >= p.strongTextAbove;
+    const blocked = this.active !== 'neutral' && !(sure && ev.strongMayReplace);
+    if (ev.strong !== null && ev.strong !== this.active && !blocked) return this.start(ev.strong, tsMs);
     const best = argmax(probs, TARGETS);
     const voiceOnly = ev.hasVoice && !ev.wordsBack;
     // Voice alone judges change against the caller's usual voice: with no baseline yet, a deep or

@@ -118,4 +118,6 @@ export interface TextEvidence {
    * fusion may act on it at once instead of waiting for the final.
    */
   strong: EmotionLabel | null;
+  /** The strong phrase names the feeling ("I'm furious", 「我很生气」); absent: it does not. */
+  named?: boolean;
 }

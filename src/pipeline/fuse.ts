@@ -45,7 +45,7 @@ export function fuseEmotion(metrics: Metrics, params: () => FusionParams, text$:
             if (input.probs) heard = true;
             if (input.probs && input.model) models.voice = input.model;
           } else {
-            fusion.addText(input.probs, input.isFinal, input.tsMs, input.strong);
+            fusion.addText(input.probs, input.isFinal, input.tsMs, input.strong, input.named === true);
             cues = input.cues;
             // The words being judged: a partial when the state starts on one.
             lastUtterance = input.text;

@@ -82,10 +82,10 @@ export function classifyText(
           filter((t) => t.track === 'caller' && judge(t)),
           map((t): TextEvidence => {
             const r = metrics.time('text-emotion', (): TextEmotionResult =>
-              answersClosing(t) ? { label: 'neutral', probs: NEUTRAL, cues: [], strong: null } : model.classify(t.text, language, context.current),
+              answersClosing(t) ? { label: 'neutral', probs: NEUTRAL, cues: [], strong: null, named: false } : model.classify(t.text, language, context.current),
             );
             if (t.isFinal) context.callerSaid(t.text);
-            return { kind: 'text-emotion', callId: t.callId, tsMs: t.endMs, arrivalMs: t.arrivalMs, probs: r.probs, cues: r.cues, isFinal: t.isFinal, text: t.text, strong: r.strong };
+            return { kind: 'text-emotion', callId: t.callId, tsMs: t.endMs, arrivalMs: t.arrivalMs, probs: r.probs, cues: r.cues, isFinal: t.isFinal, text: t.text, strong: r.strong, named: r.named };
           }),
         ),
       );

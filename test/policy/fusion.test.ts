@@ -131,8 +131,22 @@ describe('EmotionFusion', () => {
     // A disappointed caller who says she will complain: a complaint phrase the model reads as anger at 0.7.
     f.addText(P(0.05, 0.7, 0.05, 0.2), false, 4100, 'anger');
     expect(f.update(4100)).toMatchObject({ onset: null, label: 'disappointment' });
-    // "I am furious!" the model is sure of replaces it.
-    f.addText(P(0.02, 0.93, 0.02, 0.03), false, 4600, 'anger');
+    // "I am furious!" the model is sure of, naming the feeling, replaces it on a partial.
+    f.addText(P(0.02, 0.93, 0.02, 0.03), false, 4600, 'anger', true);
+    expect(f.update(4600)).toMatchObject({ onset: 'anger', label: 'anger' });
+  });
+
+  it('replaces an emotion in force on a partial only with words that name the feeling', () => {
+    const f = fusion();
+    voice(f, P(0.8, 0.1, 0.05, 0.05), 0, 3000);
+    f.addText(P(0.05, 0.05, 0.05, 0.85), true, 3100);
+    expect(f.update(3100).onset).toBe('disappointment');
+    // 「又是稍後。我已經等過很多次」 — on its way to 「…我對你們已經很失望」: a repeat-contact phrase the
+    // model reads as anger at 0.85 on the partial, naming no feeling.
+    f.addText(P(0.05, 0.85, 0.02, 0.08), false, 4100, 'anger', false);
+    expect(f.update(4100)).toMatchObject({ onset: null, label: 'disappointment' });
+    // The same words, final and as sure: the caller said no more, and anger replaces it.
+    f.addText(P(0.05, 0.85, 0.02, 0.08), true, 4600, 'anger', false);
     expect(f.update(4600)).toMatchObject({ onset: 'anger', label: 'anger' });
   });
 

@@ -69,6 +69,20 @@ describe('Featurizer negation and intensity', () => {
     expect(hitsOf(f)).toEqual([{ text: '生气', label: 'anger', negated: false }]);
   });
 
+  it('gives the n-grams in a negator\'s scope their own features when the model marks scope', () => {
+    const marking = new Featurizer({ ...resources(), config: { ...resources().config, zhNegationChars: 3 } });
+    const bucketsOf = (text: string, model: Featurizer) => {
+      model.featurize(text, 'zh-CN');
+      return new Set(model.sink.indices.slice(0, model.sink.length));
+    };
+    const angry = hash32('z:生气') & 0xffff;
+    expect(bucketsOf('我很生气', marking).has(angry)).toBe(true);
+    expect(bucketsOf('我不生气', marking).has(angry)).toBe(false);
+    expect(bucketsOf('我不生气', marking).has(hash32('z!生气') & 0xffff)).toBe(true);
+    // Models trained before scope marking see the plain n-gram, as they were trained.
+    expect(bucketsOf('我不生气', f).has(angry)).toBe(true);
+  });
+
   it('adds intensified copies of a hit after a degree adverb', () => {
     f.featurize('太失望了', 'zh-CN');
     const plain = f.sink.length;

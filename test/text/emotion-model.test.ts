@@ -55,6 +55,17 @@ describe('shipped text-emotion model', () => {
     expect(result.probs.anger).toBeLessThan(0.5);
   });
 
+  it.each([
+    ['I am furious!', 'en-US', 'anger', true],
+    ['我真的很生气', 'zh-CN', 'anger', true],
+    ["this is the third time I'm calling", 'en-US', 'anger', false],
+    ['这已经是我第三次打电话了', 'zh-CN', 'anger', false],
+  ] as const)('says whether a strong phrase names the feeling: %s', (text, language, strong, named) => {
+    const result = model.classify(text, language);
+    expect(result.strong).toBe(strong);
+    expect(result.named).toBe(named);
+  });
+
   it('returns probabilities over the four labels that sum to 1', () => {
     for (const text of ['hello', '我要投诉你们', 'this is ridiculous!!!', '唉', 'a']) {
       const { probs } = model.classify(text, 'en-US');
@@ -76,7 +87,7 @@ describe('shipped text-emotion model', () => {
   });
 
   it('classifies partial and empty utterances without failing', () => {
-    expect(model.classify('   ', 'en-US')).toEqual({ label: 'neutral', probs: { neutral: 1, anger: 0, anxiety: 0, disappointment: 0 }, cues: [], strong: null });
+    expect(model.classify('   ', 'en-US')).toEqual({ label: 'neutral', probs: { neutral: 1, anger: 0, anxiety: 0, disappointment: 0 }, cues: [], strong: null, named: false });
     expect(model.classify('this is the third time', 'en-US').label).toBe('anger');
     expect(EMOTION_LABELS).toContain(model.classify('我的', 'zh-CN').label);
   });

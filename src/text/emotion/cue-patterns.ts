@@ -20,6 +20,12 @@ export interface CuePatternSpec {
    * evidence enough to act on — even on a partial transcript — when the model agrees.
    */
   strong?: boolean;
+  /**
+   * The caller names the feeling itself ("I'm furious", 「我很生气」), not a situation that fits more
+   * than one ("I'll complain", 「很多次」 fit a disappointed caller too). Only a named feeling replaces
+   * another emotion in force on a partial transcript.
+   */
+  names?: boolean;
 }
 
 export interface CuePatternMatch {

@@ -15,6 +15,8 @@ export interface CueHit {
   strength: number;
   /** A strong call-center phrase (CuePatternSpec.strong), unnegated. */
   strong?: boolean;
+  /** The hit names the feeling (CuePatternSpec.names), unnegated. */
+  names?: boolean;
 }
 
 const INITIAL_CAPACITY = 1024;

@@ -177,7 +177,7 @@ export class EnglishFeaturizer {
       sink.add(negated ? `p:${spec.id}:n` : `p:${spec.id}`);
       sink.add(negated ? `pl:${spec.label}:n` : `pl:${spec.label}`);
       const from = negator?.start ?? match.start;
-      sink.addHit({ text: display.slice(from, match.end), label: spec.label, negated, strength: 2, strong: spec.strong === true && !negated });
+      sink.addHit({ text: display.slice(from, match.end), label: spec.label, negated, strength: 2, strong: spec.strong === true && !negated, names: spec.names === true && !negated });
     }
   }
 

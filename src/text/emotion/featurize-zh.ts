@@ -7,23 +7,20 @@ import type { CuePatternMatch, CuePatterns } from './cue-patterns.js';
 import { RESERVED_ROWS, type FeatureSink } from './feature-sink.js';
 import type { FeaturizerConfig } from './featurizer-config.js';
 import type { HashedLexicon } from './lexicon.js';
+import { isFalseNegator, markNegationScope, NEGATORS, PUNCTUATION } from './zh-negation.js';
 
-// Longest first, so 没有 wins over 没. Cantonese 唔/冇 survive Traditional→Simplified unchanged.
-const NEGATORS = ['并没有', '从来不', '没有', '不是', '并不', '从不', '从没', '毫不', '绝不', '不会', '不用', '无需', '不必', '未曾', '不', '没', '别', '未', '无', '唔', '冇', '非'];
-// Words that start with a negator character but do not negate ("非常" is "very").
-const FALSE_NEGATORS = ['非常', '无比', '不仅', '不但', '无论', '不管', '不断', '不停', '无数', '不少', '不得不', '无法'];
 // Characters allowed between a negator and the word it negates: 「不太生气」「没有很担心」「不是很失望」.
 const FILLERS = new Set([...'太很怎么那这是会再用要算觉得感到有点特别非常那么真的']);
 const MAX_NEGATION_GAP = 4;
 const INTENSIFIERS = ['越来越', '非常', '特别', '真的', '极其', '十分', '相当', '实在', '简直', '格外', '多么', '如此', '这么', '那么', '超级', '很', '太', '真', '超', '极', '好', '挺', '更', '蛮', '巨', '最', '够', '勁', '劲'];
 const MAX_LEXICON_LENGTH = 6;
-const PUNCTUATION = /[\s,.!?;:，。！？；：、…~～"'“”‘’()（）[\]【】<>《》]/u;
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff]/u;
 
 export class ChineseFeaturizer {
   private readonly matches: CuePatternMatch[] = [];
   private readonly chars: string[] = [];
   private readonly covered: Uint8Array[] = [new Uint8Array(256)];
+  private scope = new Uint8Array(256);
 
   constructor(
     private readonly config: FeaturizerConfig,
@@ -46,7 +43,9 @@ export class ChineseFeaturizer {
   /**
    * Character n-grams over the whole utterance, punctuation and emoji included: on Weibo 「。。。」,
    * 「！！」 and 「～」 carry emotion (splitting at punctuation cost 1.5 points of macro-F1 on SMP2020),
-   * and on a call transcript they are harmless. Spaces are kept as one character: a pause.
+   * and on a call transcript they are harmless. Spaces are kept as one character: a pause. With
+   * zhNegationChars set, n-grams that start inside a negator's scope are their own features
+   * (「不生气」: 生气 there is not the 生气 of 「我很生气」).
    */
   private addCharGrams(simple: string, sink: FeatureSink): void {
     const [minN, maxN] = this.config.zhCharNgrams;
@@ -57,14 +56,24 @@ export class ChineseFeaturizer {
     const chars = this.chars;
     chars.length = 0;
     for (const c of text) chars.push(c);
+    const scope = this.negationScope(chars);
     for (let n = minN; n <= maxN; n += 1) {
       for (let j = 0; j + n <= chars.length; j += 1) {
         let gram = chars[j];
         for (let k = 1; k < n; k += 1) gram += chars[j + k];
-        sink.add(`z:${gram}`);
+        sink.add(scope !== undefined && scope[j] === 1 ? `z!${gram}` : `z:${gram}`);
       }
     }
     sink.endBlock();
+  }
+
+  /** Per character (not UTF-16 unit) whether it is in a negator's scope; undefined when the model does not mark scope. */
+  private negationScope(chars: readonly string[]): Uint8Array | undefined {
+    const maxChars = this.config.zhNegationChars ?? 0;
+    if (maxChars <= 0) return undefined;
+    if (this.scope.length < chars.length) this.scope = new Uint8Array(chars.length * 2);
+    markNegationScope(chars, maxChars, this.scope);
+    return this.scope;
   }
 
   /** Context n-grams (characters 1–2, digits folded) under a prefix, into the open block. */
@@ -131,7 +140,7 @@ export class ChineseFeaturizer {
       const negated = negatorStart >= 0;
       sink.add(negated ? `p:${spec.id}:n` : `p:${spec.id}`);
       sink.add(negated ? `pl:${spec.label}:n` : `pl:${spec.label}`);
-      sink.addHit({ text: source.slice(negated ? negatorStart : match.start, match.end), label: spec.label, negated, strength: 2, strong: spec.strong === true && !negated });
+      sink.addHit({ text: source.slice(negated ? negatorStart : match.start, match.end), label: spec.label, negated, strength: 2, strong: spec.strong === true && !negated, names: spec.names === true && !negated });
     }
   }
 
@@ -161,7 +170,7 @@ function negatorBefore(text: string, start: number, covered: Uint8Array): number
       const at = start - gap - negator.length;
       if (at < 0 || !text.startsWith(negator, at)) continue;
       if (covered[at] === 1) continue;
-      if (FALSE_NEGATORS.some((w) => text.startsWith(w, at) || (at > 0 && text.startsWith(w, at - 1)))) continue;
+      if (isFalseNegator(text, at)) continue;
       return at;
     }
   }

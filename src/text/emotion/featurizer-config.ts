@@ -25,6 +25,8 @@ export interface FeaturizerConfig {
    * and the conversation bias calibrated exactly. Needs perLanguage.
    */
   languageBlocks?: boolean;
+  /** Chinese characters after a negator whose n-grams are negation-marked (「不生气」); 0 or absent: none. */
+  zhNegationChars?: number;
   /** Weight of the context blocks (the caller's previous turns, the agent's last) against the
    * utterance's own n-grams; 0 or absent: context is not read. */
   contextScale?: number;
@@ -47,4 +49,5 @@ export const DEFAULT_FEATURIZER_CONFIG: FeaturizerConfig = {
   perLanguage: true,
   languageBlocks: true,
   contextScale: 0.5,
+  zhNegationChars: 3,
 };

@@ -24,6 +24,8 @@ export interface TextEmotionResult {
    * least STRONG_MIN_PROB likely); null otherwise. Fusion may act on it at once, partial or final.
    */
   strong: EmotionLabel | null;
+  /** The strong phrase names the feeling ("I'm furious"): it may replace another emotion in force at once. */
+  named: boolean;
 }
 
 export interface TextEmotionModel {
@@ -57,7 +59,7 @@ export class LinearTextEmotionModel implements TextEmotionModel {
   }
 
   classify(text: string, language: string, context?: TextContext): TextEmotionResult {
-    if (text.trim().length === 0) return { label: 'neutral', probs: { neutral: 1, anger: 0, anxiety: 0, disappointment: 0 }, cues: [], strong: null };
+    if (text.trim().length === 0) return { label: 'neutral', probs: { neutral: 1, anger: 0, anxiety: 0, disappointment: 0 }, cues: [], strong: null, named: false };
     this.featurizer.featurize(text, language, context);
     const { indices, values, length, hits } = this.featurizer.sink;
     const { weights, bias } = this.linear;
@@ -79,7 +81,8 @@ export class LinearTextEmotionModel implements TextEmotionModel {
     }
     const label = EMOTION_LABELS[best];
     const probs = { neutral: scores[0] / sum, anger: scores[1] / sum, anxiety: scores[2] / sum, disappointment: scores[3] / sum };
-    return { label, probs, cues: selectCues(hits, label), strong: strongEmotion(hits, probs) };
+    const strong = strongEmotion(hits, probs);
+    return { label, probs, cues: selectCues(hits, label), strong, named: strong !== null && hits.some((h) => h.names === true && h.label === strong) };
   }
 }
 

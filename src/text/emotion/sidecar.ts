@@ -24,6 +24,7 @@ export const sidecarSchema = z.object({
       perLanguage: z.boolean().optional(),
       languageBlocks: z.boolean().optional(),
       contextScale: z.number().min(0).max(4).optional(),
+      zhNegationChars: z.number().int().min(0).max(8).optional(),
     }),
     categoryLabels: z.array(label.nullable()),
     patterns: z.array(
@@ -34,6 +35,7 @@ export const sidecarSchema = z.object({
         pattern: z.string().min(1),
         negatable: z.boolean().optional(),
         strong: z.boolean().optional(),
+        names: z.boolean().optional(),
       }),
     ),
     idf: z.string().optional(),

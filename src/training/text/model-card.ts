@@ -24,6 +24,8 @@ export interface CardFacts {
   hashBits: number;
   patternCount: number;
   strongPatternCount: number;
+  /** Characters after a Chinese negator whose n-grams are negation-marked (0: none). */
+  zhNegationChars: number;
   contextScale: number;
   weighting: { benign: number; cpedBenign: number; stc3: number; synthetic: number; classBalancePower: number; secondaryCorpora: Record<string, number> };
   /** Customer-service dissatisfaction from turn-level outputs (STC-3 held-out dialogues). */
@@ -117,7 +119,9 @@ the call's emotion state, next to prosody; it does not decide anything on its ow
 with its context (the caller's previous turns, the agent's last turn; see *Conversation* below), and an
 utterance holding one of the ${facts.strongPatternCount} *strong* call-center phrases (a complaint, a manager, a regulator, fraud, a lost
 card…) that the model agrees with (that emotion ranked first among the targets at ≥ 0.4) is marked \`strong\`, so
-fusion can act on a partial transcript without waiting for the final.
+fusion can act on a partial transcript without waiting for the final. Of those, the phrases in which the caller
+names the feeling (angry, furious, 生气, disappointed, 失望, worried, 担心…) are also marked \`named\`: only they may
+replace another emotion already in force on a partial ("many times" or 「投诉」 fit a disappointed caller too).
 
 ${twoModels(facts)}
 
@@ -147,7 +151,12 @@ onnxruntime call is asynchronous and would cost more than the model. \`bench/tex
 - Negation: English scope from a negator (not, never, n't, no…) over up to three words until punctuation
   or a clause word (but, just, and…); Chinese negators (不, 没(有), 别, 并不, 不是, 唔, 冇…) before a
   lexicon or pattern hit with only degree words between (「不太生气」). Negated hits are separate
-  features (\`not angry\` and 「不生气」 push towards neutral, not anger).
+  features (\`not angry\` and 「不生气」 push towards neutral, not anger).${facts.zhNegationChars > 0 ? ` Chinese character n-grams that start
+  within ${facts.zhNegationChars} characters after a negator (up to punctuation or a turn such as 但是, 只是) are separate,
+  negation-marked features, so the 生气 of 「我不生气」 does not carry the weight of the 生气 in 「我很生气」 (English word
+  n-grams are marked the same way). On Weibo and in TV drama the bare 「我不生气」 is mostly rhetorical and labelled
+  angry; the synthetic call-center templates teach the model to take it at its word on a bank call (voice can still
+  hear anger).` : ''}
 - Intensifiers (very, so, 太, 非常, 特别…) before a hit add an "intensified" copy of it.
 - Shape: question (?, wh-/auxiliary start, 吗/呢, 什么时候…), time questions, why-questions, exclamations,
   runs of !/?, capitals, elongation, repeated words or characters (啊啊啊, 快点快点), length bucket.

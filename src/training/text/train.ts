@@ -154,6 +154,7 @@ export async function trainTextEmotion(options: TrainTextOptions): Promise<Train
     hashBits: resources.config.hashBits,
     patternCount: resources.patterns.length,
     strongPatternCount: resources.patterns.filter((p) => p.strong === true).length,
+    zhNegationChars: resources.config.zhNegationChars ?? 0,
     contextScale: resources.config.contextScale ?? 0,
     weighting: {
       benign: BENIGN_WEIGHT,

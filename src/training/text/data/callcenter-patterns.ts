@@ -22,7 +22,7 @@ export const CALLCENTER_PATTERNS: CuePatternSpec[] = [
   { id: 'en.outrage', language: 'en', label: 'anger', pattern: '\\b(?:unacceptable|ridiculous|outrageous|disgraceful|disgusting|a joke|absurd|pathetic|incompetent|useless|rubbish|shambles|appalling|a disgrace|insane)\\b' },
   { id: 'en.nobody-helps', language: 'en', label: 'anger', pattern: "\\b(?:nobody|no one|no-one)\\b.{0,15}\\b(?:calls?|called|rings?|gets?|got|listens?|helps?|cares?|bothered|answers?)\\b|\\bnever (?:call|rang|rung|got) (?:me )?back\\b" },
   { id: 'en.fed-up', language: 'en', label: 'anger', pattern: "\\b(?:sick and tired|sick of|fed up|had enough|enough is enough|i'm done with|are you even listening|do your job|what is wrong with you|don't tell me to calm down)\\b", strong: true },
-  { id: 'en.anger-word', language: 'en', label: 'anger', pattern: '\\b(?:angry|furious|livid|pissed(?: off)?|fuming|outraged|mad at|annoyed|irritated|infuriat\\w*|frustrat\\w*)\\b', strong: true },
+  { id: 'en.anger-word', language: 'en', label: 'anger', pattern: '\\b(?:angry|furious|livid|pissed(?: off)?|fuming|outraged|mad at|annoyed|irritated|infuriat\\w*|frustrat\\w*)\\b', strong: true, names: true },
   // Customer-support chat wording (a complaint written or spoken to a helpdesk, not a Reddit post).
   { id: 'en.repeat-explain', language: 'en', label: 'anger', pattern: '\\b(?:explained|told (?:you|them|your \\w+)|said|asked|reported|raised|sent)\\b.{0,30}\\b(?:twice|three times|four times|\\d+ times|several times|multiple times|many times|so many times|over and over)\\b', strong: true },
   { id: 'en.still-broken', language: 'en', label: 'anger', pattern: "\\bstill\\b.{0,20}\\b(?:not (?:working|fixed|resolved|sorted|done)|isn't (?:working|fixed|resolved|sorted)|hasn't been (?:fixed|resolved|sorted)|broken|no (?:response|reply|answer|update)|nothing)\\b|\\bnothing has (?:been done|changed|happened)\\b|\\b(?:no one|nobody) (?:has )?(?:got|gotten|come|gone) back\\b|\\bnever (?:heard|got an answer) back\\b" },
@@ -41,10 +41,10 @@ export const CALLCENTER_PATTERNS: CuePatternSpec[] = [
   { id: 'en.urgent', language: 'en', label: 'anxiety', pattern: '\\b(?:urgent(?:ly)?|asap|emergency|rent is due|mortgage (?:payment|is due)|bills? (?:are|is) due|need (?:it|the money|this|that money) (?:by|before|today|tomorrow|now))\\b' },
   { id: 'en.what-if', language: 'en', label: 'anxiety', pattern: "\\b(?:what happens if|what if|what do i do|what should i do|is that normal|should i be worried|am i in trouble|can they take)\\b" },
   { id: 'en.debt', language: 'en', label: 'anxiety', pattern: "\\b(?:overdrawn|overdraft|debt collectors?|repossess\\w*|bailiffs?|can't pay|cannot pay|credit (?:score|rating) (?:will|would|is going to|be) (?:hit|affected|ruined))\\b" },
-  { id: 'en.worry-word', language: 'en', label: 'anxiety', pattern: '\\b(?:worried|worrying|anxious|scared|nervous|panick?(?:ing|ed)?|afraid|terrified|stressed|freaking out|concerned|frightened)\\b' },
+  { id: 'en.worry-word', language: 'en', label: 'anxiety', pattern: '\\b(?:worried|worrying|anxious|scared|nervous|panick?(?:ing|ed)?|afraid|terrified|stressed|freaking out|concerned|frightened)\\b', names: true },
   // ── English: disappointment ───────────────────────────────────────────────────────────────
   { id: 'en.expected', language: 'en', label: 'disappointment', pattern: "\\b(?:expected (?:better|more)|not what i expected|i thought (?:you|it) would|i'd hoped|i had hoped|i was hoping|i was counting on)\\b" },
-  { id: 'en.let-down', language: 'en', label: 'disappointment', pattern: '\\b(?:let (?:me )?down|letdown|disappoint\\w*|gutted|heartbroken|disheartened|deflated)\\b', strong: true },
+  { id: 'en.let-down', language: 'en', label: 'disappointment', pattern: '\\b(?:let (?:me )?down|letdown|disappoint\\w*|gutted|heartbroken|disheartened|deflated)\\b', strong: true, names: true },
   { id: 'en.loyalty', language: 'en', label: 'disappointment', pattern: '\\b(?:been (?:a |your )?(?:loyal )?(?:customer|client|member) (?:for|since)|banked with you (?:for|since)|this is how you treat|(?:\\d+|ten|fifteen|twenty|thirty|forty) years)\\b' },
   { id: 'en.broken-promise', language: 'en', label: 'disappointment', pattern: "\\b(?:you (?:said|promised|told me|assured me)|i was (?:told|promised|assured)|supposed to (?:have|be)|you never (?:did|came through))\\b" },
   { id: 'en.shame', language: 'en', label: 'disappointment', pattern: "\\b(?:such a shame|what a shame|a real shame|a pity|too bad|shame on you|sadly|unfortunately|oh well|i give up|no point|pointless|waste of (?:my )?time|what's the point)\\b" },
@@ -59,7 +59,7 @@ export const CALLCENTER_PATTERNS: CuePatternSpec[] = [
   { id: 'zh.outrage', language: 'zh', label: 'anger', pattern: '凭什么|什么态度|搞什么|有没有搞错|搞错没有|太过分|过分了|岂有此理|受够了|忍无可忍|不像话|离谱|垃圾|骗子|坑人|欺负人|欺人太甚|敷衍|踢皮球|推来推去|推卸|推诿|不讲理|霸王条款|乱扣|乱收', strong: true },
   { id: 'zh.nobody-helps', language: 'zh', label: 'anger', pattern: '没人管|没人理|没人回|没有人管|没有人理|不理人|不接电话|一直在等|等了半天|等了[很好]久|等了[一二两三四五六七八九十0-9半]+个?(?:小时|钟|天|分钟|星期|礼拜|月)' },
   { id: 'zh.leave-bank', language: 'zh', label: 'anger', pattern: '销户|注销(?:账户|银行卡|卡)|换[一]?家银行|把钱(?:全部|都)?(?:取出来|转走)|再也不用你们', strong: true },
-  { id: 'zh.anger-word', language: 'zh', label: 'anger', pattern: '生气|愤怒|气死|火大|恼火|不满|气愤|发火|恼怒|窝火|嬲|激气|烦死', strong: true },
+  { id: 'zh.anger-word', language: 'zh', label: 'anger', pattern: '生气|愤怒|气死|火大|恼火|不满|气愤|发火|恼怒|窝火|嬲|激气|烦死', strong: true, names: true },
   { id: 'zh.cantonese-anger', language: 'zh', label: 'anger', pattern: '搞乜|搞咩|点解又|成日都|冇人理|投诉你哋|你哋搞', strong: true },
   // ── Chinese: anxiety ─────────────────────────────────────────────────────────────────────
   { id: 'zh.when-money', language: 'zh', label: 'anxiety', pattern: '(?:什么时候|多久|几时|何时|多长时间|几天|哪天|几耐|怎么还没|为什么还没|还没|还不)[^，。？！,?!]{0,8}(?:到账|到|退|返还|退款|回来|入账|放款|转回|处理好|解决|批)' },
@@ -69,9 +69,9 @@ export const CALLCENTER_PATTERNS: CuePatternSpec[] = [
   { id: 'zh.lost-card', language: 'zh', label: 'anxiety', pattern: '挂失|(?:卡|钱包|手机|存折)(?:丢|掉|不见|被偷|被抢|找不到)|丢了(?:卡|钱包|手机)|(?:卡|钱包)唔见|被吞', negatable: false, strong: true },
   { id: 'zh.urgent', language: 'zh', label: 'anxiety', pattern: '着急|急死|急用|急需|急着|马上要|等着用|今天一定要|来不及|救命钱|看病' },
   { id: 'zh.what-if', language: 'zh', label: 'anxiety', pattern: '怎么办|会不会(?:影响|被|扣|冻结)|影响(?:征信|信用)|逾期|罚息|点算|点算好|有没有风险|会有什么后果' },
-  { id: 'zh.worry-word', language: 'zh', label: 'anxiety', pattern: '担心|害怕|慌|紧张|焦虑|不安|怕|好惊|惊死|忐忑|心急|提心吊胆|睡不着' },
+  { id: 'zh.worry-word', language: 'zh', label: 'anxiety', pattern: '担心|害怕|慌|紧张|焦虑|不安|怕|好惊|惊死|忐忑|心急|提心吊胆|睡不着', names: true },
   // ── Chinese: disappointment ──────────────────────────────────────────────────────────────
-  { id: 'zh.letdown-word', language: 'zh', label: 'disappointment', pattern: '失望|寒心|心寒|伤心|难过|遗憾|可惜|心凉|灰心|沮丧|无奈|唉|哎' },
+  { id: 'zh.letdown-word', language: 'zh', label: 'disappointment', pattern: '失望|寒心|心寒|伤心|难过|遗憾|可惜|心凉|灰心|沮丧|无奈|唉|哎', names: true },
   { id: 'zh.expected', language: 'zh', label: 'disappointment', pattern: '没想到|本来以为|原本以为|原以为|还以为|我以为|满心期待|指望|不抱(?:任何)?希望|早知道' },
   { id: 'zh.broken-promise', language: 'zh', label: 'disappointment', pattern: '答应(?:过)?我|说好的|承诺|保证过|说过会|明明说' },
   { id: 'zh.loyalty', language: 'zh', label: 'disappointment', pattern: '老客户|[0-9一二两三四五六七八九十几]+年的?(?:老)?客户|这么多年|多年的?客户|就这样对待|这样对待|信任你们|辜负' },

@@ -152,6 +152,8 @@ export const EN_TEMPLATES: TemplateSet = {
       'Could I {task}?',
       'How do I {task}?',
       "I'm not {angry}, I just want to {task}.",
+      "I'm not {angry}.",
+      "No, I'm not {angry}.",
       "I'm not {angry} or anything, I just need to {task}.",
       "Not {worried} really, I only want to {task}.",
       "Don't worry, I'm not {angry}, I just need to {task}.",

@@ -150,6 +150,11 @@ export const ZH_TEMPLATES: TemplateSet = {
       '我倒不{worried}，只是问问。',
       '我不是{sad}，没关系的。',
       '我并不{angry}，只是想了解一下情况。',
+      // Said flatly, on its own, as callers answer "are you upset?": on Weibo and in TV drama the
+      // bare 「我不生气」 is mostly rhetorical and labelled angry; on a bank call, taken at its word.
+      '我不{angry}。',
+      '没有，我没{angry}。',
+      '我不{worried}。',
       '我的余额是多少？',
       '谢谢你的帮助。',
       '好，多谢。',
