@@ -3,7 +3,7 @@
 // two are mixed with a neutral prior, and the state moves with hysteresis:
 //   - unequivocal words start a state at once, on a partial as on a final (and replace another
 //     state in force at once only when the model is strongTextAbove sure of them and they are final
-//     or name the feeling);
+//     or name the feeling; with no voice, partials never move one emotion to another);
 //   - otherwise the mix must hold a target for onsetMs with each source heard (voice, recent words)
 //     at least agreeAbove sure of it on its own — neither model alone is trusted to start a state;
 //   - or, on voice alone, for voiceOnlyOnsetMs, once the caller's baseline holds enough speech and
@@ -52,6 +52,8 @@ interface Evidence {
   strong: EmotionLabel | null;
   /** Those words are final or name the feeling: sure enough, they may replace another state at once. */
   strongMayReplace: boolean;
+  /** The newest words are a final transcript, not a sentence still being spoken. */
+  wordsFinal: boolean;
   /** Voice and words each clearly name a different target. */
   conflict: boolean;
 }
@@ -67,6 +69,8 @@ export class EmotionFusion {
    */
   private candidate: { label: EmotionLabel; fromMs: number; habit: number } | null = null;
   private calmFromMs: number | null = null;
+  /** The state that last ended, and when: another emotion soon after is a switch from it. */
+  private ended: { label: EmotionLabel; atMs: number } | null = null;
   private readonly history: { tsMs: number; intensity: number }[] = [];
 
   constructor(private params: () => FusionParams) {}
@@ -149,6 +153,7 @@ export class EmotionFusion {
       wordsBack: recentWords,
       strong: recentWords ? this.words.strong : null,
       strongMayReplace: this.words.isFinal || this.words.named,
+      wordsFinal: this.words.isFinal,
       conflict: voice !== null && text !== null && vTop !== tTop && voice[vTop!] >= p.disagreeAbove && text[tTop!] >= p.disagreeAbove,
     };
   }
@@ -168,7 +173,8 @@ export class EmotionFusion {
     // must name the feeling: a disappointed caller who says she will complain, or whose "I've waited
     // so many times" is on its way to "…and I'm very disappointed", is not suddenly angry.
     const sure = (ev.words?.[ev.strong ?? 'neutral'] ?? 0) >= p.strongTextAbove;
-    const blocked = this.active !== 'neutral' && !(sure && ev.strongMayReplace);
+    const from = this.switchingFrom(tsMs);
+    const blocked = from !== null && from !== ev.strong && !(sure && ev.strongMayReplace);
     if (ev.strong !== null && ev.strong !== this.active && !blocked) return this.start(ev.strong, tsMs);
     const best = argmax(probs, TARGETS);
     const voiceOnly = ev.hasVoice && !ev.wordsBack;
@@ -179,10 +185,11 @@ export class EmotionFusion {
     // call's language) must be surer: nothing dilutes a misread calm sentence.
     const onThreshold = voiceOnly ? p.voiceOnlyOnThreshold : ev.hasVoice ? p.onThreshold : p.wordsOnlyOnThreshold;
     const agreed = voiceOnly || [ev.voice, ev.words].every((src) => src === null || src[best] >= p.agreeAbove);
-    const wants =
-      probs[best] >= onThreshold && agreed && best !== this.active && (this.active === 'neutral' || probs[best] >= probs[this.active] + SWITCH_MARGIN)
-        ? best
-        : null;
+    // A sentence still being spoken does not move one emotion to another on words alone: with no
+    // voice to back it, 「又是稍後。我已經等過很多次了」 is on its way to 「…我對你們已經很失望」.
+    const unfinishedSwitch = from !== null && from !== best && !ev.hasVoice && !ev.wordsFinal;
+    const switches = (this.active === 'neutral' || probs[best] >= probs[this.active] + SWITCH_MARGIN) && !unfinishedSwitch;
+    const wants = probs[best] >= onThreshold && agreed && best !== this.active && switches ? best : null;
     if (wants) {
       if (!this.candidate || this.candidate.label !== wants) this.candidate = { label: wants, fromMs: tsMs, habit: this.voice.habit(wants) };
       if (tsMs - this.candidate.fromMs >= (voiceOnly ? p.voiceOnlyOnsetMs : p.onsetMs) && (!voiceOnly || this.candidate.habit < p.voiceOnlyHabitBelow)) {
@@ -193,6 +200,7 @@ export class EmotionFusion {
       if (probs[this.active] < p.offThreshold) {
         this.calmFromMs ??= tsMs;
         if (tsMs - this.calmFromMs >= p.calmMs) {
+          this.ended = { label: this.active, atMs: tsMs };
           this.active = 'neutral';
           this.sinceMs = tsMs;
           this.calmFromMs = null;
@@ -200,6 +208,12 @@ export class EmotionFusion {
       } else this.calmFromMs = null;
     }
     return null;
+  }
+
+  /** The emotion a new one would replace: the state in force, or one that ended within switchMemoryMs. */
+  private switchingFrom(tsMs: number): EmotionLabel | null {
+    if (this.active !== 'neutral') return this.active;
+    return this.ended !== null && tsMs - this.ended.atMs <= this.params().switchMemoryMs ? this.ended.label : null;
   }
 
   private start(label: EmotionLabel, tsMs: number): EmotionLabel {

@@ -73,6 +73,9 @@ const fusionSchema = z
     /** … and ends when it stays below offThreshold for calmMs. */
     offThreshold: z.number().min(0).max(1),
     calmMs: z.number().min(0),
+    /** For this long after a state ends (ms of media), another emotion starting counts as a switch from it: while the
+     * agent talks the caller's words fade and the state lapses, but the caller has not calmed down. */
+    switchMemoryMs: z.number().min(0).default(30_000),
     /** Below this top probability the state is "uncertain". */
     uncertainBelow: z.number().min(0).max(1),
     /** Voice and words each this sure of different target emotions: "uncertain". */

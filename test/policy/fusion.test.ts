@@ -150,6 +150,47 @@ describe('EmotionFusion', () => {
     expect(f.update(4600)).toMatchObject({ onset: 'anger', label: 'anger' });
   });
 
+  it('with no voice, moves one emotion to another only on final words, not on a sentence still being spoken', () => {
+    // The voice model has no verdict on this call (e.g. a language it is not validated on): words only.
+    const f = fusion();
+    f.addText(P(0.05, 0.05, 0.05, 0.85), true, 1000);
+    expect(f.update(1000).onset).toBe('disappointment');
+    // Partials the model is sure are angry, for four seconds, with no strong phrase.
+    for (let t = 2000; t <= 6000; t += 500) {
+      f.addText(P(0.01, 0.95, 0.01, 0.03), false, t);
+      expect(f.update(t)).toMatchObject({ onset: null, label: 'disappointment' });
+    }
+    // The final says what the partials were on the way to.
+    f.addText(P(0.02, 0.2, 0.02, 0.76), true, 6500);
+    expect(f.update(6500).label).toBe('disappointment');
+    // Final words that stay angry move the state after the usual onset time.
+    const g = fusion();
+    g.addText(P(0.05, 0.05, 0.05, 0.85), true, 1000);
+    g.update(1000);
+    const labels = [];
+    for (let t = 2000; t <= 6000; t += 500) {
+      g.addText(P(0.03, 0.79, 0.02, 0.16), true, t);
+      labels.push(g.update(t).label);
+    }
+    expect(labels.at(-1)).toBe('anger');
+  });
+
+  it('counts a state that lapsed while the agent talked as in force when another emotion starts soon after', () => {
+    const f = fusion();
+    f.addText(P(0.05, 0.05, 0.05, 0.85), true, 1000);
+    expect(f.update(1000).onset).toBe('disappointment');
+    // The agent talks for a long while: the caller's words fade and the state lapses.
+    let t = 1000;
+    while (f.update(t).label === 'disappointment') t += 1000;
+    expect(t).toBeLessThan(60_000);
+    // The caller's next partial holds a strong anger phrase that names no feeling ("so many times").
+    f.addText(P(0.05, 0.6, 0.05, 0.3), false, t + 2000, 'anger', false);
+    expect(f.update(t + 2000).onset).toBeNull();
+    // Long after, the same words start anger at once: the caller did calm down in between.
+    f.addText(P(0.05, 0.6, 0.05, 0.3), false, t + 60_000, 'anger', false);
+    expect(f.update(t + 60_000).onset).toBe('anger');
+  });
+
   it('does not start a state on partials the model is sure of without a strong phrase: a misread word stays in every partial', () => {
     // "Sorry", "Sorry, could you say…" read as disappointment, in a calm voice.
     const f = fusion();
