@@ -1,7 +1,7 @@
 // `npm run bench`: N concurrent stereo calls streamed in real time over /v1/stream to a callcue
 // process, a feed per agent; prints audio-to-emotion latency (server-stamped latencyMs and
-// client-measured), transcript latency, server CPU and RSS, and shed frames, as a table and JSON
-// (bench/results/). `--find-max` searches for the most calls that hold the budget with nothing shed.
+// client-measured), transcript latency, server CPU and RSS (with RSS per added call: bench/lib/rss.ts), and shed frames,
+// as a table and JSON (bench/results/). `--find-max` searches for the most calls that hold the budget with nothing shed.
 // Calls start evenly spread over --ramp-s (default 1 s): independent calls do not all start in the
 // same 20 ms. If they do (--ramp-s 0.02), every call's 250 ms windows fall due in the same few
 // milliseconds and wait for each other: the worst case, worth measuring too.
@@ -27,6 +27,7 @@ import { rssMb, sampleProcess } from './lib/proc.js';
 import { startCluster } from './lib/cluster.js';
 import { openSideChannel, streamCall } from './lib/stream-call.js';
 import { summarize, table } from './lib/stats.js';
+import { rssAboveIdlePerCallMb, rssSlopeMbPerCall } from './lib/rss.js';
 import { callMessages } from './lib/messages.js';
 import { readCounters, stageProfile } from './lib/profile.js';
 import { measureFloor } from './lib/floor.js';
@@ -143,6 +144,8 @@ async function runOnce(n: number, makeCall: (i: number, callMs?: number) => Benc
     serverRssMb: summarize(rss),
     /** Right after start, before any call. */
     idleRssMb,
+    /** (serverRssMb.max − idleRssMb) / calls: RSS per added call, an upper bound (bench/lib/rss.ts). */
+    rssAboveIdlePerCallMb: rssAboveIdlePerCallMb({ calls: n, serverRssMb: summarize(rss), idleRssMb }),
     ...(feedNode ? { feedNodeCpuPct: summarize(feedNode.cpu.slice(1)), feedNodeRssMb: summarize(feedNode.rss) } : {}),
     ...(redisProc ? { redisCpuPct: summarize(redisProc.cpu.slice(1)), redisRssMb: summarize(redisProc.rss) } : {}),
     profile,
@@ -174,6 +177,8 @@ function row(r: Run) {
     'cpu % p50': Math.round(r.serverCpuPct.p50),
     'cpu % max': Math.round(r.serverCpuPct.max),
     'rss MB max': r.serverRssMb.max,
+    'idle rss MB': r.idleRssMb,
+    'rss MB/call': r.rssAboveIdlePerCallMb ?? '—',
     ...(r.feedNodeCpuPct ? { 'feed node cpu % p50': Math.round(r.feedNodeCpuPct.p50), 'feed node rss MB': r.feedNodeRssMb!.max } : {}),
     ...(r.redisCpuPct ? { 'redis cpu % p50': Math.round(r.redisCpuPct.p50) } : {}),
     shed: r.shedFrames,
@@ -220,7 +225,10 @@ async function main() {
     if (args.profile || args.floor) process.stdout.write(`${profileTable(r.profile, r.floor ?? null, r.clientUsPerCallS)}\n`);
   }
   process.stdout.write(`\n${table(runs.map(row))}\n(latencies in ms; emotion = server-stamped latencyMs of emotion states; client = send of the audio → receipt of its\n emotion state, measured by the bench client; prompt = transcript final → prompt on the feed, for prompts a transcript raised; voice prompt = the newest audio → prompt, for\n prompts an emotion state raised${args.words === 'side' ? ', the finals sent on the side channel' : ''})\n`);
-  const report = { at: new Date().toISOString(), machine, budgetMs, chunkMs, rampS: rampMs / 1000, nodes: nodeCount, bus, words: args.words, source: args.synthetic ? 'synthetic' : args.data, plugged: pluggedEnv, ...(maxCalls !== undefined ? { maxCalls } : {}), runs };
+  // Over runs of several sizes (--find-max), RSS per added call is the slope of peak RSS against calls.
+  const slope = rssSlopeMbPerCall(runs);
+  if (slope !== null) process.stdout.write(`RSS per added call: ${slope.toFixed(2)} MB (least squares over ${runs.length} runs)\n`);
+  const report = { at: new Date().toISOString(), machine, budgetMs, chunkMs, rampS: rampMs / 1000, nodes: nodeCount, bus, words: args.words, source: args.synthetic ? 'synthetic' : args.data, plugged: pluggedEnv, ...(maxCalls !== undefined ? { maxCalls } : {}), ...(slope !== null ? { rssPerAddedCallMb: Math.round(slope * 100) / 100 } : {}), runs };
   mkdirSync(args.out!, { recursive: true });
   const file = join(args.out!, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));

@@ -4,6 +4,7 @@
 
 import { measuredBusy, type Published } from '../../src/capacity/index.js';
 import type { StageProfile } from './profile.js';
+import { rssSlopeMbPerCall } from './rss.js';
 
 /** The parts of a bench run (bench/run.ts) the README reads. */
 export interface RunFigures {
@@ -88,9 +89,7 @@ function rssRow(p: Published<BenchReport> | null): Row {
   const runs = p?.result.runs ?? [];
   if (!p || runs.length < 2) return missing(what, 'npm run bench -- --find-max', 'find-max');
   const n = runs.length;
-  const mx = runs.reduce((a, r) => a + r.calls, 0) / n;
-  const my = runs.reduce((a, r) => a + r.serverRssMb.max, 0) / n;
-  const slope = runs.reduce((a, r) => a + (r.calls - mx) * (r.serverRssMb.max - my), 0) / runs.reduce((a, r) => a + (r.calls - mx) ** 2, 0);
+  const slope = rssSlopeMbPerCall(runs) ?? NaN;
   const idle = runs.map((r) => r.idleRssMb).filter((x): x is number => x !== undefined);
   const idleText = idle.length ? `; ${Math.round(Math.min(...idle))} MB with no call` : '';
   return { what, figure: `${slope.toFixed(2)} MB per call (least squares over ${n} runs of ${Math.min(...runs.map((r) => r.calls))}–${Math.max(...runs.map((r) => r.calls))} calls)${idleText} (${when(p)})`, command: cmd(p) };
