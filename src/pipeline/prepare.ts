@@ -4,16 +4,20 @@
 // of heap each while loaded, which a worker's heap kept as ~150 MB of RSS after they were let
 // go), and the prosody model checked against onnxruntime (a session per worker, ~14 MB each).
 // It runs in a short-lived thread (worker-prepare.ts), whose heap goes when it ends; workers start
-// from its results (primeScriptCache, loadProsodyModel's parityCheckedSha256).
+// from its results (primeScriptCache, loadProsodyModel's parityCheckedSha256). The text model's
+// tables (weights, idf, lexicon: ~7 MB) are loaded here once on SharedArrayBuffers, which outlive
+// this thread: every worker builds its model on the same copy instead of holding ~13 MB of its own.
 
 import { loadProsodyModel, prosodyModelSha256 } from '../classifiers/prosody.js';
 import { keywordMatcher } from '../policy/keywords.js';
 import type { Playbook } from '../policy/schema.js';
+import { loadTextModelTables, sharedAlloc, type TextModelTables } from '../text/emotion/index.js';
 import { resolveCallLanguage, scriptCacheEntries, toCallScript, warmAgentLanguageRules, type JargonEntry, type ScriptCache } from '../text/language/index.js';
 
 export interface PrepareInput {
   modelsDir: string | null;
   prosody: boolean;
+  text: boolean;
   playbook: Playbook;
   jargon: readonly JargonEntry[];
 }
@@ -22,6 +26,8 @@ export interface Prepared {
   scriptCache: ScriptCache;
   /** sha256 of the prosody model file checked against onnxruntime, or null (no model, or not checked). */
   prosodyCheckedSha256: string | null;
+  /** The text model's tables on SharedArrayBuffers, or null (no model, or text off). */
+  textTables: TextModelTables | null;
 }
 
 const TRADITIONAL = ['zh-TW', 'zh-HK'].map(resolveCallLanguage);
@@ -46,5 +52,6 @@ export async function prepareShared(input: PrepareInput): Promise<Prepared> {
   for (const text of simplifiedTexts(input.playbook, [])) for (const lang of TRADITIONAL) toCallScript(text, lang);
   let prosodyCheckedSha256: string | null = null;
   if (input.modelsDir && input.prosody && (await loadProsodyModel(input.modelsDir))) prosodyCheckedSha256 = prosodyModelSha256(input.modelsDir);
-  return { scriptCache: scriptCacheEntries(), prosodyCheckedSha256 };
+  const textTables = input.modelsDir && input.text ? await loadTextModelTables(input.modelsDir, sharedAlloc) : null;
+  return { scriptCache: scriptCacheEntries(), prosodyCheckedSha256, textTables };
 }

@@ -7,7 +7,7 @@ import { loadProsodyModel } from '../classifiers/prosody.js';
 import { Metrics } from '../observability/metrics.js';
 import { stageClock } from '../observability/stage-clock.js';
 import type { Playbook } from '../policy/schema.js';
-import { loadTextEmotion } from '../text/emotion/index.js';
+import { loadTextEmotion, textModelFromTables } from '../text/emotion/index.js';
 import { pluggedSlots } from './plugged-slots.js';
 import { primeScriptCache, warmAgentLanguageRules } from '../text/language/index.js';
 import { LocalRunner, type PipelineRun } from './runner.js';
@@ -47,11 +47,12 @@ async function start(init: WorkerInit) {
   stageClock.thread = `worker-${init.index}`;
   const metrics = new Metrics(false);
   // Started from what the pool prepared: the rules compile without OpenCC's large dictionaries,
-  // and the prosody model is not checked against onnxruntime again.
+  // the prosody model is not checked against onnxruntime again, and the text model reads the
+  // tables every worker shares.
   primeScriptCache(init.prepared.scriptCache);
   const [prosodyModel, textModel] = await Promise.all([
     init.modelsDir && init.prosody ? loadProsodyModel(init.modelsDir, { parityCheckedSha256: init.prepared.prosodyCheckedSha256 ?? undefined }) : null,
-    init.modelsDir && init.text ? loadTextEmotion(init.modelsDir) : null,
+    init.prepared.textTables ? textModelFromTables(init.prepared.textTables) : init.modelsDir && init.text ? loadTextEmotion(init.modelsDir) : null,
   ]);
   warmAgentLanguageRules(init.jargon);
   const slots = init.plugged ? await pluggedSlots(metrics, init.plugged.refs) : null;

@@ -71,7 +71,7 @@ export class WorkerPool implements PipelineRunner {
    */
   static async start(size: number, scripts: { worker: string; prepare: string }, init: Omit<WorkerInit, 'index' | 'prepared'>, metrics: Metrics): Promise<WorkerPool> {
     for (const script of [scripts.worker, scripts.prepare]) if (!existsSync(script)) throw new Error(`pipeline worker script ${script} is missing: run npm run build`);
-    const prepared = await prepare(scripts.prepare, { modelsDir: init.modelsDir, prosody: init.prosody, playbook: init.playbook, jargon: init.jargon });
+    const prepared = await prepare(scripts.prepare, { modelsDir: init.modelsDir, prosody: init.prosody, text: init.text, playbook: init.playbook, jargon: init.jargon });
     const pool = new WorkerPool(metrics);
     await Promise.all(Array.from({ length: size }, (_, index) => pool.spawn(scripts.worker, { ...init, prepared, index })));
     metrics.addSource(() => pool.workerMetrics());

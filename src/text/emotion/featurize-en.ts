@@ -135,27 +135,30 @@ export class EnglishFeaturizer {
     sink.endBlock();
   }
 
-  private lookup(word: string): ReturnType<HashedLexicon['lookup']> {
-    const direct = this.lexicon.lookup('en', word);
-    if (direct !== undefined || word.length < 4) return direct;
+  /** Where the word's (or its stem's) lexicon entry starts, or −1. */
+  private lookup(word: string): number {
+    const direct = this.lexicon.find('en', word);
+    if (direct !== -1 || word.length < 4) return direct;
     for (const [suffix, replacement] of STEM_RULES) {
       if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
-      const found = this.lexicon.lookup('en', word.slice(0, word.length - suffix.length) + replacement);
-      if (found !== undefined) return found;
+      const found = this.lexicon.find('en', word.slice(0, word.length - suffix.length) + replacement);
+      if (found !== -1) return found;
     }
-    return undefined;
+    return -1;
   }
 
   private addLexicon(tokens: Token[], display: string, sink: FeatureSink): void {
     for (let i = 0; i < tokens.length; i += 1) {
       const token = tokens[i];
       if (!token.isWord || token.text.length < 3 || STOPWORDS.has(token.text)) continue;
-      const entry = this.lookup(token.text);
-      if (entry === undefined) continue;
+      const at = this.lookup(token.text);
+      if (at === -1) continue;
+      const entry = this.lexicon.bytes;
+      const end = at + this.lexicon.entryLength(at);
       const negated = token.negatedBy >= 0;
       const intensified = !negated && ((i > 0 && INTENSIFIERS.has(tokens[i - 1].text)) || (i > 1 && INTENSIFIERS.has(tokens[i - 2].text)));
       const from = negated ? tokens[token.negatedBy].start : intensified ? tokens[i - 1].start : token.start;
-      for (let k = 0; k < entry.length; k += 2) {
+      for (let k = at; k < end; k += 2) {
         const category = this.lexicon.categories[entry[k]];
         const value = 0.5 + (0.5 * entry[k + 1]) / 255;
         sink.add(negated ? `l:${category}:n` : `l:${category}`, value);

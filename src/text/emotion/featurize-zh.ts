@@ -103,11 +103,11 @@ export class ChineseFeaturizer {
       let matched = 0;
       if (CJK.test(simple[i])) {
         for (let n = Math.min(maxLength, simple.length - i); n >= 2; n -= 1) {
-          const entry = this.lexicon.lookup('zh', simple.slice(i, i + n));
-          if (entry === undefined) continue;
+          const at = this.lexicon.find('zh', simple.slice(i, i + n));
+          if (at === -1) continue;
           matched = n;
           for (let k = i; k < i + n; k += 1) covered[k] = 1;
-          this.addHit(simple, source, i, i + n, entry, covered, sink);
+          this.addHit(simple, source, i, i + n, at, covered, sink);
           break;
         }
       }
@@ -116,11 +116,13 @@ export class ChineseFeaturizer {
     return covered;
   }
 
-  private addHit(simple: string, source: string, start: number, end: number, entry: Uint8Array, covered: Uint8Array, sink: FeatureSink): void {
+  /** at: where the term's lexicon entry starts (HashedLexicon.find). */
+  private addHit(simple: string, source: string, start: number, end: number, at: number, covered: Uint8Array, sink: FeatureSink): void {
     const negatorStart = negatorBefore(simple, start, covered);
     const negated = negatorStart >= 0;
     const intensified = !negated && INTENSIFIERS.some((w) => simple.startsWith(w, start - w.length) || simple.startsWith(w, start - w.length - 1));
-    for (let k = 0; k < entry.length; k += 2) {
+    const entry = this.lexicon.bytes;
+    for (let k = at, stop = at + this.lexicon.entryLength(at); k < stop; k += 2) {
       const category = this.lexicon.categories[entry[k]];
       const value = 0.5 + (0.5 * entry[k + 1]) / 255;
       sink.add(negated ? `l:${category}:n` : `l:${category}`, value);

@@ -32,6 +32,11 @@ export interface FeaturizerConfig {
   contextScale?: number;
 }
 
+/** Width of the feature vector: one block of 2^hashBits rows, or one per language (languageBlocks). */
+export function featurizerDimension(config: FeaturizerConfig): number {
+  return (config.languageBlocks === true ? 2 : 1) * 2 ** config.hashBits;
+}
+
 export interface FeaturizerResources {
   config: FeaturizerConfig;
   lexicon: PackedLexicon;

@@ -11,7 +11,7 @@ import { ChineseFeaturizer } from './featurize-zh.js';
 import { EnglishFeaturizer } from './featurize-en.js';
 import { hash32 } from './hash.js';
 import { unpackIdf } from './idf.js';
-import { HashedLexicon } from './lexicon.js';
+import { HashedLexicon, type LexiconTables } from './lexicon.js';
 
 const LANGUAGE_SALT: Record<TextLanguage, number> = { zh: hash32('callcue:zh'), en: hash32('callcue:en') };
 /** Which block of the weight matrix each language's features use in the block layout. */
@@ -25,10 +25,18 @@ export class Featurizer {
   private readonly patterns: CuePatterns;
   private readonly contextMatches: CuePatternMatch[] = [];
 
-  constructor(readonly resources: FeaturizerResources) {
+  /**
+   * built: the lexicon table and idf already unpacked from these resources (text/emotion/tables.ts:
+   * one copy a process, shared by its pipeline workers); absent: unpacked here.
+   */
+  constructor(
+    readonly resources: FeaturizerResources,
+    built?: { lexicon: LexiconTables; idf: Float32Array | null },
+  ) {
     this.sink = new FeatureSink(resources.config.hashBits, this.blocks);
-    if (resources.idf !== undefined) this.sink.idf = unpackIdf(resources.idf, this.dimension);
-    this.lexicon = new HashedLexicon(resources.lexicon);
+    if (built !== undefined) this.sink.idf = built.idf;
+    else if (resources.idf !== undefined) this.sink.idf = unpackIdf(resources.idf, this.dimension);
+    this.lexicon = new HashedLexicon(built?.lexicon ?? resources.lexicon);
     this.patterns = new CuePatterns(resources.patterns);
     this.english = new EnglishFeaturizer(resources.config, this.lexicon, resources.categoryLabels, this.patterns);
     this.chinese = new ChineseFeaturizer(resources.config, this.lexicon, resources.categoryLabels, this.patterns);

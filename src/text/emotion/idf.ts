@@ -3,6 +3,8 @@
 // training rows and shipped in the sidecar as one byte per bucket (steps of 1/20), so training and
 // inference weight every n-gram identically.
 
+import { plainAlloc, type TableAlloc } from './alloc.js';
+
 const STEP = 20;
 
 /** Smooth idf (scikit-learn's): ln((1 + rows) / (1 + df)) + 1, per bucket. */
@@ -27,10 +29,10 @@ export function packIdf(idf: Float32Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
-export function unpackIdf(packed: string, dimension: number): Float32Array {
+export function unpackIdf(packed: string, dimension: number, alloc: TableAlloc = plainAlloc): Float32Array {
   const bytes = Buffer.from(packed, 'base64');
   if (bytes.length !== dimension) throw new Error(`idf table has ${bytes.length} buckets, the featurizer ${dimension}`);
-  const idf = new Float32Array(dimension);
+  const idf = new Float32Array(alloc(dimension * 4));
   for (let i = 0; i < dimension; i += 1) idf[i] = bytes[i] / STEP;
   return idf;
 }

@@ -1,5 +1,8 @@
 // Caller text emotion (Chinese and English): load the shipped model once, classify utterances.
-export { loadTextEmotion, LinearTextEmotionModel, selectCues, strongEmotion, STRONG_MIN_PROB } from './model.js';
+export { LinearTextEmotionModel, selectCues, strongEmotion, STRONG_MIN_PROB } from './model.js';
+export { loadTextEmotion, loadTextModelTables, textModelFromTables } from './tables.js';
+export type { TextModelTables } from './tables.js';
+export { sharedAlloc } from './alloc.js';
 export { NO_CONTEXT } from './context.js';
 export type { TextContext } from './context.js';
 export type { TextEmotionModel, TextEmotionResult } from './model.js';

@@ -1,17 +1,14 @@
-// The caller-text emotion model at run time: loads the shipped ONNX weights and sidecar once, then
-// classifies an utterance (partial or final) synchronously in well under a millisecond, with the
+// The caller-text emotion model at run time: built once from the shipped ONNX weights and sidecar
+// (tables.ts loads them), then classifies an utterance (partial or final) synchronously in well under a millisecond, with the
 // lexicon and pattern hits that justify the label as cues for the agent.
 
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { EMOTION_LABELS, type EmotionLabel, type EmotionProbs } from '../../frames/types.js';
 import type { TextContext } from './context.js';
 import type { CueHit } from './feature-sink.js';
 import { Featurizer } from './featurizer.js';
-import { readLinearOnnx, type OnnxLinearWeights } from './onnx-weights.js';
-import { sidecarSchema, TEXT_EMOTION_ONNX, TEXT_EMOTION_SIDECAR, type TextEmotionSidecar } from './sidecar.js';
+import type { LexiconTables } from './lexicon.js';
+import type { OnnxLinearWeights } from './onnx-weights.js';
+import type { TextEmotionSidecar } from './sidecar.js';
 
 export interface TextEmotionResult {
   label: EmotionLabel;
@@ -50,9 +47,14 @@ export class LinearTextEmotionModel implements TextEmotionModel {
   private readonly featurizer: Featurizer;
   private readonly scores = new Float64Array(CLASSES);
 
-  constructor(sidecar: TextEmotionSidecar, private readonly linear: OnnxLinearWeights) {
+  /** built: the sidecar's lexicon and idf already unpacked (tables.ts); absent: unpacked here. */
+  constructor(
+    sidecar: TextEmotionSidecar,
+    private readonly linear: OnnxLinearWeights,
+    built?: { lexicon: LexiconTables; idf: Float32Array | null },
+  ) {
     this.version = sidecar.version;
-    this.featurizer = new Featurizer({ ...sidecar.featurizer, lexicon: sidecar.lexicon });
+    this.featurizer = new Featurizer({ ...sidecar.featurizer, lexicon: sidecar.lexicon }, built);
     if (linear.dimension !== this.featurizer.dimension || linear.classes !== CLASSES) {
       throw new Error(`text-emotion.onnx is ${linear.dimension}×${linear.classes}, the sidecar expects ${this.featurizer.dimension}×${CLASSES}`);
     }
@@ -106,18 +108,4 @@ export function selectCues(hits: readonly CueHit[], label: EmotionLabel): string
     if (cues.length === MAX_CUES) break;
   }
   return cues;
-}
-
-/** The model in modelsDir, or null when its files are not there (text emotion then stays off). */
-export async function loadTextEmotion(modelsDir: string): Promise<TextEmotionModel | null> {
-  const sidecarPath = join(modelsDir, TEXT_EMOTION_SIDECAR);
-  if (!existsSync(sidecarPath)) return null;
-  const parsed = sidecarSchema.safeParse(JSON.parse(await readFile(sidecarPath, 'utf8')));
-  if (!parsed.success) throw new Error(`${sidecarPath} is not a valid text-emotion sidecar: ${parsed.error.message}`);
-  const onnxPath = join(modelsDir, parsed.data.onnx.file || TEXT_EMOTION_ONNX);
-  if (!existsSync(onnxPath)) return null;
-  const bytes = await readFile(onnxPath);
-  const digest = createHash('sha256').update(bytes).digest('hex');
-  if (digest !== parsed.data.onnx.sha256) throw new Error(`${onnxPath} does not match its sidecar (sha256 ${digest.slice(0, 12)}…): retrain or restore both files`);
-  return new LinearTextEmotionModel(parsed.data, readLinearOnnx(bytes));
 }
