@@ -2,6 +2,7 @@
 
 import { loadConfig } from './config/load.js';
 import { CallcueError } from './errors.js';
+import { applyHeapSettings } from './heap-settings.js';
 import { startServer } from './server.js';
 
 async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -12,6 +13,7 @@ async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     process.stderr.write(`callcue: ${(err as Error).message}\n`);
     process.exit(2);
   }
+  applyHeapSettings(config);
   let server;
   try {
     server = await startServer(config);

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../config/paths.js';
+import { MAIN_NODE_FLAGS } from '../heap-settings.js';
 import { freePort } from './soak-redis.js';
 
 export interface NodeProcess {
@@ -25,7 +26,7 @@ export const MAIN_JS = join(PACKAGE_ROOT, 'dist', 'src', 'main.js');
 export async function spawnNode(env: Record<string, string>, opts: { startTimeoutMs?: number; nodeArgs?: string[] } = {}): Promise<NodeProcess> {
   // A port chosen here rather than PORT=0: the node is found by polling /readyz, whatever its log level.
   const port = env.PORT ?? String(await freePort());
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), MAIN_JS], {
+  const proc = spawn(process.execPath, [...MAIN_NODE_FLAGS, ...(opts.nodeArgs ?? []), MAIN_JS], {
     env: { ...process.env, HOST: '127.0.0.1', CALLCUE_LOG_LEVEL: 'info', CALLCUE_DB_URL: 'sqlite::memory:', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: PACKAGE_ROOT,

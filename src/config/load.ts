@@ -34,6 +34,7 @@ export const ENV_SETTINGS: Record<string, [keyof Config, (v: string) => unknown]
   CALLCUE_SUPERVISOR_TOKENS: ['supervisorTokens', supervisors],
   CALLCUE_MAX_CALLS: ['maxCalls', int],
   CALLCUE_PIPELINE_WORKERS: ['pipelineWorkers', int],
+  CALLCUE_HEAP_GROWTH_PCT: ['heapGrowthPct', int],
   CALLCUE_MAX_CALLS_PER_KEY: ['maxCallsPerKey', int],
   CALLCUE_MAX_MESSAGE_BYTES: ['maxMessageBytes', int],
   CALLCUE_MAX_MESSAGES_PER_SECOND: ['maxMessagesPerSecond', int],

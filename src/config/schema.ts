@@ -33,6 +33,12 @@ export const configSchema = z
       .min(0)
       .max(64)
       .default(() => Math.max(1, availableParallelism())),
+    /**
+     * How far V8 lets a heap grow past what its last full collection kept, percent (heap-settings.ts):
+     * the worker heaps' garbage is mostly frames that lived seconds in a window or baseline, and at
+     * V8's own factor (~2×) it held ~50 MB per worker at 100 calls. 0 = V8's own factor.
+     */
+    heapGrowthPct: z.number().int().min(0).max(300).default(30),
     /** Most concurrent calls this node accepts. */
     maxCalls: z.number().int().positive().default(500),
     /** Most concurrent calls one API key may hold. */
