@@ -10,8 +10,10 @@
 // 100 calls, busy machine, 2026-12-07).
 //
 // The main thread's young generation (V8's default: two 16 MB semi-spaces, always resident once
-// grown) is sized by a command-line flag only, which the launchers pass (MAIN_NODE_FLAGS); the
-// workers' is set per thread (worker-pool.ts).
+// grown) is sized by a command-line flag only, which the launchers pass (MAIN_NODE_FLAGS). The flag
+// is the process's: it caps the pipeline workers' semi-spaces too (seen in their heap statistics:
+// 8.4 MB of new space, not the 16.8 their resourceLimits ask for), so they scavenge more often; the
+// bench figures of 2026-12-07 (issue 17 item 3) were measured so.
 
 import { setFlagsFromString } from 'node:v8';
 
