@@ -9,6 +9,8 @@
 // serves quiet and loud callers alike, and picking the first peak near the global maximum
 // avoids the sub-octave errors of a plain autocorrelation maximum.
 
+import { simdCorrelate } from './correlate-simd.js';
+
 export const PITCH_MIN_HZ = 60;
 export const PITCH_MAX_HZ = 500;
 /** Peaks within this share of the best one compete; the shortest lag (highest pitch) wins. */
@@ -79,6 +81,8 @@ export function createPitchTracker(size: number, sampleRateHz: number): PitchTra
   const r = new Float64Array(nsdf.length);
 
   const peakAt = new Int32Array(16);
+  // Bit-identical to correlateLags, at about a third of its time (correlate-simd.ts).
+  const correlate = simdCorrelate() ?? correlateLags;
   /** Period of the last voiced frame, samples (0 after an unvoiced frame). */
   let previousTau = 0;
 
@@ -101,7 +105,7 @@ export function createPitchTracker(size: number, sampleRateHz: number): PitchTra
     const headEnergy = squaresPrefix[span];
     if (headEnergy <= 0) return 0;
 
-    correlateLags(x, span, tauMin - 1, r);
+    correlate(x, span, tauMin - 1, r);
     let best = -1;
     for (let t = 0; t < nsdf.length; t++) {
       const tau = tauMin - 1 + t;
