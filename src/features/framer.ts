@@ -1,8 +1,10 @@
 // Cuts a stream of 8 kHz sample chunks of any length into overlapping analysis frames
 // (FRAME_SIZE_SAMPLES every HOP_SIZE_SAMPLES). push() returns fresh copies the caller may keep;
-// forEachFrame() lends one buffer for each frame in turn, for the live path, which analyses a frame
-// at once and keeps only its features (no allocation per frame). The framer retains only the last
-// FRAME_SIZE_SAMPLES − HOP_SIZE_SAMPLES samples.
+// forEachFrame() lends each frame in turn as a view of the framer's own buffer, for the live path,
+// which analyses a frame at once and keeps only its features (no allocation or copy per frame: the
+// views are made once per position; copying each frame out sample by sample cost as much as
+// analysing a silent frame). The framer retains only the last FRAME_SIZE_SAMPLES − HOP_SIZE_SAMPLES
+// samples.
 
 import { FRAME_SIZE_SAMPLES, HOP_SIZE_SAMPLES } from './types.js';
 
@@ -13,7 +15,8 @@ export class Framer {
 
   constructor() {}
 
-  private readonly lent = new Float32Array(FRAME_SIZE_SAMPLES);
+  /** views[k]: the frame starting at sample k · HOP_SIZE_SAMPLES of `pending` (made on first use). */
+  private views: Float32Array[] = [];
 
   push(samples: Float32Array): Float32Array[] {
     const frames: Float32Array[] = [];
@@ -21,14 +24,14 @@ export class Framer {
     return frames;
   }
 
-  /** Calls visit with each new frame in one reused buffer, valid only during the call. */
+  /** Calls visit with each new frame, lent: valid only during the call (the framer reuses its memory). */
   forEachFrame(samples: Float32Array, visit: (frame: Float32Array) => void): void {
-    const lent = this.lent;
-    this.cut(samples, (start) => {
-      const pending = this.pending;
-      for (let i = 0; i < FRAME_SIZE_SAMPLES; i++) lent[i] = pending[start + i]!;
-      visit(lent);
-    });
+    this.cut(samples, (start) => visit(this.view(start)));
+  }
+
+  private view(start: number): Float32Array {
+    const k = start / HOP_SIZE_SAMPLES;
+    return (this.views[k] ??= this.pending.subarray(start, start + FRAME_SIZE_SAMPLES));
   }
 
   private cut(samples: Float32Array, frameAt: (start: number) => void): void {
@@ -51,5 +54,6 @@ export class Framer {
     const grown = new Float32Array(Math.max(length, this.pending.length * 2));
     grown.set(this.pending.subarray(0, this.pendingLength));
     this.pending = grown;
+    this.views = [];
   }
 }
