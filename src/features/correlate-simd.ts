@@ -6,43 +6,16 @@
 // operations do; WebAssembly has no fused multiply-add here and never flushes subnormals), so the
 // values are bit-identical to correlateLags' — test/features/correlate-simd.test.ts holds them to it.
 //
-// The module is a few hundred bytes, assembled below rather than shipped as a binary so what it does
-// stays reviewable. One instance per thread (module state is per thread): callers copy the frame
-// into its memory, it writes the lags beside it, and they copy those out.
+// The module is a few hundred bytes, assembled below (wasm-asm.ts has the encoding) rather than
+// shipped as a binary, so what it does stays reviewable. One instance per thread (module state is
+// per thread): callers copy the frame into its memory, it writes the lags beside it, and they copy
+// those out.
+
+import { BLOCK, BR, BR_IF, END, F64, F64_ADD, F64_CONST, F64_LOAD, F64_MUL, F64_STORE, F64X2_ADD, F64X2_MUL, F64X2_SPLAT, GET, I32, I32_ADD, I32_CONST, I32_GE_S, I32_GT_S, I32_SHL, LOOP, SET, V128, V128_LOAD, V128_LOAD64_SPLAT, V128_STORE, VOID, wasmModule } from './wasm-asm.js';
 
 /** Frame samples start at byte 0 and the results at OUT_BYTE: frames of up to 2048 samples, 2048 lags. */
 const OUT_BYTE = 16384;
 const MAX_VALUES = OUT_BYTE / 8;
-
-// Opcodes (WebAssembly core and SIMD specifications).
-const BLOCK = 0x02;
-const LOOP = 0x03;
-const VOID = 0x40;
-const END = 0x0b;
-const BR = 0x0c;
-const BR_IF = 0x0d;
-const GET = 0x20;
-const SET = 0x21;
-const I32_CONST = 0x41;
-const F64_CONST = 0x44;
-const I32_GE_S = 0x4e;
-const I32_GT_S = 0x4a;
-const I32_ADD = 0x6a;
-const I32_SHL = 0x74;
-const F64_LOAD = 0x2b;
-const F64_STORE = 0x39;
-const F64_ADD = 0xa0;
-const F64_MUL = 0xa2;
-const SIMD = 0xfd;
-const V128_LOAD = [SIMD, 0x00];
-const V128_LOAD64_SPLAT = [SIMD, 0x0a];
-const V128_STORE = [SIMD, 0x0b];
-const F64X2_SPLAT = [SIMD, 0x14];
-const F64X2_ADD = [SIMD, 0xf0, 0x01];
-const F64X2_MUL = [SIMD, 0xf2, 0x01];
-const I32 = 0x7f;
-const F64 = 0x7c;
-const V128 = 0x7b;
 
 // corr(x, out, span, first, lags): out[t] = Σ_{j<span} x[j]·x[j + first + t] for t < lags.
 // Locals: the parameters 0–4, then t, j, p (byte address of x[j + first + t]), q (of x[j]), the
@@ -111,29 +84,7 @@ const body = [
   END,
 ];
 
-function leb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-const section = (id: number, bytes: number[]) => [id, ...leb(bytes.length), ...bytes];
-const name = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
-const locals = [3, 4, I32, 5, V128, 1, F64];
-const code = [...locals, ...body];
-
-const MODULE_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, [1, 0x60, 5, I32, I32, I32, I32, I32, 0]),
-  ...section(3, [1, 0]),
-  ...section(5, [1, 0x00, 1]),
-  ...section(7, [2, ...name('mem'), 0x02, 0, ...name('corr'), 0x00, 0]),
-  ...section(10, [1, ...leb(code.length), ...code]),
-]);
+const MODULE_BYTES = wasmModule([{ name: 'corr', params: [I32, I32, I32, I32, I32], results: [], locals: [[4, I32], [5, V128], [1, F64]], body }]);
 
 export type Correlate = (x: Float64Array, span: number, firstLag: number, out: Float64Array) => void;
 

@@ -17,6 +17,7 @@ import { semitonesRe100Hz } from './semitones.js';
 import { createSpectralAnalyzer } from './spectral.js';
 import { FRAME_SIZE_SAMPLES, INTERNAL_RATE_HZ, MFCC_COUNT, type FrameFeatures } from './types.js';
 import { createVad } from './vad.js';
+import { wasmLevels } from './levels.js';
 
 export interface FrameAnalyzer {
   analyze(frame: Float32Array): FrameFeatures;
@@ -42,6 +43,7 @@ export function createFrameAnalyzer(opts: { spectral?: SpectralFrames } = {}): F
   const skipped = new Float32Array(FRAME_SIZE_SAMPLES);
   let skippedPending = false;
   const scratchMfcc = new Float32Array(MFCC_COUNT);
+  const levels = wasmLevels();
 
   function analyze(frame: Float32Array): FrameFeatures {
     if (frame.length !== FRAME_SIZE_SAMPLES) {
@@ -49,12 +51,18 @@ export function createFrameAnalyzer(opts: { spectral?: SpectralFrames } = {}): F
     }
     let energy = 0;
     let crossings = 0;
-    let prev = frame[0];
-    for (let i = 0; i < FRAME_SIZE_SAMPLES; i++) {
-      const v = frame[i];
-      energy += v * v;
-      if (i > 0 && (prev >= 0) !== (v >= 0)) crossings++;
-      prev = v;
+    if (levels) {
+      // The same sums, in WebAssembly (levels.ts says why).
+      energy = levels.energy(frame);
+      crossings = levels.crossings;
+    } else {
+      let prev = frame[0];
+      for (let i = 0; i < FRAME_SIZE_SAMPLES; i++) {
+        const v = frame[i];
+        energy += v * v;
+        if (i > 0 && (prev >= 0) !== (v >= 0)) crossings++;
+        prev = v;
+      }
     }
     const rms = Math.sqrt(energy / FRAME_SIZE_SAMPLES);
     const rmsDb = rms > 0 ? Math.max(SILENCE_DB, 20 * Math.log10(rms)) : SILENCE_DB;
