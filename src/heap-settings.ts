@@ -7,7 +7,8 @@
 // before a full GC. `heapGrowthPct` (config) caps the growth factor: at 30 % a worker does a full GC
 // every ~3 s instead of every ~15 s at 100 calls (counted with a PerformanceObserver on 'gc': 12–13
 // against 2–3 in a 40 s bench run), each pausing it ~15 ms, for 50–130 MB less peak RSS (bench,
-// 100 calls, busy machine, 2026-12-07).
+// 100 calls, busy machine, 2026-12-07). It is off by default: on a quiet node near its CPU limit the
+// pauses reached the latency tail (config/schema.ts has the figures).
 //
 // The main thread's young generation (V8's default: two 16 MB semi-spaces, always resident once
 // grown) is sized by a command-line flag only, which the launchers pass (MAIN_NODE_FLAGS). The flag

@@ -9,9 +9,9 @@ import { packagePath } from '../src/config/paths.js';
 import { MAIN_NODE_FLAGS } from '../src/heap-settings.js';
 
 describe('heap settings', () => {
-  it('caps heap growth at 30 % by default; CALLCUE_HEAP_GROWTH_PCT=0 leaves it to V8', () => {
-    expect(loadConfig({}).heapGrowthPct).toBe(30);
-    expect(loadConfig({ CALLCUE_HEAP_GROWTH_PCT: '0' }).heapGrowthPct).toBe(0);
+  it('leaves heap growth to V8 by default; CALLCUE_HEAP_GROWTH_PCT caps it', () => {
+    expect(loadConfig({}).heapGrowthPct).toBe(0);
+    expect(loadConfig({ CALLCUE_HEAP_GROWTH_PCT: '30' }).heapGrowthPct).toBe(30);
     expect(() => loadConfig({ CALLCUE_HEAP_GROWTH_PCT: '-5' })).toThrow(/heapGrowthPct|CALLCUE_HEAP_GROWTH_PCT/);
   });
 
