@@ -11,7 +11,7 @@
 // per thread): callers copy the frame into its memory, it writes the lags beside it, and they copy
 // those out.
 
-import { BLOCK, BR, BR_IF, END, F64, F64_ADD, F64_CONST, F64_LOAD, F64_MUL, F64_STORE, F64X2_ADD, F64X2_MUL, F64X2_SPLAT, GET, I32, I32_ADD, I32_CONST, I32_GE_S, I32_GT_S, I32_SHL, LOOP, SET, V128, V128_LOAD, V128_LOAD64_SPLAT, V128_STORE, VOID, wasmModule } from './wasm-asm.js';
+import { BLOCK, BR, BR_IF, END, F64, F64_ADD, F64_CONST, F64_LOAD, F64_MUL, F64_STORE, F64X2_ADD, F64X2_MUL, F64X2_SPLAT, GET, I32, I32_ADD, I32_CONST, I32_GE_S, I32_GT_S, I32_SHL, LOOP, SET, V128, V128_LOAD, V128_LOAD64_SPLAT, V128_STORE, VOID, instantiateWasm, wasmModule } from './wasm-asm.js';
 
 /** Frame samples start at byte 0 and the results at OUT_BYTE: frames of up to 2048 samples, 2048 lags. */
 const OUT_BYTE = 16384;
@@ -101,14 +101,10 @@ export function simdCorrelate(): Correlate | null {
 }
 
 function instantiate(): Correlate | null {
-  let instance: WebAssembly.Instance;
-  try {
-    instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE_BYTES));
-  } catch {
-    return null;
-  }
+  const instance = instantiateWasm(MODULE_BYTES);
+  if (instance === null) return null;
   const corr = instance.exports.corr as (x: number, out: number, span: number, first: number, lags: number) => void;
-  const memory = new Float64Array((instance.exports.mem as WebAssembly.Memory).buffer);
+  const memory = new Float64Array(instance.buffer);
   const outAt = OUT_BYTE / 8;
   return (x, span, firstLag, out) => {
     const lags = out.length;

@@ -4,7 +4,7 @@
 // (each float32 sample widened to double, squared, added), so the energy is bit-identical to the
 // JavaScript loop's — test/features/levels.test.ts holds it to it. One instance per thread.
 
-import { BLOCK, BR, BR_IF, END, F32_LOAD, F64, F64_ADD, F64_CONST, F64_GE, F64_MUL, F64_PROMOTE_F32, GET, I32, I32_ADD, I32_CONST, I32_GE_S, I32_NE, I32_SHL, I32_STORE, LOOP, SET, VOID, leb, wasmModule } from './wasm-asm.js';
+import { BLOCK, BR, BR_IF, END, F32_LOAD, F64, F64_ADD, F64_CONST, F64_GE, F64_MUL, F64_PROMOTE_F32, GET, I32, I32_ADD, I32_CONST, I32_GE_S, I32_NE, I32_SHL, I32_STORE, LOOP, SET, VOID, leb, instantiateWasm, wasmModule } from './wasm-asm.js';
 
 /** The frame's float32 samples are copied to byte 0; the crossings come back at CROSSINGS_BYTE. */
 const CROSSINGS_BYTE = 65532;
@@ -53,14 +53,10 @@ export function wasmLevels(): Levels | null {
 }
 
 function instantiate(): Levels | null {
-  let instance: WebAssembly.Instance;
-  try {
-    instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE_BYTES));
-  } catch {
-    return null;
-  }
+  const instance = instantiateWasm(MODULE_BYTES);
+  if (instance === null) return null;
   const levels = instance.exports.levels as (n: number) => number;
-  const buffer = (instance.exports.mem as WebAssembly.Memory).buffer;
+  const { buffer } = instance;
   const samples = new Float32Array(buffer);
   const ints = new Int32Array(buffer);
   return {

@@ -77,3 +77,16 @@ export function wasmModule(fns: WasmFunction[]): Uint8Array<ArrayBuffer> {
     ...section(10, vec(fns.map(code))),
   ]);
 }
+
+/**
+ * An instance of a module wasmModule built, with its exports and its memory's buffer, or null where
+ * this runtime cannot compile it (no WebAssembly, or no SIMD): callers then keep their JavaScript loop.
+ */
+export function instantiateWasm(bytes: Uint8Array<ArrayBuffer>): { exports: WebAssembly.Exports; buffer: ArrayBuffer } | null {
+  try {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
+    return { exports: instance.exports, buffer: (instance.exports.mem as WebAssembly.Memory).buffer };
+  } catch {
+    return null;
+  }
+}
