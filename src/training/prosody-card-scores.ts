@@ -79,7 +79,7 @@ export function unfamiliarSection(scores: ProsodyScores | null): string {
   const rows = scores.unfamiliar.map(
     (u) => `| ${u.sound} | ${u.calls} | ${u.windows} | ${pct(u.targetShare)} | ${pct(u.refusedShare)} | ${pct(u.targetShareWithoutGate)} |`,
   );
-  return `| sound on the caller's line | calls | windows judged or refused | target verdict | no verdict | target verdict with the gate off |
+  return `| sound on the caller's line | calls | windows judged or refused | target verdict | no verdict | target verdict with the gate and the voicing check off |
 |---|---|---|---|---|---|
 ${rows.join('\n')}
 `;

@@ -3,7 +3,7 @@
 // bank retrains it on its own calls. Rendered from one run's record (prosody-record.ts); the
 // score sections are prosody-card-scores.ts, the development notes prosody-card-tried.ts.
 
-import { UNFAMILIAR_MEMORY_WINDOWS, UNFAMILIAR_SHARE_ABOVE } from '../classifiers/voice-judge.js';
+import { MIN_VOICED_SHARE, UNFAMILIAR_MEMORY_WINDOWS, UNFAMILIAR_SHARE_ABOVE } from '../classifiers/voice-judge.js';
 import { FUNCTIONAL_COUNT, NORMALIZED_COUNT } from '../features/index.js';
 import { costSection, scoresSection, unfamiliarSection } from './prosody-card-scores.js';
 import { TRIED_SECTION } from './prosody-card-tried.js';
@@ -59,7 +59,11 @@ words still count) when:
    \`src/classifiers/voice-judge.ts\`): a line carries one source for a while.`
        : 'This model was trained without its gate, so it judges every window.'
    }
-3. the window holds less speech than the live minimum (600 ms by default).
+3. **almost none of the window's speech is voiced** (under ${MIN_VOICED_SHARE * 100} % of its speech frames carry a pitch):
+   whispered or breathy sound. Every clip the model learned from is phonated speech; espeak-ng's
+   whispering voice passed the gate and came out as anger. Human speech over the phone line stays
+   above it but for stretches of line noise the voice detector let in (\`src/classifiers/voice-judge.ts\`).
+4. the window holds less speech than the live minimum (600 ms by default).
 
 ${unfamiliarSection(scores)}
 Synthetic voices are espeak-ng's, made at training and evaluation time: the gate trains on one

@@ -22,9 +22,9 @@ export function formatHeldOut(r: HeldOutResult): string {
 }
 
 export function formatUnfamiliar(rows: readonly UnfamiliarRow[]): string {
-  const lines = ['unfamiliar sounds and languages (windows of 3 s every 1 s; share with a target verdict, as shipped and with the gate off)'];
+  const lines = ['unfamiliar sounds and languages (windows of 3 s every 1 s; share with a target verdict, as shipped and with the gate and the voicing check off)'];
   for (const r of rows) {
-    lines.push(`  ${r.sound.padEnd(64)} ${String(r.calls).padStart(3)} calls ${String(r.windows).padStart(5)} windows  target ${pct(r.targetShare).padStart(6)}  refused ${pct(r.refusedShare).padStart(6)}  gate off: target ${pct(r.targetShareWithoutGate).padStart(6)}`);
+    lines.push(`  ${r.sound.padEnd(64)} ${String(r.calls).padStart(3)} calls ${String(r.windows).padStart(5)} windows  target ${pct(r.targetShare).padStart(6)}  refused ${pct(r.refusedShare).padStart(6)}  checks off: target ${pct(r.targetShareWithoutGate).padStart(6)}`);
   }
   return lines.join('\n');
 }

@@ -3,7 +3,8 @@
 // one drawn telephone line) judged in rolling 3 s windows by the service's own judge. Synthetic
 // voices use the other half of espeak-ng's voice variants and sentences than the gate trained on.
 // Each row: how many windows had enough "speech" to judge, and the share that got a target
-// verdict (anger, anxiety or disappointment) with the judge as shipped and with its gate off.
+// verdict (anger, anxiety or disappointment) with the judge as shipped and with its gate and
+// voicing check off.
 
 import { DEFAULT_RECORDING_OPTIONS, classifyRecording } from '../classifiers/prosody-recording.js';
 import type { ProsodyModel } from '../classifiers/prosody.js';
@@ -23,7 +24,7 @@ export interface UnfamiliarRow {
   targetShare: number;
   /** Share the judge refused (gate or language). */
   refusedShare: number;
-  /** Share with a target verdict had the gate been off (language check still on). */
+  /** Share with a target verdict had the gate and the voicing check been off (language check still on). */
   targetShareWithoutGate: number;
 }
 
@@ -72,7 +73,7 @@ export function judgeCalls(model: ProsodyModel, calls: readonly Float32Array[], 
   const open = withoutGate(model);
   for (const audio of calls) {
     const shipped = classifyRecording(audio, model, new SpeakerBaseline(), DEFAULT_RECORDING_OPTIONS, new VoiceJudge(model, language));
-    const ungated = classifyRecording(audio, open, new SpeakerBaseline(), DEFAULT_RECORDING_OPTIONS, new VoiceJudge(open, language));
+    const ungated = classifyRecording(audio, open, new SpeakerBaseline(), DEFAULT_RECORDING_OPTIONS, new VoiceJudge(open, language, 0));
     windows += shipped.segments.length + shipped.abstained.unfamiliar + shipped.abstained.language;
     refused += shipped.abstained.unfamiliar + shipped.abstained.language;
     targets += shipped.segments.filter((s) => TARGET.has(s.label)).length;

@@ -64,6 +64,25 @@ describe('the shipped voice model', () => {
     }, 120_000);
   }
 
+  it.skipIf(!hasEspeak())('gives no verdict on whispered synthetic speech, which its gate alone let through', async () => {
+    let withoutCheck = 0;
+    for (const [language, tag, base] of [
+      ['cmn', 'zh-CN', 'cmn-latn-pinyin'],
+      ['en', 'en-US', 'en-us'],
+    ] as const) {
+      const voice = { ...drawSyntheticVoice(createRng(1), language, 'eval', 'calm'), voice: `${base}+whisper` };
+      const parts: Float32Array[] = [];
+      for (const text of LINES[language]) parts.push(await synthesize({ language, params: voice, text }), silence(400));
+      const audio = overPhoneLine(concat(...parts), 1);
+      const result = judgeCall(audio, tag);
+      expect(result.segments, `${voice.voice}: ${JSON.stringify(result.segments.map((s) => s.label))}`).toHaveLength(0);
+      expect(result.abstained.unfamiliar).toBeGreaterThan(0);
+      withoutCheck += classifyRecording(audio, model, new SpeakerBaseline(), DEFAULT_RECORDING_OPTIONS, new VoiceJudge(model, tag, 0)).segments.length;
+    }
+    // What the voicing check is for: the gate passes some of these windows.
+    expect(withoutCheck).toBeGreaterThan(0);
+  }, 120_000);
+
   for (const kind of ['music', 'noise', 'tones'] as UnfamiliarSoundKind[]) {
     // The card measures 0–4.6 % target verdicts and 88–100 % refusals on these (12 calls each).
     it(`refuses most windows of ${kind} and gives almost none a target verdict`, () => {
