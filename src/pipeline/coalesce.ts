@@ -8,6 +8,8 @@
 // agent) is urgent and leaves within minIntervalMs; bulk (audio, which the pipeline reads in 250 ms
 // windows, and its acknowledgements) may wait bulkIntervalMs, so a busy thread posts a few times
 // fewer batches. Whatever is queued leaves with the first flush, whichever lane asked for it.
+// now() flushes at once, for what must not wait for the rest of the thread's turn (a transcript on
+// its way to a worker that is busy for milliseconds at a time; a prompt raised early in a long turn).
 
 export interface Coalescer {
   /**
@@ -15,6 +17,8 @@ export interface Coalescer {
    * last flush (urgent: minIntervalMs, the default; bulk: bulkIntervalMs).
    */
   schedule(lane?: 'urgent' | 'bulk'): void;
+  /** Flushes now, in this turn; a flush scheduled before is dropped (this one took what it would have). */
+  now(): void;
 }
 
 export function coalesce(flush: () => void, minIntervalMs: number, bulkIntervalMs = minIntervalMs): Coalescer {
@@ -24,6 +28,8 @@ export function coalesce(flush: () => void, minIntervalMs: number, bulkIntervalM
   let dueMs = Number.POSITIVE_INFINITY;
   let lastMs = Number.NEGATIVE_INFINITY;
   const run = () => {
+    if (timeout) clearTimeout(timeout);
+    if (immediate) clearImmediate(immediate);
     timeout = null;
     immediate = null;
     dueMs = Number.POSITIVE_INFINITY;
@@ -32,14 +38,18 @@ export function coalesce(flush: () => void, minIntervalMs: number, bulkIntervalM
   };
   return {
     schedule(lane = 'urgent') {
+      const earliest = lastMs + (lane === 'urgent' ? minIntervalMs : bulkIntervalMs);
+      // Already due no later than this lane asks (the common case: once per audio message): no clock read.
+      if (immediate || earliest >= dueMs) return;
       const now = performance.now();
-      const due = Math.max(now, lastMs + (lane === 'urgent' ? minIntervalMs : bulkIntervalMs));
-      if (immediate || due >= dueMs) return;
+      const due = Math.max(now, earliest);
+      if (due >= dueMs) return;
       if (timeout) clearTimeout(timeout);
       timeout = null;
       dueMs = due;
       if (due <= now) immediate = setImmediate(run);
       else timeout = setTimeout(run, due - now);
     },
+    now: run,
   };
 }

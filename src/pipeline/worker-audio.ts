@@ -70,6 +70,16 @@ export class AudioUnpacker {
     this.f64 = new Float64Array(buffer);
   }
 
+  /** The call number of the next message, without reading past it. */
+  peekCallNumber(): number {
+    return this.f64[this.at / 8]!;
+  }
+
+  /** Passes over the next message. */
+  skip(): void {
+    this.at += HEADER_BYTES + padded(this.f64[this.at / 8 + 6]!);
+  }
+
   /** The next message: its call number and the frame, with callId filled in by the caller's lookup. */
   next(callIdOf: (callNumber: number) => string | undefined): { callNumber: number; frame: RawAudioFrame | null } {
     const h = this.at / 8;

@@ -25,12 +25,17 @@ const taken = new Map<number, number>();
  * call, against a 100 ms budget) and progress, which rides along with whatever goes first.
  */
 const flusher = coalesce(flush, 2, 5);
+/** Whether the outbox holds something a person waits on. */
+let urgentQueued = false;
 const post = (m: FromWorker) => {
   outbox.push(m);
-  flusher.schedule(m.op === 'event' && m.ev.type === 'emotion' ? 'bulk' : 'urgent');
+  const lane = m.op === 'event' && m.ev.type === 'emotion' ? 'bulk' : 'urgent';
+  if (lane === 'urgent') urgentQueued = true;
+  flusher.schedule(lane);
 };
 function flush() {
   stageClock.begin('worker-io');
+  urgentQueued = false;
   if (taken.size > 0) {
     const pairs: number[] = [];
     for (const [n, count] of taken) pairs.push(n, count);
@@ -63,9 +68,22 @@ async function start(init: WorkerInit) {
   /** Calls by the number the pool's packed audio names them with. */
   const callIds = new Map<number, string>();
   const callIdOf = (n: number) => callIds.get(n);
-  let unpacker: AudioUnpacker | null = null;
 
-  const handle = (m: ToWorker) => {
+  /** Hands the calls' pipelines `count` audio messages from `unpacker`: those `pick` accepts (the others are passed over). */
+  const takeAudio = (unpacker: AudioUnpacker, count: number, pick: ((callNumber: number) => boolean) | null) => {
+    for (let i = 0; i < count; i++) {
+      if (pick && !pick(unpacker.peekCallNumber())) {
+        unpacker.skip();
+        continue;
+      }
+      const { callNumber, frame } = unpacker.next(callIdOf);
+      if (frame) runs.get(frame.callId)?.push(frame);
+      taken.set(callNumber, (taken.get(callNumber) ?? 0) + 1);
+    }
+    flusher.schedule('bulk');
+  };
+
+  const handle = (m: Exclude<ToWorker, { op: 'audio' }>) => {
     switch (m.op) {
       case 'open':
         callIds.set(m.callNumber, m.callId);
@@ -90,14 +108,6 @@ async function start(init: WorkerInit) {
       case 'frame':
         runs.get(m.callId)?.push(m.frame);
         break;
-      case 'audio':
-        for (let i = 0; i < m.count; i++) {
-          const { callNumber, frame } = unpacker!.next(callIdOf);
-          if (frame) runs.get(frame.callId)?.push(frame);
-          taken.set(callNumber, (taken.get(callNumber) ?? 0) + 1);
-        }
-        flusher.schedule('bulk');
-        break;
       case 'complete':
         runs.get(m.callId)?.complete();
         break;
@@ -117,14 +127,67 @@ async function start(init: WorkerInit) {
         break;
     }
   };
+  /** The second turn of a batch with words, while it is pending: a batch that comes first runs it first. */
+  let runLater: (() => void) | null = null;
+  /**
+   * Hands out a batch's messages, in order. A batch that carries words goes in two turns: first the
+   * messages of the calls with words (their pipelines drain first: shed.ts drains in the order calls
+   * were handed frames), then — once those drains have run and what they raised has been posted —
+   * the rest. A prompt no longer waits for every other call's audio of the batch, milliseconds at
+   * 100 calls. Each call's own messages keep their order; a message for no call (a playbook, a model,
+   * metrics) goes with the rest.
+   */
+  const onBatch = (b: ToWorkerBatch) => {
+    runLater?.();
+    const words = callsWithWords(b.messages);
+    if (!words) {
+      const unpacker = b.audio ? new AudioUnpacker(b.audio) : null;
+      for (const m of b.messages) {
+        if (m.op === 'audio') takeAudio(unpacker!, m.count, null);
+        else handle(m);
+      }
+      return;
+    }
+    const numbers = new Set<number>();
+    for (const [n, id] of callIds) if (words.has(id)) numbers.add(n);
+    const first = b.audio ? new AudioUnpacker(b.audio) : null;
+    for (const m of b.messages) {
+      if (m.op === 'audio') takeAudio(first!, m.count, (n) => numbers.has(n));
+      else if ('callId' in m && words.has(m.callId)) {
+        handle(m);
+        if (m.op === 'open') numbers.add(m.callNumber);
+      }
+    }
+    const rest = () => {
+      runLater = null;
+      clearImmediate(later);
+      if (urgentQueued) flusher.now();
+      const second = b.audio ? new AudioUnpacker(b.audio) : null;
+      for (const m of b.messages) {
+        if (m.op === 'audio') takeAudio(second!, m.count, (n) => !numbers.has(n));
+        else if (!('callId' in m) || !words.has(m.callId)) handle(m);
+      }
+    };
+    runLater = rest;
+    const later = setImmediate(() => {
+      stageClock.begin('worker-io');
+      rest();
+      stageClock.end();
+    });
+  };
   port.on('message', (b: ToWorkerBatch) => {
     stageClock.begin('worker-io');
-    unpacker = b.audio ? new AudioUnpacker(b.audio) : null;
-    for (const m of b.messages) handle(m);
-    unpacker = null;
+    onBatch(b);
     stageClock.end();
   });
   post({ op: 'ready', models: { prosody: prosodyModel?.version ?? null, text: textModel?.version ?? null } });
+}
+
+/** The calls a batch carries words for (transcripts), or null for none. */
+function callsWithWords(messages: readonly ToWorker[]): Set<string> | null {
+  let words: Set<string> | null = null;
+  for (const m of messages) if (m.op === 'frame') (words ??= new Set()).add(m.callId);
+  return words;
 }
 
 start(workerData as WorkerInit).catch((err: Error) => post({ op: 'failed', message: err.message }));

@@ -28,8 +28,8 @@ import type { FromWorker, FromWorkerBatch, ModelVersions, ToWorker, ToWorkerBatc
 const YOUNG_GENERATION_MB = 16;
 
 /**
- * At most one batch every 2 ms to each worker when it carries anything but audio (a transcript on its
- * way to a prompt), every 8 ms when it is only audio (coalesce.ts says why).
+ * At most one batch every 2 ms to each worker when it carries a control message, every 8 ms when it
+ * is only audio (coalesce.ts says why); a final transcript goes at once.
  */
 const BATCH_INTERVAL_MS = 2;
 const AUDIO_BATCH_INTERVAL_MS = 8;
@@ -163,7 +163,13 @@ export class WorkerPool implements PipelineRunner {
           this.sendAudio(worker, callNumber, frame);
           return;
         }
-        send({ op: 'frame', callId, frame });
+        // A final transcript leaves at once, with the audio queued before it: coalesced, it waited
+        // for the rest of a busy turn (tens of ms at 100 calls) on its way to a prompt. Partials,
+        // which a recogniser may send several times a second per call, wait the 2 ms.
+        if (frame.kind === 'transcript' && frame.isFinal) {
+          worker.outbox.push({ op: 'frame', callId, frame });
+          worker.flush.now();
+        } else send({ op: 'frame', callId, frame });
       },
       complete: () => send({ op: 'complete', callId }),
       cancel: () => {

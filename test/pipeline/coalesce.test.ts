@@ -60,4 +60,20 @@ describe('coalesce', () => {
     await turn();
     expect(flushes).toBe(3);
   });
+
+  it('flushes at once on now(), and the flush scheduled before it does not follow', async () => {
+    let flushes = 0;
+    const c = coalesce(() => flushes++, 5, 60_000);
+    c.schedule('bulk');
+    c.now();
+    expect(flushes).toBe(1);
+    await turn();
+    expect(flushes).toBe(1);
+    // Just flushed: an urgent message waits its interval, and now() still goes at once.
+    c.schedule('urgent');
+    c.now();
+    expect(flushes).toBe(2);
+    await new Promise((r) => setTimeout(r, 15));
+    expect(flushes).toBe(2);
+  });
 });
