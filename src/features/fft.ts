@@ -1,6 +1,6 @@
 // In-place radix-2 FFT of a fixed size with precomputed tables. The frame analyzer runs
-// 20,000 times a second per core under load, so tables are built once and nothing is
-// allocated per transform.
+// 20,000 times a second per core under load, so tables are built once per thread and size, and
+// nothing is allocated per transform. spectrum-simd.ts runs the same butterflies in WebAssembly.
 
 export interface Fft {
   readonly size: number;
@@ -8,8 +8,25 @@ export interface Fft {
   transform(re: Float64Array, im: Float64Array): void;
 }
 
-export function createFft(size: number): Fft {
+export interface FftTables {
+  /** bitReversed[i]: i with its log2(size) bits reversed. */
+  readonly bitReversed: Uint16Array;
+  /** The twiddles: cos[k] = cos(2πk/size), sin[k] = −sin(2πk/size), for k < size/2. */
+  readonly cos: Float64Array;
+  readonly sin: Float64Array;
+}
+
+const built = new Map<number, FftTables>();
+
+/** This thread's tables for the size (read-only; every transform of that size shares them). */
+export function fftTables(size: number): FftTables {
   if (size < 2 || (size & (size - 1)) !== 0) throw new RangeError(`FFT size must be a power of two, got ${size}`);
+  let tables = built.get(size);
+  if (!tables) built.set(size, (tables = buildTables(size)));
+  return tables;
+}
+
+function buildTables(size: number): FftTables {
   const bitReversed = new Uint16Array(size);
   const bits = Math.log2(size);
   for (let i = 0; i < size; i++) {
@@ -23,6 +40,11 @@ export function createFft(size: number): Fft {
     cos[i] = Math.cos((2 * Math.PI * i) / size);
     sin[i] = -Math.sin((2 * Math.PI * i) / size);
   }
+  return { bitReversed, cos, sin };
+}
+
+export function createFft(size: number): Fft {
+  const { bitReversed, cos, sin } = fftTables(size);
 
   function transform(re: Float64Array, im: Float64Array): void {
     for (let i = 0; i < size; i++) {

@@ -1,4 +1,5 @@
-// Spectral shape and MFCCs of one frame, computed from one shared FFT with tables built once.
+// Spectral shape and MFCCs of one frame, computed from one FFT with the thread's shared tables
+// (spectral-tables.ts), in WebAssembly SIMD where it compiles (spectrum-simd.ts, bit-identical).
 // Definitions follow meyda's (Hann window, amplitude spectrum of bins 0..N/2-1, centroid and
 // flatness exactly as meyda computes them; the tests compare against meyda) with three
 // deliberate differences, each for the telephone channel:
@@ -8,7 +9,9 @@
 // - rolloff is the 85 % point (meyda: 99 %, which sits on the line noise near Nyquist), and
 //   flux compares L2-normalised spectra (meyda's flux reads negative indices; ours ignores gain).
 
-import { createFft } from './fft.js';
+import { createFft, type Fft } from './fft.js';
+import { MEL_BANDS, spectralTables } from './spectral-tables.js';
+import { FLUX_SQ, ROLLOFF_BIN, spectrumKernel, SUM, WEIGHTED, ZERO_BINS, type SpectrumKernel } from './spectrum-simd.js';
 
 export interface SpectralShape {
   spectralCentroidHz: number;
@@ -22,66 +25,47 @@ export interface SpectralAnalyzer {
   analyze(frame: Float32Array, mfccOut: Float32Array): SpectralShape;
 }
 
-const MEL_LOW_HZ = 200;
-const MEL_HIGH_HZ = 3800;
-const MEL_BANDS = 20;
 const ROLLOFF_SHARE = 0.85;
 const LOG_FLOOR = 1e-10;
 
-const hzToMel = (hz: number): number => 2595 * Math.log10(1 + hz / 700);
-const melToHz = (mel: number): number => 700 * (10 ** (mel / 2595) - 1);
-
-interface MelBand {
-  firstBin: number;
-  weights: Float64Array;
+/** The JavaScript path's working arrays: one set per thread and size, since analyze() never re-enters. */
+interface Scratch {
+  fft: Fft;
+  re: Float64Array;
+  im: Float64Array;
+  amp: Float64Array;
+  logMel: Float64Array;
 }
-
-function buildMelBank(size: number, sampleRateHz: number): MelBand[] {
-  const binHz = sampleRateHz / size;
-  const lowMel = hzToMel(MEL_LOW_HZ);
-  const highMel = hzToMel(MEL_HIGH_HZ);
-  const edgesHz: number[] = [];
-  for (let i = 0; i < MEL_BANDS + 2; i++) edgesHz.push(melToHz(lowMel + ((highMel - lowMel) * i) / (MEL_BANDS + 1)));
-  const bands: MelBand[] = [];
-  for (let b = 0; b < MEL_BANDS; b++) {
-    const [lo, mid, hi] = [edgesHz[b], edgesHz[b + 1], edgesHz[b + 2]];
-    const firstBin = Math.ceil(lo / binHz);
-    const lastBin = Math.floor(hi / binHz);
-    const weights = new Float64Array(Math.max(1, lastBin - firstBin + 1));
-    for (let k = firstBin; k <= lastBin; k++) {
-      const hz = k * binHz;
-      weights[k - firstBin] = hz <= mid ? (hz - lo) / (mid - lo) : (hi - hz) / (hi - mid);
-    }
-    bands.push({ firstBin, weights });
+const scratchBySize = new Map<number, Scratch>();
+function scratchFor(size: number): Scratch {
+  let s = scratchBySize.get(size);
+  if (!s) {
+    s = { fft: createFft(size), re: new Float64Array(size), im: new Float64Array(size), amp: new Float64Array(size / 2), logMel: new Float64Array(MEL_BANDS) };
+    scratchBySize.set(size, s);
   }
-  return bands;
+  return s;
 }
 
-/** Orthonormal DCT-II matrix, `count` rows × MEL_BANDS columns. */
-function buildDct(count: number): Float64Array {
-  const m = new Float64Array(count * MEL_BANDS);
-  for (let k = 0; k < count; k++) {
-    const scale = k === 0 ? Math.sqrt(1 / MEL_BANDS) : Math.sqrt(2 / MEL_BANDS);
-    for (let n = 0; n < MEL_BANDS; n++) m[k * MEL_BANDS + n] = scale * Math.cos((Math.PI / MEL_BANDS) * (n + 0.5) * k);
-  }
-  return m;
+export interface SpectralOptions {
+  /** Use the WebAssembly SIMD kernel where it compiles (default); false keeps the JavaScript (tests compare them). */
+  simd?: boolean;
 }
 
-export function createSpectralAnalyzer(size: number, sampleRateHz: number, mfccCount: number): SpectralAnalyzer {
-  const fft = createFft(size);
+/**
+ * An analyzer with its own state (the previous spectrum, for the flux); tables, scratch and the
+ * WebAssembly kernel are the thread's, shared with every other analyzer of the same configuration.
+ */
+export function createSpectralAnalyzer(size: number, sampleRateHz: number, mfccCount: number, opts: SpectralOptions = {}): SpectralAnalyzer {
+  const tables = spectralTables(size, sampleRateHz, mfccCount);
+  const kernel = opts.simd === false ? null : spectrumKernel(tables);
   const bins = size / 2;
   const binHz = sampleRateHz / size;
-  const hann = new Float64Array(size);
-  for (let i = 0; i < size; i++) hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (size - 1));
-  const re = new Float64Array(size);
-  const im = new Float64Array(size);
-  const amp = new Float64Array(bins);
   const prevUnit = new Float64Array(bins);
-  let hasPrev = false;
-  const melBank = buildMelBank(size, sampleRateHz);
-  const logMel = new Float64Array(MEL_BANDS);
-  const dct = buildDct(mfccCount);
   const shape: SpectralShape = { spectralCentroidHz: 0, spectralFlatness: 0, spectralRolloffHz: 0, spectralFlux: 0 };
+  if (kernel) return { analyze: analyzeWith(kernel, bins, binHz, prevUnit, shape) };
+  const { hann, melBank, dct } = tables;
+  const { fft, re, im, amp, logMel } = scratchFor(size);
+  let hasPrev = false;
 
   function analyze(frame: Float32Array, mfccOut: Float32Array): SpectralShape {
     for (let i = 0; i < size; i++) {
@@ -145,4 +129,32 @@ export function createSpectralAnalyzer(size: number, sampleRateHz: number, mfccC
   }
 
   return { analyze };
+}
+
+/** The same analysis with the arithmetic in WebAssembly (spectrum-simd.ts) and the logarithms here. */
+function analyzeWith(kernel: SpectrumKernel, bins: number, binHz: number, prevUnit: Float64Array, shape: SpectralShape) {
+  const { amp, results, melEnergy, logMel, mfcc } = kernel;
+  let hasPrev = false;
+  return (frame: Float32Array, mfccOut: Float32Array): SpectralShape => {
+    kernel.spectrum(frame, prevUnit);
+    const sum = results[SUM]!;
+    const zeroBins = results[ZERO_BINS] !== 0;
+    shape.spectralCentroidHz = sum > 0 ? (results[WEIGHTED]! / sum) * binHz : 0;
+    let flatness = 0;
+    if (sum > 0 && !zeroBins) {
+      // Every amplitude is > 0 here, so every one is in the sum, in order, as in the loop above.
+      let logSum = 0;
+      for (let k = 0; k < bins; k++) logSum += Math.log(amp[k]!);
+      flatness = (Math.exp(logSum / bins) * bins) / sum;
+    }
+    shape.spectralFlatness = flatness;
+    shape.spectralRolloffHz = results[ROLLOFF_BIN]! * binHz;
+    shape.spectralFlux = hasPrev ? Math.sqrt(results[FLUX_SQ]!) : 0;
+    hasPrev = true;
+    for (let b = 0; b < MEL_BANDS; b++) logMel[b] = Math.log(melEnergy[b]! + LOG_FLOOR);
+    if (mfccOut.length > mfcc.length) throw new RangeError(`at most ${mfcc.length} MFCCs, asked for ${mfccOut.length}`);
+    kernel.dct();
+    for (let k = 0; k < mfccOut.length; k++) mfccOut[k] = mfcc[k]!;
+    return shape;
+  };
 }
