@@ -9,7 +9,7 @@
 // serves quiet and loud callers alike, and picking the first peak near the global maximum
 // avoids the sub-octave errors of a plain autocorrelation maximum.
 
-import { simdCorrelate } from './correlate-simd.js';
+import { pitchKernel } from './correlate-simd.js';
 
 export const PITCH_MIN_HZ = 60;
 export const PITCH_MAX_HZ = 500;
@@ -69,20 +69,40 @@ export interface PitchTracker {
   pitchHz(frame: Float32Array): number;
 }
 
-export function createPitchTracker(size: number, sampleRateHz: number): PitchTracker {
+/** The JavaScript path's working arrays, one set per thread and configuration (estimate never re-enters). */
+interface Scratch {
+  x: Float64Array;
+  squaresPrefix: Float64Array;
+  nsdf: Float64Array;
+  r: Float64Array;
+}
+const scratchByShape = new Map<string, Scratch>();
+function scratchFor(size: number, lags: number): Scratch {
+  const key = `${size}/${lags}`;
+  let s = scratchByShape.get(key);
+  if (!s) scratchByShape.set(key, (s = { x: new Float64Array(size), squaresPrefix: new Float64Array(size + 1), nsdf: new Float64Array(lags), r: new Float64Array(lags) }));
+  return s;
+}
+
+export interface PitchOptions {
+  /** Use the WebAssembly SIMD kernel where it compiles (default); false keeps the JavaScript (tests compare them). */
+  simd?: boolean;
+}
+
+/** A tracker keeps only the previous period; its working memory is the thread's (shared by every tracker). */
+export function createPitchTracker(size: number, sampleRateHz: number, opts: PitchOptions = {}): PitchTracker {
   const tauMin = Math.floor(sampleRateHz / PITCH_MAX_HZ);
   const tauMax = Math.ceil(sampleRateHz / PITCH_MIN_HZ);
   const span = size - tauMax - 1;
   if (span < tauMin) throw new RangeError(`frame of ${size} samples is too short for ${PITCH_MIN_HZ} Hz`);
-  const x = new Float64Array(size);
-  const squaresPrefix = new Float64Array(size + 1);
   // nsdf[t] holds lag tauMin - 1 + t, so every candidate lag has both neighbours.
-  const nsdf = new Float64Array(tauMax - tauMin + 3);
-  const r = new Float64Array(nsdf.length);
+  const lags = tauMax - tauMin + 3;
+  // The same values as nsdfJs, at about a third of its time (correlate-simd.ts).
+  const kernel = opts.simd === false || size > 1024 ? null : pitchKernel();
+  const scratch = kernel ? null : scratchFor(size, lags);
+  const nsdf = kernel ? kernel.nsdfOut(lags) : scratch!.nsdf;
 
   const peakAt = new Int32Array(16);
-  // Bit-identical to correlateLags, at about a third of its time (correlate-simd.ts).
-  const correlate = simdCorrelate() ?? correlateLags;
   /** Period of the last voiced frame, samples (0 after an unvoiced frame). */
   let previousTau = 0;
 
@@ -92,7 +112,9 @@ export function createPitchTracker(size: number, sampleRateHz: number): PitchTra
     return hz;
   }
 
-  function estimate(frame: Float32Array): number {
+  /** The frame's nsdf into `nsdf`; returns its largest value (−2 when the head of the frame is silent). */
+  function nsdfJs(frame: Float32Array): number {
+    const { x, squaresPrefix, r } = scratch!;
     let mean = 0;
     for (let i = 0; i < size; i++) mean += frame[i];
     mean /= size;
@@ -103,17 +125,23 @@ export function createPitchTracker(size: number, sampleRateHz: number): PitchTra
       squaresPrefix[i + 1] = squaresPrefix[i] + v * v;
     }
     const headEnergy = squaresPrefix[span];
-    if (headEnergy <= 0) return 0;
+    if (headEnergy <= 0) return -2;
 
-    correlate(x, span, tauMin - 1, r);
+    correlateLags(x, span, tauMin - 1, r);
     let best = -1;
-    for (let t = 0; t < nsdf.length; t++) {
+    for (let t = 0; t < lags; t++) {
       const tau = tauMin - 1 + t;
       const m = headEnergy + squaresPrefix[tau + span] - squaresPrefix[tau];
       const n = m > 0 ? (2 * r[t]) / m : 0;
       nsdf[t] = n;
       if (n > best) best = n;
     }
+    return best;
+  }
+
+  function estimate(frame: Float32Array): number {
+    if (frame.length !== size) throw new RangeError(`frame must have ${size} samples, got ${frame.length}`);
+    const best = kernel ? kernel.nsdf(frame, span, tauMin - 1, lags) : nsdfJs(frame);
     if (best < MIN_CLARITY) return 0;
 
     // Key maxima: the highest NSDF value between successive positive-going zero crossings.
