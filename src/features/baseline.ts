@@ -13,8 +13,12 @@
 //
 // Use: for each window, normalize(windowFunctionals(window)) first, then add() the frames that
 // are new since the previous window (each frame once), so the baseline is strictly the past.
+// The stretch in progress keeps its functionals up to date frame by frame (stretch-functionals.ts),
+// bit-identical to computing them over its frames at every window, which cost as much as the
+// window itself.
 
-import { FUNCTIONAL_COUNT, FUNCTIONAL_NAMES, windowFunctionals } from './functionals.js';
+import { FUNCTIONAL_COUNT, FUNCTIONAL_NAMES } from './functionals.js';
+import { StretchFunctionals, type StretchKind } from './stretch-functionals.js';
 import { HOP_MS, type FrameFeatures } from './types.js';
 
 /** Speech per baseline stretch: about one live window. */
@@ -50,16 +54,17 @@ export const NORMALIZED_COUNT = NORMALIZED_NAMES.length;
 
 export class SpeakerBaseline {
   /**
-   * functionalsOf: how a stretch's functionals are computed — windowFunctionals, or
-   * summaryFunctionals for a speaker whose windows only the evidence reads (then only its slots of
-   * reference() are meaningful).
+   * kind: 'full' computes every functional; 'summary' only those the evidence reads (for a speaker
+   * whose windows only the evidence reads: then only those slots of reference() are meaningful).
    */
-  constructor(private readonly functionalsOf: (frames: readonly FrameFeatures[]) => Float32Array = windowFunctionals) {}
+  constructor(kind: StretchKind = 'full') {
+    this.pending = new StretchFunctionals(kind);
+  }
 
   private readonly segmentSum = new Float64Array(FUNCTIONAL_COUNT);
   private segmentCount = 0;
-  private pending: FrameFeatures[] = [];
-  private pendingSpeechFrames = 0;
+  /** The stretch in progress, its functionals kept up to date frame by frame. */
+  private readonly pending: StretchFunctionals;
   private speechFrames = 0;
   /** Cached reference; invalidated by add(). */
   private cachedReference: Float32Array | null = null;
@@ -71,16 +76,15 @@ export class SpeakerBaseline {
   }
 
   add(frames: readonly FrameFeatures[]): void {
-    for (const f of frames) {
-      this.pending.push(f);
-      if (f.isSpeech) {
-        this.pendingSpeechFrames++;
-        this.speechFrames++;
-      }
-      if (this.pendingSpeechFrames >= SEGMENT_SPEECH_FRAMES) this.fold();
-      else if (this.pending.length >= MAX_PENDING_FRAMES) {
-        if (this.pendingSpeechFrames >= MIN_PARTIAL_SPEECH_FRAMES) this.fold();
-        else this.dropPending();
+    const pending = this.pending;
+    for (let i = 0; i < frames.length; i++) {
+      const f = frames[i]!;
+      pending.append(f);
+      if (f.isSpeech) this.speechFrames++;
+      if (pending.speech >= SEGMENT_SPEECH_FRAMES) this.fold();
+      else if (pending.frames >= MAX_PENDING_FRAMES) {
+        if (pending.speech >= MIN_PARTIAL_SPEECH_FRAMES) this.fold();
+        else pending.reset();
       }
     }
     this.cacheValid = false;
@@ -93,9 +97,9 @@ export class SpeakerBaseline {
     // Plain loops, not TypedArray.from (with a mapping function it is a generic iteration, and this
     // runs for every window of every call): the same values, in the same order.
     const sum = new Float64Array(this.segmentSum);
-    if (this.pendingSpeechFrames >= MIN_PARTIAL_SPEECH_FRAMES) {
-      const partial = this.functionalsOf(this.pending);
-      const w = this.pendingSpeechFrames / SEGMENT_SPEECH_FRAMES;
+    if (this.pending.speech >= MIN_PARTIAL_SPEECH_FRAMES) {
+      const partial = this.pending.functionals();
+      const w = this.pending.speech / SEGMENT_SPEECH_FRAMES;
       for (let i = 0; i < FUNCTIONAL_COUNT; i++) sum[i] += partial[i] * w;
       weight += w;
     }
@@ -124,14 +128,9 @@ export class SpeakerBaseline {
   }
 
   private fold(): void {
-    const f = this.functionalsOf(this.pending);
+    const f = this.pending.functionals();
     for (let i = 0; i < FUNCTIONAL_COUNT; i++) this.segmentSum[i] += f[i];
     this.segmentCount++;
-    this.dropPending();
-  }
-
-  private dropPending(): void {
-    this.pending = [];
-    this.pendingSpeechFrames = 0;
+    this.pending.reset();
   }
 }

@@ -201,6 +201,8 @@ const SPEECH_RATIO = FUNCTIONAL_NAMES.indexOf('speech_ratio');
 const SYLLABLE_RATE = FUNCTIONAL_NAMES.indexOf('syllables_per_s');
 /** The slots summaryFunctionals fills. */
 export const SUMMARY_FUNCTIONALS: readonly number[] = [PITCH_P50, PITCH_RANGE, LOUDNESS_LEVEL, VOICING, SPEECH_RATIO, SYLLABLE_RATE];
+/** The same slots by name (stretch-functionals.ts fills them as summaryFunctionals does). */
+export const SUMMARY_SLOTS = Object.freeze({ PITCH_P50, PITCH_RANGE, LOUDNESS_LEVEL, VOICING, SPEECH_RATIO, SYLLABLE_RATE });
 
 /**
  * Only the functionals the evidence reads (summary.ts: pitch median and range, loudness level,

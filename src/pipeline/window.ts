@@ -29,7 +29,7 @@ export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorF
       let ringSpeech = 0;
       // A track no model reads (the agent's) needs only what the evidence reads, baseline included.
       const functionalsOf = opts.modelInput ? windowFunctionals : summaryFunctionals;
-      const baseline = new SpeakerBaseline(functionalsOf);
+      const baseline = new SpeakerBaseline(opts.modelInput ? 'full' : 'summary');
       let nextEmitMs = opts.intervalMs;
       const due: ProsodyWindow[] = [];
       const take = (batch: FeatureBatch) => {

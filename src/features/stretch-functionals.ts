@@ -1,0 +1,319 @@
+// The functionals of a stretch of frames that only grows (the speaker baseline's stretch in
+// progress), kept up to date frame by frame. The baseline needs them at every window, and
+// recomputing windowFunctionals over the whole stretch each time was most of a window's cost
+// (the stretch is up to 30 s of frames). Here each frame's values are copied into columns once,
+// every sum a mean is made of is kept running (added in the order the batch code adds them, so
+// it is the same number), the sorted series grow by insertion, and the counters (syllables,
+// pauses, voiced runs) are the batch code's state machines advanced one frame at a time. Only
+// what needs the final mean (standard deviations, slopes, skew, the thirds) takes a pass, over
+// columns. The result is bit-identical to windowFunctionals / summaryFunctionals of the same
+// frames: test/features/stretch-functionals.test.ts holds it to them.
+
+import { FUNCTIONAL_COUNT, SUMMARY_SLOTS } from './functionals.js';
+import { percentileSorted, std } from './stats.js';
+import { SyllableCounter } from './syllables.js';
+import { HOP_MS, MFCC_COUNT, type FrameFeatures } from './types.js';
+
+/** Pauses shorter than this inside speech are stop closures (functionals-extra.ts). */
+const MIN_PAUSE_FRAMES = 15;
+const SHAPE_COUNT = 5;
+/** Voiced-frame means of functionals-extra.ts: centroid, flatness, rolloff, MFCC 1..12. */
+const VOICED_MEANS = 3 + MFCC_COUNT - 1;
+
+const { PITCH_P50, PITCH_RANGE, LOUDNESS_LEVEL, VOICING, SPEECH_RATIO, SYLLABLE_RATE } = SUMMARY_SLOTS;
+
+/** Inserts v into the ascending first len values of a (which has room for one more). */
+function insertSorted(a: Float64Array, len: number, v: number): void {
+  let lo = 0;
+  let hi = len;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  a.copyWithin(lo + 1, lo, len);
+  a[lo] = v;
+}
+
+function grow(a: Float64Array, n: number) {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}
+
+export type StretchKind = 'full' | 'summary';
+
+export class StretchFunctionals {
+  /** Frames and speech frames appended since the last reset. */
+  frames = 0;
+  speech = 0;
+  private pitch = 0;
+  private capacity = 0;
+  // Speech-frame columns (full: everything windowFunctionals reads; summary: none but the sorts).
+  private speechAt = new Float64Array(0);
+  private loudness = new Float64Array(0);
+  private loudSorted = new Float64Array(0);
+  private shapes = new Float64Array(0);
+  private mfcc = new Float64Array(0);
+  // Voiced-speech (pitch) columns.
+  private pitchAt = new Float64Array(0);
+  private pitchSt = new Float64Array(0);
+  private pitchSorted = new Float64Array(0);
+  /** Running sums, each added in the batch code's order. */
+  private readonly sums = {
+    pitchSt: 0,
+    pitchAt: 0,
+    speechAt: 0,
+    loudness: 0,
+    power: 0,
+    pitchDelta: 0,
+    pitchDeltaCount: 0,
+    loudDelta: 0,
+    loudDeltaCount: 0,
+    rises: 0,
+    moves: 0,
+    riseSum: 0,
+    fallSum: 0,
+  };
+  private readonly shapeSums = new Float64Array(SHAPE_COUNT);
+  private readonly mfccSums = new Float64Array(MFCC_COUNT);
+  private readonly mfccDeltaSums = new Float64Array(MFCC_COUNT);
+  private readonly voicedSums = new Float64Array(VOICED_MEANS);
+  private voicedRuns = 0;
+  private inRun = false;
+  private lastPitchAt = -2;
+  private lastSpeechAt = -2;
+  private pauses = 0;
+  private pauseFrames = 0;
+  private run = 0;
+  private readonly syllables = new SyllableCounter();
+  private values = new Float64Array(0);
+
+  constructor(private readonly kind: StretchKind = 'full') {}
+
+  reset(): void {
+    this.frames = 0;
+    this.speech = 0;
+    this.pitch = 0;
+    for (const k of Object.keys(this.sums) as (keyof typeof this.sums)[]) this.sums[k] = 0;
+    this.shapeSums.fill(0);
+    this.mfccSums.fill(0);
+    this.mfccDeltaSums.fill(0);
+    this.voicedSums.fill(0);
+    this.voicedRuns = 0;
+    this.inRun = false;
+    this.lastPitchAt = -2;
+    this.lastSpeechAt = -2;
+    this.pauses = 0;
+    this.pauseFrames = 0;
+    this.run = 0;
+    this.syllables.reset();
+  }
+
+  private ensure(n: number): void {
+    if (n <= this.capacity) return;
+    const c = Math.max(n, this.capacity * 2, 256);
+    this.capacity = c;
+    this.pitchSorted = grow(this.pitchSorted, c);
+    this.loudSorted = grow(this.loudSorted, c);
+    this.values = new Float64Array(c);
+    if (this.kind === 'summary') return;
+    this.speechAt = grow(this.speechAt, c);
+    this.loudness = grow(this.loudness, c);
+    this.shapes = grow(this.shapes, c * SHAPE_COUNT);
+    this.mfcc = grow(this.mfcc, c * MFCC_COUNT);
+    this.pitchAt = grow(this.pitchAt, c);
+    this.pitchSt = grow(this.pitchSt, c);
+  }
+
+  append(f: FrameFeatures): void {
+    const i = this.frames++;
+    this.syllables.push(f);
+    const voiced = f.isSpeech && f.pitchHz > 0;
+    if (voiced && !this.inRun) this.voicedRuns++;
+    this.inRun = voiced;
+    if (!f.isSpeech) {
+      if (this.speech > 0) this.run++;
+      return;
+    }
+    if (this.run >= MIN_PAUSE_FRAMES) {
+      this.pauses++;
+      this.pauseFrames += this.run;
+    }
+    this.run = 0;
+    const k = this.speech++;
+    this.ensure(this.speech);
+    const s = this.sums;
+    s.power += f.power;
+    if (voiced) {
+      insertSorted(this.pitchSorted, this.pitch, f.pitchSt);
+      s.pitchSt += f.pitchSt;
+    }
+    if (this.kind === 'full') this.appendSpeech(f, i, k, voiced);
+    if (voiced) {
+      this.lastPitchAt = i;
+      this.pitch++;
+    }
+    this.lastSpeechAt = i;
+  }
+
+  private appendSpeech(f: FrameFeatures, i: number, k: number, voiced: boolean): void {
+    const s = this.sums;
+    const loudAdjacent = k > 0 && this.lastSpeechAt === i - 1;
+    this.speechAt[k] = i;
+    s.speechAt += i;
+    this.loudness[k] = f.rmsDb;
+    insertSorted(this.loudSorted, k, f.rmsDb);
+    s.loudness += f.rmsDb;
+    if (loudAdjacent) {
+      const prev = this.loudness[k - 1]!;
+      s.loudDelta += Math.abs(f.rmsDb - prev);
+      s.loudDeltaCount++;
+      const d = f.rmsDb - prev;
+      if (d > 0) s.riseSum += d;
+      else s.fallSum -= d;
+    }
+    const sh = this.shapes;
+    const at = k * SHAPE_COUNT;
+    sh[at] = f.zcr;
+    sh[at + 1] = f.spectralCentroidHz / 1000;
+    sh[at + 2] = f.spectralFlatness;
+    sh[at + 3] = f.spectralRolloffHz / 1000;
+    sh[at + 4] = f.spectralFlux;
+    for (let j = 0; j < SHAPE_COUNT; j++) this.shapeSums[j] += sh[at + j]!;
+    const m = this.mfcc;
+    const mAt = k * MFCC_COUNT;
+    for (let c = 0; c < MFCC_COUNT; c++) {
+      m[mAt + c] = f.mfcc[c]!;
+      this.mfccSums[c] += m[mAt + c]!;
+      if (loudAdjacent) this.mfccDeltaSums[c] += Math.abs(m[mAt + c]! - m[mAt - MFCC_COUNT + c]!);
+    }
+    if (!voiced) return;
+    const p = this.pitch;
+    const adjacent = p > 0 && this.lastPitchAt === i - 1;
+    this.pitchAt[p] = i;
+    s.pitchAt += i;
+    this.pitchSt[p] = f.pitchSt;
+    if (p > 0 && adjacent) {
+      const prev = this.pitchSt[p - 1]!;
+      s.pitchDelta += Math.abs(f.pitchSt - prev);
+      s.pitchDeltaCount++;
+      s.moves++;
+      if (f.pitchSt > prev) s.rises++;
+    }
+    const v = this.voicedSums;
+    v[0] += sh[at + 1]!;
+    v[1] += sh[at + 2]!;
+    v[2] += sh[at + 3]!;
+    for (let c = 1; c < MFCC_COUNT; c++) v[2 + c] += m[mAt + c]!;
+  }
+
+  /** The stretch's functionals, as windowFunctionals (or summaryFunctionals) of its frames. */
+  functionals(): Float32Array {
+    const out = new Float32Array(FUNCTIONAL_COUNT);
+    const n = this.speech;
+    if (n === 0) return out;
+    const np = this.pitch;
+    const s = this.sums;
+    if (this.kind === 'summary') {
+      if (np > 0) {
+        const sorted = this.pitchSorted.subarray(0, np);
+        const p10 = percentileSorted(sorted, 0.1);
+        const p90 = percentileSorted(sorted, 0.9);
+        out[PITCH_P50] = percentileSorted(sorted, 0.5);
+        out[PITCH_RANGE] = p90 - p10;
+      }
+    } else this.fullFunctionals(out);
+    out[LOUDNESS_LEVEL] = 10 * Math.log10(s.power / n);
+    out[VOICING] = np / n;
+    out[SPEECH_RATIO] = n / this.frames;
+    out[SYLLABLE_RATE] = this.syllables.count() / ((n * HOP_MS) / 1000);
+    return out;
+  }
+
+  private fullFunctionals(out: Float32Array): void {
+    const n = this.speech;
+    const np = this.pitch;
+    const s = this.sums;
+    const pitchSt = this.pitchSt.subarray(0, np);
+    let at = 0;
+    if (np > 0) {
+      const mu = s.pitchSt / np;
+      contour(out, at, mu, this.pitchSorted.subarray(0, np), pitchSt, this.pitchAt.subarray(0, np), s.pitchAt / np, mu, s.pitchDelta, s.pitchDeltaCount);
+    }
+    at += 8;
+    const loudness = this.loudness.subarray(0, n);
+    contour(out, at, 10 * Math.log10(s.power / n), this.loudSorted.subarray(0, n), loudness, this.speechAt.subarray(0, n), s.speechAt / n, s.loudness / n, s.loudDelta, s.loudDeltaCount);
+    at += 8;
+    const values = this.values.subarray(0, n);
+    for (let j = 0; j < SHAPE_COUNT; j++) {
+      for (let k = 0; k < n; k++) values[k] = this.shapes[k * SHAPE_COUNT + j]!;
+      const mu = this.shapeSums[j]! / n;
+      out[at + 2 * j] = mu;
+      out[at + 2 * j + 1] = std(values, mu);
+    }
+    at += 2 * SHAPE_COUNT;
+    for (let c = 0; c < MFCC_COUNT; c++) {
+      for (let k = 0; k < n; k++) values[k] = this.mfcc[k * MFCC_COUNT + c]!;
+      const mu = this.mfccSums[c]! / n;
+      out[at + c] = mu;
+      out[at + MFCC_COUNT + c] = std(values, mu);
+      out[at + 2 * MFCC_COUNT + c] = s.loudDeltaCount > 0 ? this.mfccDeltaSums[c]! / s.loudDeltaCount : 0;
+    }
+    at += 3 * MFCC_COUNT;
+    // voicing, speech ratio and syllable rate are the summary's slots (functionals() fills them).
+    at += 3;
+    out[at++] = this.voicedRuns > 0 ? (np * HOP_MS) / 1000 / this.voicedRuns : 0;
+    // functionals-extra.ts
+    if (np > 2) {
+      const mu = s.pitchSt / np;
+      const sd = std(pitchSt, mu);
+      let skew = 0;
+      for (let i = 0; i < np; i++) skew += ((pitchSt[i]! - mu) / sd) ** 3;
+      out[at] = sd > 0 ? skew / np : 0;
+      out[at + 1] = s.moves > 0 ? s.rises / s.moves : 0.5;
+      const third = Math.max(1, Math.floor(np / 3));
+      out[at + 2] = meanOf(pitchSt, np - third, np) - meanOf(pitchSt, 0, third);
+    }
+    out[at + 3] = s.loudDeltaCount > 0 ? s.riseSum / s.loudDeltaCount : 0;
+    out[at + 4] = s.loudDeltaCount > 0 ? s.fallSum / s.loudDeltaCount : 0;
+    const speechS = (n * HOP_MS) / 1000;
+    out[at + 5] = speechS > 0 ? this.pauses / speechS : 0;
+    out[at + 6] = this.pauses > 0 ? (this.pauseFrames * HOP_MS) / 1000 / this.pauses : 0;
+    if (np > 0) for (let j = 0; j < VOICED_MEANS; j++) out[at + 7 + j] = this.voicedSums[j]! / np;
+  }
+}
+
+/** stats.mean of a[from..to), the same sum. */
+function meanOf(a: Float64Array, from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s += a[i]!;
+  return s / (to - from);
+}
+
+/** functionals.ts's contour from running sums: level, std, p10, p50, p90, range, slope, delta. */
+function contour(out: Float32Array, at: number, level: number, sorted: Float64Array, values: Float64Array, times: Float64Array, mt: number, mv: number, deltaSum: number, deltaCount: number): void {
+  const p10 = percentileSorted(sorted, 0.1);
+  const p90 = percentileSorted(sorted, 0.9);
+  out[at] = level;
+  out[at + 1] = std(values, mv);
+  out[at + 2] = p10;
+  out[at + 3] = percentileSorted(sorted, 0.5);
+  out[at + 4] = p90;
+  out[at + 5] = p90 - p10;
+  out[at + 6] = slopeAbout(times, values, mt, mv) * (1000 / HOP_MS);
+  out[at + 7] = deltaCount > 0 ? deltaSum / deltaCount : 0;
+}
+
+/** stats.slope with the means given. */
+function slopeAbout(times: Float64Array, values: Float64Array, mt: number, mv: number): number {
+  const n = values.length;
+  if (n < 2) return 0;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    num += (times[i]! - mt) * (values[i]! - mv);
+    den += (times[i]! - mt) ** 2;
+  }
+  return den > 0 ? num / den : 0;
+}
