@@ -18,6 +18,7 @@
 // window itself.
 
 import { FUNCTIONAL_COUNT, FUNCTIONAL_NAMES } from './functionals.js';
+import { columnsOf, type FrameColumns } from './frame-columns.js';
 import { StretchFunctionals, type StretchKind } from './stretch-functionals.js';
 import { HOP_MS, type FrameFeatures } from './types.js';
 
@@ -76,11 +77,15 @@ export class SpeakerBaseline {
   }
 
   add(frames: readonly FrameFeatures[]): void {
+    this.addColumns(columnsOf(frames), 0, frames.length);
+  }
+
+  /** add() of frames from .. to − 1 of the columns. */
+  addColumns(c: FrameColumns, from: number, to: number): void {
     const pending = this.pending;
-    for (let i = 0; i < frames.length; i++) {
-      const f = frames[i]!;
-      pending.append(f);
-      if (f.isSpeech) this.speechFrames++;
+    for (let i = from; i < to; i++) {
+      pending.append(c, i);
+      if (c.isSpeech[i] === 1) this.speechFrames++;
       if (pending.speech >= SEGMENT_SPEECH_FRAMES) this.fold();
       else if (pending.frames >= MAX_PENDING_FRAMES) {
         if (pending.speech >= MIN_PARTIAL_SPEECH_FRAMES) this.fold();

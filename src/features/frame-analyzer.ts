@@ -1,8 +1,8 @@
 // Per-track analysis of one 32 ms frame into FrameFeatures: level, zero crossings, spectral
 // shape, MFCCs, pitch and voice activity. Stateful (flux needs the previous spectrum, the VAD
 // its noise floor), so each track owns one analyzer. This is the hot path of the live service
-// (100 frames/s per track): all buffers are preallocated; each call allocates only the
-// returned object and its MFCC array, which the caller keeps in its window.
+// (100 frames/s per track): all buffers are preallocated; analyzeInto appends to columns and
+// allocates nothing, analyze (training, tools) returns an object and its MFCC array.
 //
 // The spectrum is most of a frame's cost, and only speech frames' spectra are ever read (window
 // functionals take spectral shape and MFCCs over speech frames; nothing reads them on the agent's
@@ -18,9 +18,12 @@ import { createSpectralAnalyzer } from './spectral.js';
 import { FRAME_SIZE_SAMPLES, INTERNAL_RATE_HZ, MFCC_COUNT, type FrameFeatures } from './types.js';
 import { createVad } from './vad.js';
 import { wasmLevels } from './levels.js';
+import type { FrameColumns } from './frame-columns.js';
 
 export interface FrameAnalyzer {
   analyze(frame: Float32Array): FrameFeatures;
+  /** The same features appended to the columns (the live path: no object per frame); returns the frame's index. */
+  analyzeInto(frame: Float32Array, into: FrameColumns): number;
 }
 
 /** Which frames get their spectrum (shape, flux, MFCCs) computed. */
@@ -45,7 +48,11 @@ export function createFrameAnalyzer(opts: { spectral?: SpectralFrames } = {}): F
   const scratchMfcc = new Float32Array(MFCC_COUNT);
   const levels = wasmLevels();
 
-  function analyze(frame: Float32Array): FrameFeatures {
+  /** One frame's features: the scalars here, the MFCCs in `mfcc` (when spectral is set). */
+  const r = { rmsDb: 0, pitchHz: 0, power: 0, pitchSt: 0, isSpeech: false, zcr: 0, spectral: false, spectralCentroidHz: NaN, spectralFlatness: NaN, spectralRolloffHz: NaN, spectralFlux: NaN };
+  const mfcc = new Float32Array(MFCC_COUNT);
+
+  function measure(frame: Float32Array): void {
     if (frame.length !== FRAME_SIZE_SAMPLES) {
       throw new RangeError(`frame must have ${FRAME_SIZE_SAMPLES} samples, got ${frame.length}`);
     }
@@ -68,37 +75,72 @@ export function createFrameAnalyzer(opts: { spectral?: SpectralFrames } = {}): F
     const rmsDb = rms > 0 ? Math.max(SILENCE_DB, 20 * Math.log10(rms)) : SILENCE_DB;
     const isSpeech = vad.isSpeech(rmsDb);
     const pitchHz = rmsDb > PITCH_MIN_LEVEL_DB ? pitch.pitchHz(frame) : 0;
-    const zcr = crossings / (FRAME_SIZE_SAMPLES - 1);
-    const power = 10 ** (rmsDb / 10);
-    const pitchSt = pitchHz > 0 ? semitonesRe100Hz(pitchHz) : 0;
+    r.rmsDb = rmsDb;
+    r.pitchHz = pitchHz;
+    r.power = 10 ** (rmsDb / 10);
+    r.pitchSt = pitchHz > 0 ? semitonesRe100Hz(pitchHz) : 0;
+    r.isSpeech = isSpeech;
+    r.zcr = crossings / (FRAME_SIZE_SAMPLES - 1);
     if (which === 'none' || (which === 'speech' && !isSpeech)) {
       if (which === 'speech') {
         skipped.set(frame);
         skippedPending = true;
       }
-      return { rmsDb, pitchHz, power, pitchSt, isSpeech, zcr, spectralCentroidHz: NaN, spectralFlatness: NaN, spectralRolloffHz: NaN, spectralFlux: NaN, mfcc: NOT_ANALYSED_MFCC };
+      r.spectral = false;
+      r.spectralCentroidHz = NaN;
+      r.spectralFlatness = NaN;
+      r.spectralRolloffHz = NaN;
+      r.spectralFlux = NaN;
+      return;
     }
     if (skippedPending) {
       // The previous frame's spectrum, as analysing every frame would have left it for the flux.
       spectral.analyze(skipped, scratchMfcc);
       skippedPending = false;
     }
-    const mfcc = new Float32Array(MFCC_COUNT);
     const shape = spectral.analyze(frame, mfcc);
+    r.spectral = true;
+    r.spectralCentroidHz = shape.spectralCentroidHz;
+    r.spectralFlatness = shape.spectralFlatness;
+    r.spectralRolloffHz = shape.spectralRolloffHz;
+    r.spectralFlux = shape.spectralFlux;
+  }
+
+  function analyze(frame: Float32Array): FrameFeatures {
+    measure(frame);
     return {
-      rmsDb,
-      pitchHz,
-      power,
-      pitchSt,
-      isSpeech,
-      zcr,
-      spectralCentroidHz: shape.spectralCentroidHz,
-      spectralFlatness: shape.spectralFlatness,
-      spectralRolloffHz: shape.spectralRolloffHz,
-      spectralFlux: shape.spectralFlux,
-      mfcc,
+      rmsDb: r.rmsDb,
+      pitchHz: r.pitchHz,
+      power: r.power,
+      pitchSt: r.pitchSt,
+      isSpeech: r.isSpeech,
+      zcr: r.zcr,
+      spectralCentroidHz: r.spectralCentroidHz,
+      spectralFlatness: r.spectralFlatness,
+      spectralRolloffHz: r.spectralRolloffHz,
+      spectralFlux: r.spectralFlux,
+      mfcc: r.spectral ? mfcc.slice() : NOT_ANALYSED_MFCC,
     };
   }
 
-  return { analyze };
+  function analyzeInto(frame: Float32Array, into: FrameColumns): number {
+    measure(frame);
+    const i = into.length;
+    into.ensure(i + 1);
+    into.rmsDb[i] = r.rmsDb;
+    into.pitchHz[i] = r.pitchHz;
+    into.power[i] = r.power;
+    into.pitchSt[i] = r.pitchSt;
+    into.isSpeech[i] = r.isSpeech ? 1 : 0;
+    into.zcr[i] = r.zcr;
+    into.spectralCentroidHz[i] = r.spectralCentroidHz;
+    into.spectralFlatness[i] = r.spectralFlatness;
+    into.spectralRolloffHz[i] = r.spectralRolloffHz;
+    into.spectralFlux[i] = r.spectralFlux;
+    into.mfcc.set(r.spectral ? mfcc : NOT_ANALYSED_MFCC, i * MFCC_COUNT);
+    into.length = i + 1;
+    return i;
+  }
+
+  return { analyze, analyzeInto };
 }

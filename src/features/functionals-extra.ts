@@ -5,7 +5,8 @@
 // which consonants and noise blur in the all-speech means.
 
 import { mean, std } from './stats.js';
-import { HOP_MS, MFCC_COUNT, type FrameFeatures } from './types.js';
+import type { FrameColumns } from './frame-columns.js';
+import { HOP_MS, MFCC_COUNT } from './types.js';
 
 /** Pauses shorter than this inside speech are stop closures, not pauses (150 ms). */
 const MIN_PAUSE_FRAMES = 15;
@@ -26,7 +27,10 @@ export const EXTRA_FUNCTIONAL_NAMES: readonly string[] = [
 ];
 
 export interface ExtraInputs {
-  frames: readonly FrameFeatures[];
+  /** The window: frames from .. to − 1 of the columns. */
+  columns: FrameColumns;
+  from: number;
+  to: number;
   pitchSt: Float64Array;
   /** 1 where the pitch frame follows the previous one directly. */
   pitchAdjacent: Uint8Array;
@@ -34,8 +38,6 @@ export interface ExtraInputs {
   loudAdjacent: Uint8Array;
   /** Scratch of at least as many values as there are voiced frames (functionals.ts reuses it). */
   values: Float64Array;
-  /** Scratch list for the voiced frames (emptied after use). */
-  voiced: FrameFeatures[];
 }
 
 export function extraFunctionals(out: Float32Array, at: number, x: ExtraInputs): void {
@@ -71,17 +73,19 @@ export function extraFunctionals(out: Float32Array, at: number, x: ExtraInputs):
   out[at + 4] = steps > 0 ? fallSum / steps : 0;
 
   // Pauses: non-speech runs between the first and last speech frame.
-  let first = 0;
-  while (first < x.frames.length && !x.frames[first]!.isSpeech) first++;
-  if (first === x.frames.length) first = -1;
-  let last = x.frames.length - 1;
-  while (last >= 0 && !x.frames[last].isSpeech) last--;
+  const c = x.columns;
+  const speech = c.isSpeech;
+  let first = x.from;
+  while (first < x.to && speech[first] !== 1) first++;
+  if (first === x.to) first = x.from - 1;
+  let last = x.to - 1;
+  while (last >= x.from && speech[last] !== 1) last--;
   let pauses = 0;
   let pauseFrames = 0;
   let run = 0;
   let speechFrames = 0;
-  for (let i = Math.max(0, first); i <= last; i++) {
-    if (x.frames[i].isSpeech) {
+  for (let i = Math.max(x.from, first); i <= last; i++) {
+    if (speech[i] === 1) {
       speechFrames++;
       if (run >= MIN_PAUSE_FRAMES) {
         pauses++;
@@ -94,22 +98,27 @@ export function extraFunctionals(out: Float32Array, at: number, x: ExtraInputs):
   out[at + 5] = speechS > 0 ? pauses / speechS : 0;
   out[at + 6] = pauses > 0 ? (pauseFrames * HOP_MS) / 1000 / pauses : 0;
 
-  const voiced = x.voiced;
-  voiced.length = 0;
-  for (const f of x.frames) if (f.isSpeech && f.pitchHz > 0) voiced.push(f);
-  if (voiced.length > 0) {
-    const v = x.values.subarray(0, voiced.length);
-    for (let i = 0; i < voiced.length; i++) v[i] = voiced[i]!.spectralCentroidHz / 1000;
-    out[at + 7] = mean(v);
-    for (let i = 0; i < voiced.length; i++) v[i] = voiced[i]!.spectralFlatness;
-    out[at + 8] = mean(v);
-    for (let i = 0; i < voiced.length; i++) v[i] = voiced[i]!.spectralRolloffHz / 1000;
-    out[at + 9] = mean(v);
+  // The voiced frames' spectrum: their column indices in the scratch (as numbers), then each mean.
+  const voiced = x.values;
+  let nv = 0;
+  for (let i = x.from; i < x.to; i++) if (speech[i] === 1 && c.pitchHz[i]! > 0) voiced[nv++] = i;
+  if (nv > 0) {
+    out[at + 7] = voicedMean(c.spectralCentroidHz, voiced, nv, 1000);
+    out[at + 8] = voicedMean(c.spectralFlatness, voiced, nv, 1);
+    out[at + 9] = voicedMean(c.spectralRolloffHz, voiced, nv, 1000);
     for (let j = 0; j < VOICED_MFCC.length; j++) {
       const k = VOICED_MFCC[j]!;
-      for (let i = 0; i < voiced.length; i++) v[i] = voiced[i]!.mfcc[k]!;
-      out[at + 10 + j] = mean(v);
+      let s = 0;
+      for (let v = 0; v < nv; v++) s += c.mfcc[voiced[v]! * MFCC_COUNT + k]!;
+      out[at + 10 + j] = s / nv;
     }
   }
-  voiced.length = 0;
+}
+
+/** stats.mean of the voiced frames' values of a column (each divided by scale): the same sum. */
+function voicedMean(column: Float64Array, index: Float64Array, n: number, scale: number): number {
+  let s = 0;
+  if (scale === 1) for (let v = 0; v < n; v++) s += column[index[v]!]!;
+  else for (let v = 0; v < n; v++) s += column[index[v]!]! / scale;
+  return s / n;
 }

@@ -4,7 +4,8 @@
 // loudness in dB, so a speaker's baseline can be subtracted rather than divided.
 
 import { EXTRA_FUNCTIONAL_NAMES, extraFunctionals } from './functionals-extra.js';
-import { countSyllables } from './syllables.js';
+import { columnsOf, type FrameColumns } from './frame-columns.js';
+import { countSyllablesIn } from './syllables.js';
 import { mean, percentileSorted, slope, std } from './stats.js';
 import { semitonesRe100Hz } from './semitones.js';
 import { HOP_MS, MFCC_COUNT, type FrameFeatures } from './types.js';
@@ -49,12 +50,12 @@ class Scratch {
   pitchAt = new Float64Array(0);
   pitchAdjacent = new Uint8Array(0);
   speechAt = new Float64Array(0);
+  /** Column index of each speech frame. */
+  speechIndex = new Int32Array(0);
   loudness = new Float64Array(0);
   loudAdjacent = new Uint8Array(0);
   values = new Float64Array(0);
   sorted = new Float64Array(0);
-  speech: FrameFeatures[] = [];
-  voiced: FrameFeatures[] = [];
 
   ensure(n: number): void {
     if (n <= this.capacity) return;
@@ -64,6 +65,7 @@ class Scratch {
     this.pitchAt = new Float64Array(c);
     this.pitchAdjacent = new Uint8Array(c);
     this.speechAt = new Float64Array(c);
+    this.speechIndex = new Int32Array(c);
     this.loudness = new Float64Array(c);
     this.loudAdjacent = new Uint8Array(c);
     this.values = new Float64Array(c);
@@ -105,34 +107,48 @@ function meanStd(out: Float32Array, at: number, values: Float64Array): void {
   out[at + 1] = std(values, mu);
 }
 
+/** The speech frames' values of a column, in the scratch series. */
+function speechValues(column: Float64Array, index: Int32Array, values: Float64Array, scale = 1): Float64Array {
+  if (scale === 1) for (let k = 0; k < values.length; k++) values[k] = column[index[k]!]!;
+  else for (let k = 0; k < values.length; k++) values[k] = column[index[k]!]! / scale;
+  return values;
+}
+
+/** The functionals of a list of frames (training and the offline tools). */
 export function windowFunctionals(frames: readonly FrameFeatures[]): Float32Array {
+  return columnFunctionals(columnsOf(frames), 0, frames.length);
+}
+
+/** The functionals of frames from .. to − 1 of the columns. */
+export function columnFunctionals(c: FrameColumns, from: number, to: number): Float32Array {
   const out = new Float32Array(FUNCTIONAL_COUNT);
-  scratch.ensure(frames.length);
-  const speech = scratch.speech;
-  speech.length = 0;
+  const total = to - from;
+  scratch.ensure(total);
+  let n = 0;
   let pitchCount = 0;
   let voicedRuns = 0;
   let inRun = false;
-  for (let i = 0; i < frames.length; i++) {
-    const f = frames[i];
-    const voiced = f.isSpeech && f.pitchHz > 0;
+  for (let j = 0; j < total; j++) {
+    const i = from + j;
+    const isSpeech = c.isSpeech[i] === 1;
+    const voiced = isSpeech && c.pitchHz[i]! > 0;
     if (voiced && !inRun) voicedRuns++;
     inRun = voiced;
-    if (!f.isSpeech) continue;
-    scratch.speechAt[speech.length] = i;
-    speech.push(f);
-    if (f.pitchHz > 0) {
-      scratch.pitchAdjacent[pitchCount] = pitchCount > 0 && scratch.pitchAt[pitchCount - 1] === i - 1 ? 1 : 0;
-      scratch.pitchSt[pitchCount] = f.pitchSt;
-      scratch.pitchAt[pitchCount] = i;
+    if (!isSpeech) continue;
+    scratch.speechAt[n] = j;
+    scratch.speechIndex[n++] = i;
+    if (voiced) {
+      scratch.pitchAdjacent[pitchCount] = pitchCount > 0 && scratch.pitchAt[pitchCount - 1] === j - 1 ? 1 : 0;
+      scratch.pitchSt[pitchCount] = c.pitchSt[i]!;
+      scratch.pitchAt[pitchCount] = j;
       pitchCount++;
     }
   }
-  const n = speech.length;
   if (n === 0) return out;
   const pitchSt = scratch.pitchSt.subarray(0, pitchCount);
   const pitchAdjacent = scratch.pitchAdjacent.subarray(0, pitchCount);
   const speechAt = scratch.speechAt.subarray(0, n);
+  const index = scratch.speechIndex.subarray(0, n);
   const loudness = scratch.loudness.subarray(0, n);
   const loudAdjacent = scratch.loudAdjacent.subarray(0, n);
   const values = scratch.values.subarray(0, n);
@@ -140,38 +156,29 @@ export function windowFunctionals(frames: readonly FrameFeatures[]): Float32Arra
   let at = 0;
   contour(out, at, scratch.pitchAt.subarray(0, pitchCount), pitchSt, pitchAdjacent);
   at += CONTOUR_STATS.length;
-  for (let k = 0; k < n; k++) {
-    loudness[k] = speech[k]!.rmsDb;
-    loudAdjacent[k] = k > 0 && speechAt[k - 1] === speechAt[k]! - 1 ? 1 : 0;
-  }
+  speechValues(c.rmsDb, index, loudness);
+  for (let k = 0; k < n; k++) loudAdjacent[k] = k > 0 && speechAt[k - 1] === speechAt[k]! - 1 ? 1 : 0;
   // The loudness level is the power mean: a mean of dB would move with how many quiet syllable
   // tails the VAD lets in, which depends on the line's noise rather than on the voice.
-  for (let k = 0; k < n; k++) values[k] = speech[k]!.power;
-  const powerMean = mean(values);
+  const powerMean = mean(speechValues(c.power, index, values));
   contour(out, at, speechAt, loudness, loudAdjacent, 10 * Math.log10(powerMean));
   at += CONTOUR_STATS.length;
 
-  // The spectral shapes over the speech frames (a loop each: one call site per shape stays cheap).
-  for (let k = 0; k < n; k++) values[k] = speech[k]!.zcr;
-  meanStd(out, at, values);
-  for (let k = 0; k < n; k++) values[k] = speech[k]!.spectralCentroidHz / 1000;
-  meanStd(out, at + 2, values);
-  for (let k = 0; k < n; k++) values[k] = speech[k]!.spectralFlatness;
-  meanStd(out, at + 4, values);
-  for (let k = 0; k < n; k++) values[k] = speech[k]!.spectralRolloffHz / 1000;
-  meanStd(out, at + 6, values);
-  for (let k = 0; k < n; k++) values[k] = speech[k]!.spectralFlux;
-  meanStd(out, at + 8, values);
+  meanStd(out, at, speechValues(c.zcr, index, values));
+  meanStd(out, at + 2, speechValues(c.spectralCentroidHz, index, values, 1000));
+  meanStd(out, at + 4, speechValues(c.spectralFlatness, index, values));
+  meanStd(out, at + 6, speechValues(c.spectralRolloffHz, index, values, 1000));
+  meanStd(out, at + 8, speechValues(c.spectralFlux, index, values));
   at += 2 * SHAPES.length;
 
   const mfccMeanAt = at;
   const mfccStdAt = at + MFCC_COUNT;
   const mfccDeltaAt = at + 2 * MFCC_COUNT;
-  for (let c = 0; c < MFCC_COUNT; c++) {
-    for (let k = 0; k < n; k++) values[k] = speech[k]!.mfcc[c]!;
+  for (let m = 0; m < MFCC_COUNT; m++) {
+    for (let k = 0; k < n; k++) values[k] = c.mfcc[index[k]! * MFCC_COUNT + m]!;
     const mu = mean(values);
-    out[mfccMeanAt + c] = mu;
-    out[mfccStdAt + c] = std(values, mu);
+    out[mfccMeanAt + m] = mu;
+    out[mfccStdAt + m] = std(values, mu);
     let deltaSum = 0;
     let deltaCount = 0;
     for (let s = 1; s < n; s++) {
@@ -179,17 +186,16 @@ export function windowFunctionals(frames: readonly FrameFeatures[]): Float32Arra
       deltaSum += Math.abs(values[s]! - values[s - 1]!);
       deltaCount++;
     }
-    out[mfccDeltaAt + c] = deltaCount > 0 ? deltaSum / deltaCount : 0;
+    out[mfccDeltaAt + m] = deltaCount > 0 ? deltaSum / deltaCount : 0;
   }
   at += 3 * MFCC_COUNT;
 
   const speechS = (n * HOP_MS) / 1000;
   out[at++] = pitchCount / n;
-  out[at++] = n / frames.length;
-  out[at++] = countSyllables(frames) / speechS;
+  out[at++] = n / total;
+  out[at++] = countSyllablesIn(c, from, to) / speechS;
   out[at++] = voicedRuns > 0 ? (pitchCount * HOP_MS) / 1000 / voicedRuns : 0;
-  extraFunctionals(out, at, { frames, pitchSt, pitchAdjacent, loudness, loudAdjacent, values, voiced: scratch.voiced });
-  speech.length = 0;
+  extraFunctionals(out, at, { columns: c, from, to, pitchSt, pitchAdjacent, loudness, loudAdjacent, values });
   return out;
 }
 
@@ -211,15 +217,19 @@ export const SUMMARY_SLOTS = Object.freeze({ PITCH_P50, PITCH_RANGE, LOUDNESS_LE
  * the cost.
  */
 export function summaryFunctionals(frames: readonly FrameFeatures[]): Float32Array {
+  return columnSummaryFunctionals(columnsOf(frames), 0, frames.length);
+}
+
+/** summaryFunctionals of frames from .. to − 1 of the columns. */
+export function columnSummaryFunctionals(c: FrameColumns, from: number, to: number): Float32Array {
   const out = new Float32Array(FUNCTIONAL_COUNT);
-  scratch.ensure(frames.length);
+  scratch.ensure(to - from);
   let n = 0;
   let pitchCount = 0;
-  for (let i = 0; i < frames.length; i++) {
-    const f = frames[i]!;
-    if (!f.isSpeech) continue;
-    scratch.values[n++] = f.power;
-    if (f.pitchHz > 0) scratch.pitchSt[pitchCount++] = f.pitchSt;
+  for (let i = from; i < to; i++) {
+    if (c.isSpeech[i] !== 1) continue;
+    scratch.values[n++] = c.power[i]!;
+    if (c.pitchHz[i]! > 0) scratch.pitchSt[pitchCount++] = c.pitchSt[i]!;
   }
   if (n === 0) return out;
   if (pitchCount > 0) {
@@ -233,8 +243,7 @@ export function summaryFunctionals(frames: readonly FrameFeatures[]): Float32Arr
   }
   out[LOUDNESS_LEVEL] = 10 * Math.log10(mean(scratch.values.subarray(0, n)));
   out[VOICING] = pitchCount / n;
-  out[SPEECH_RATIO] = n / frames.length;
-  out[SYLLABLE_RATE] = countSyllables(frames) / ((n * HOP_MS) / 1000);
+  out[SPEECH_RATIO] = n / (to - from);
+  out[SYLLABLE_RATE] = countSyllablesIn(c, from, to) / ((n * HOP_MS) / 1000);
   return out;
 }
-

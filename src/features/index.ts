@@ -4,7 +4,8 @@
 export * from './types.js';
 export { createFrameAnalyzer, SILENCE_DB, type FrameAnalyzer, type SpectralFrames } from './frame-analyzer.js';
 export { Framer } from './framer.js';
-export { FUNCTIONAL_COUNT, FUNCTIONAL_NAMES, functionalIndex, semitonesRe100Hz, SUMMARY_FUNCTIONALS, summaryFunctionals, windowFunctionals } from './functionals.js';
+export { FrameColumns, columnsOf } from './frame-columns.js';
+export { FUNCTIONAL_COUNT, FUNCTIONAL_NAMES, functionalIndex, semitonesRe100Hz, SUMMARY_FUNCTIONALS, summaryFunctionals, windowFunctionals, columnFunctionals, columnSummaryFunctionals } from './functionals.js';
 export { NORMALIZED_COUNT, NORMALIZED_NAMES, SpeakerBaseline } from './baseline.js';
 export { summarizeProsody, summarizeFunctionals } from './summary.js';
 export { countSyllables } from './syllables.js';

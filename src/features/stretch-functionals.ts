@@ -12,7 +12,8 @@
 import { FUNCTIONAL_COUNT, SUMMARY_SLOTS } from './functionals.js';
 import { percentileSorted, std } from './stats.js';
 import { SyllableCounter } from './syllables.js';
-import { HOP_MS, MFCC_COUNT, type FrameFeatures } from './types.js';
+import type { FrameColumns } from './frame-columns.js';
+import { HOP_MS, MFCC_COUNT } from './types.js';
 
 /** Pauses shorter than this inside speech are stop closures (functionals-extra.ts). */
 const MIN_PAUSE_FRAMES = 15;
@@ -53,8 +54,9 @@ export class StretchFunctionals {
   private speechAt = new Float64Array(0);
   private loudness = new Float64Array(0);
   private loudSorted = new Float64Array(0);
-  private shapes = new Float64Array(0);
-  private mfcc = new Float64Array(0);
+  /** Column-major: a shape's or an MFCC's speech-frame values are one array (a tight pass each). */
+  private shapes: Float64Array[] = [];
+  private mfcc: Float64Array[] = [];
   // Voiced-speech (pitch) columns.
   private pitchAt = new Float64Array(0);
   private pitchSt = new Float64Array(0);
@@ -87,7 +89,6 @@ export class StretchFunctionals {
   private pauseFrames = 0;
   private run = 0;
   private readonly syllables = new SyllableCounter();
-  private values = new Float64Array(0);
 
   constructor(private readonly kind: StretchKind = 'full') {}
 
@@ -116,23 +117,24 @@ export class StretchFunctionals {
     this.capacity = c;
     this.pitchSorted = grow(this.pitchSorted, c);
     this.loudSorted = grow(this.loudSorted, c);
-    this.values = new Float64Array(c);
     if (this.kind === 'summary') return;
     this.speechAt = grow(this.speechAt, c);
     this.loudness = grow(this.loudness, c);
-    this.shapes = grow(this.shapes, c * SHAPE_COUNT);
-    this.mfcc = grow(this.mfcc, c * MFCC_COUNT);
+    this.shapes = Array.from({ length: SHAPE_COUNT }, (_, j) => grow(this.shapes[j] ?? new Float64Array(0), c));
+    this.mfcc = Array.from({ length: MFCC_COUNT }, (_, q) => grow(this.mfcc[q] ?? new Float64Array(0), c));
     this.pitchAt = grow(this.pitchAt, c);
     this.pitchSt = grow(this.pitchSt, c);
   }
 
-  append(f: FrameFeatures): void {
+  /** Appends frame at of the columns. */
+  append(c: FrameColumns, at: number): void {
     const i = this.frames++;
-    this.syllables.push(f);
-    const voiced = f.isSpeech && f.pitchHz > 0;
+    this.syllables.push(c, at);
+    const isSpeech = c.isSpeech[at] === 1;
+    const voiced = isSpeech && c.pitchHz[at]! > 0;
     if (voiced && !this.inRun) this.voicedRuns++;
     this.inRun = voiced;
-    if (!f.isSpeech) {
+    if (!isSpeech) {
       if (this.speech > 0) this.run++;
       return;
     }
@@ -144,12 +146,12 @@ export class StretchFunctionals {
     const k = this.speech++;
     this.ensure(this.speech);
     const s = this.sums;
-    s.power += f.power;
+    s.power += c.power[at]!;
     if (voiced) {
-      insertSorted(this.pitchSorted, this.pitch, f.pitchSt);
-      s.pitchSt += f.pitchSt;
+      insertSorted(this.pitchSorted, this.pitch, c.pitchSt[at]!);
+      s.pitchSt += c.pitchSt[at]!;
     }
-    if (this.kind === 'full') this.appendSpeech(f, i, k, voiced);
+    if (this.kind === 'full') this.appendSpeech(c, at, i, k, voiced);
     if (voiced) {
       this.lastPitchAt = i;
       this.pitch++;
@@ -157,55 +159,57 @@ export class StretchFunctionals {
     this.lastSpeechAt = i;
   }
 
-  private appendSpeech(f: FrameFeatures, i: number, k: number, voiced: boolean): void {
+  private appendSpeech(c: FrameColumns, at: number, i: number, k: number, voiced: boolean): void {
     const s = this.sums;
     const loudAdjacent = k > 0 && this.lastSpeechAt === i - 1;
+    const rmsDb = c.rmsDb[at]!;
     this.speechAt[k] = i;
     s.speechAt += i;
-    this.loudness[k] = f.rmsDb;
-    insertSorted(this.loudSorted, k, f.rmsDb);
-    s.loudness += f.rmsDb;
+    this.loudness[k] = rmsDb;
+    insertSorted(this.loudSorted, k, rmsDb);
+    s.loudness += rmsDb;
     if (loudAdjacent) {
       const prev = this.loudness[k - 1]!;
-      s.loudDelta += Math.abs(f.rmsDb - prev);
+      s.loudDelta += Math.abs(rmsDb - prev);
       s.loudDeltaCount++;
-      const d = f.rmsDb - prev;
+      const d = rmsDb - prev;
       if (d > 0) s.riseSum += d;
       else s.fallSum -= d;
     }
     const sh = this.shapes;
-    const at = k * SHAPE_COUNT;
-    sh[at] = f.zcr;
-    sh[at + 1] = f.spectralCentroidHz / 1000;
-    sh[at + 2] = f.spectralFlatness;
-    sh[at + 3] = f.spectralRolloffHz / 1000;
-    sh[at + 4] = f.spectralFlux;
-    for (let j = 0; j < SHAPE_COUNT; j++) this.shapeSums[j] += sh[at + j]!;
+    sh[0]![k] = c.zcr[at]!;
+    sh[1]![k] = c.spectralCentroidHz[at]! / 1000;
+    sh[2]![k] = c.spectralFlatness[at]!;
+    sh[3]![k] = c.spectralRolloffHz[at]! / 1000;
+    sh[4]![k] = c.spectralFlux[at]!;
+    for (let j = 0; j < SHAPE_COUNT; j++) this.shapeSums[j] += sh[j]![k]!;
     const m = this.mfcc;
-    const mAt = k * MFCC_COUNT;
-    for (let c = 0; c < MFCC_COUNT; c++) {
-      m[mAt + c] = f.mfcc[c]!;
-      this.mfccSums[c] += m[mAt + c]!;
-      if (loudAdjacent) this.mfccDeltaSums[c] += Math.abs(m[mAt + c]! - m[mAt - MFCC_COUNT + c]!);
+    const src = at * MFCC_COUNT;
+    for (let q = 0; q < MFCC_COUNT; q++) {
+      const col = m[q]!;
+      col[k] = c.mfcc[src + q]!;
+      this.mfccSums[q] += col[k]!;
+      if (loudAdjacent) this.mfccDeltaSums[q] += Math.abs(col[k]! - col[k - 1]!);
     }
     if (!voiced) return;
     const p = this.pitch;
+    const pitchSt = c.pitchSt[at]!;
     const adjacent = p > 0 && this.lastPitchAt === i - 1;
     this.pitchAt[p] = i;
     s.pitchAt += i;
-    this.pitchSt[p] = f.pitchSt;
-    if (p > 0 && adjacent) {
+    this.pitchSt[p] = pitchSt;
+    if (adjacent) {
       const prev = this.pitchSt[p - 1]!;
-      s.pitchDelta += Math.abs(f.pitchSt - prev);
+      s.pitchDelta += Math.abs(pitchSt - prev);
       s.pitchDeltaCount++;
       s.moves++;
-      if (f.pitchSt > prev) s.rises++;
+      if (pitchSt > prev) s.rises++;
     }
     const v = this.voicedSums;
-    v[0] += sh[at + 1]!;
-    v[1] += sh[at + 2]!;
-    v[2] += sh[at + 3]!;
-    for (let c = 1; c < MFCC_COUNT; c++) v[2 + c] += m[mAt + c]!;
+    v[0] += sh[1]![k]!;
+    v[1] += sh[2]![k]!;
+    v[2] += sh[3]![k]!;
+    for (let q = 1; q < MFCC_COUNT; q++) v[2 + q] += m[q]![k]!;
   }
 
   /** The stretch's functionals, as windowFunctionals (or summaryFunctionals) of its frames. */
@@ -245,19 +249,16 @@ export class StretchFunctionals {
     const loudness = this.loudness.subarray(0, n);
     contour(out, at, 10 * Math.log10(s.power / n), this.loudSorted.subarray(0, n), loudness, this.speechAt.subarray(0, n), s.speechAt / n, s.loudness / n, s.loudDelta, s.loudDeltaCount);
     at += 8;
-    const values = this.values.subarray(0, n);
     for (let j = 0; j < SHAPE_COUNT; j++) {
-      for (let k = 0; k < n; k++) values[k] = this.shapes[k * SHAPE_COUNT + j]!;
       const mu = this.shapeSums[j]! / n;
       out[at + 2 * j] = mu;
-      out[at + 2 * j + 1] = std(values, mu);
+      out[at + 2 * j + 1] = stdOf(this.shapes[j]!, n, mu);
     }
     at += 2 * SHAPE_COUNT;
     for (let c = 0; c < MFCC_COUNT; c++) {
-      for (let k = 0; k < n; k++) values[k] = this.mfcc[k * MFCC_COUNT + c]!;
       const mu = this.mfccSums[c]! / n;
       out[at + c] = mu;
-      out[at + MFCC_COUNT + c] = std(values, mu);
+      out[at + MFCC_COUNT + c] = stdOf(this.mfcc[c]!, n, mu);
       out[at + 2 * MFCC_COUNT + c] = s.loudDeltaCount > 0 ? this.mfccDeltaSums[c]! / s.loudDeltaCount : 0;
     }
     at += 3 * MFCC_COUNT;
@@ -282,6 +283,14 @@ export class StretchFunctionals {
     out[at + 6] = this.pauses > 0 ? (this.pauseFrames * HOP_MS) / 1000 / this.pauses : 0;
     if (np > 0) for (let j = 0; j < VOICED_MEANS; j++) out[at + 7 + j] = this.voicedSums[j]! / np;
   }
+}
+
+/** stats.std of the first n values of a: the same sum. */
+function stdOf(a: Float64Array, n: number, mu: number): number {
+  if (n < 2) return 0;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (a[i]! - mu) ** 2;
+  return Math.sqrt(s / n);
 }
 
 /** stats.mean of a[from..to), the same sum. */

@@ -81,7 +81,11 @@ export interface FeatureBatch {
   /** Media time of the first frame in the batch. */
   tsMs: number;
   arrivalMs: number;
-  frames: import('../features/types.js').FrameFeatures[];
+  /**
+   * The message's frames (indices 0 .. length − 1), lent: the analyzer writes the next message's
+   * frames into the same columns, so a reader copies what it keeps during the emission.
+   */
+  frames: import('../features/frame-columns.js').FrameColumns;
 }
 
 /** A window with the model's verdict (null when no model is loaded or the baseline is too young). */

@@ -5,7 +5,7 @@
 // holds the windows to the full analysis, bit for bit.
 
 import { defer, filter, map, type OperatorFunction } from 'rxjs';
-import { Framer, createFrameAnalyzer, HOP_MS, type FrameFeatures } from '../features/index.js';
+import { Framer, FrameColumns, createFrameAnalyzer, HOP_MS } from '../features/index.js';
 import type { FeatureBatch, PcmFrame } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
 
@@ -19,13 +19,15 @@ export function analyzeFrames(metrics: Metrics, opts: AnalyzeOptions = { modelIn
     defer(() => {
       const framer = new Framer();
       const analyzer = createFrameAnalyzer({ spectral: opts.modelInput ? 'speech' : 'none' });
-      let frames: FrameFeatures[] = [];
-      const analyze = (frame: Float32Array) => frames.push(analyzer.analyze(frame));
+      // One set of columns, lent to each batch in turn (FeatureBatch.frames): no object per frame.
+      const frames = new FrameColumns();
+      const analyze = (frame: Float32Array) => analyzer.analyzeInto(frame, frames);
+      const analyzeAll = (samples: Float32Array) => framer.forEachFrame(samples, analyze);
       let framesOut = 0;
       return source.pipe(
         map((f): FeatureBatch => {
-          frames = [];
-          metrics.time('features', () => framer.forEachFrame(f.samples, analyze));
+          frames.clear();
+          metrics.time('features', () => analyzeAll(f.samples));
           const batch: FeatureBatch = {
             kind: 'features',
             callId: f.callId,

@@ -11,7 +11,8 @@ export function detectTurns(caller$: Obs<FeatureBatch>, agent$: Obs<FeatureBatch
     const turns = new TurnTaking(HOP_MS);
     return merge(caller$, agent$).subscribe({
       next(b) {
-        const speech = b.frames.map((f) => f.isSpeech);
+        const speech: boolean[] = [];
+        for (let i = 0; i < b.frames.length; i++) speech.push(b.frames.isSpeech[i] === 1);
         for (const t of turns.push(b.track, speech, limits)) {
           out.next(
             t.kind === 'talk-over'

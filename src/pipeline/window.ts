@@ -3,7 +3,7 @@
 // baseline.ts: normalise first, then add the new frames).
 
 import { Observable, type OperatorFunction } from 'rxjs';
-import { FRAME_SIZE_SAMPLES, HOP_MS, INTERNAL_RATE_HZ, SpeakerBaseline, summarizeFunctionals, summaryFunctionals, windowFunctionals, type FrameFeatures } from '../features/index.js';
+import { columnFunctionals, columnSummaryFunctionals, FRAME_SIZE_SAMPLES, FrameColumns, HOP_MS, INTERNAL_RATE_HZ, SpeakerBaseline, summarizeFunctionals } from '../features/index.js';
 import type { FeatureBatch, ProsodyWindow } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
 
@@ -24,37 +24,44 @@ export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorF
   const capacity = Math.ceil(opts.windowMs / HOP_MS);
   return (source) =>
     new Observable<ProsodyWindow>((out) => {
-      const ring: FrameFeatures[] = [];
+      // The last windowMs of frames, copied out of each lent batch: frames start .. length − 1 of
+      // columns with room for two windows, moved to the front when full (not once per frame).
+      const ring = new FrameColumns(2 * capacity + 64);
+      let start = 0;
       /** Speech frames in the ring, kept as frames come and go (not counted again at each window). */
       let ringSpeech = 0;
       // A track no model reads (the agent's) needs only what the evidence reads, baseline included.
-      const functionalsOf = opts.modelInput ? windowFunctionals : summaryFunctionals;
+      const functionalsOf = opts.modelInput ? columnFunctionals : columnSummaryFunctionals;
       const baseline = new SpeakerBaseline(opts.modelInput ? 'full' : 'summary');
       let nextEmitMs = opts.intervalMs;
       const due: ProsodyWindow[] = [];
       const take = (batch: FeatureBatch) => {
-        for (let i = 0; i < batch.frames.length; i++) {
-          const frame = batch.frames[i]!;
-          ring.push(frame);
-          if (frame.isSpeech) ringSpeech++;
-          if (ring.length > capacity && ring.shift()!.isSpeech) ringSpeech--;
+        const frames = batch.frames;
+        for (let i = 0; i < frames.length; i++) {
+          if (ring.length === ring.capacity) {
+            ring.dropBefore(start);
+            start = 0;
+          }
+          ring.pushFrom(frames, i);
+          if (frames.isSpeech[i] === 1) ringSpeech++;
+          if (ring.length - start > capacity && ring.isSpeech[start++] === 1) ringSpeech--;
           const endMs = batch.tsMs + i * HOP_MS + FRAME_MS;
           if (endMs < nextEmitMs) continue;
           nextEmitMs += opts.intervalMs;
           const judged = opts.modelInput && ringSpeech * HOP_MS >= opts.minSpeechMs;
-          const functionals = functionalsOf(ring);
+          const functionals = functionalsOf(ring, start, ring.length);
           due.push({
             callId: batch.callId,
             track: batch.track,
             tsMs: endMs,
             arrivalMs: batch.arrivalMs,
-            durationMs: ring.length * HOP_MS,
+            durationMs: (ring.length - start) * HOP_MS,
             summary: summarizeFunctionals(functionals, baseline),
             features: judged ? baseline.normalize(functionals) : EMPTY,
           });
         }
         // Only now: the baseline is strictly the speaker's past, never the window it judges.
-        baseline.add(batch.frames);
+        baseline.addColumns(frames, 0, frames.length);
       };
       // A plain subscriber rather than mergeMap: most batches complete no window, and an inner
       // observable per audio message was a measurable share of a call's cost.

@@ -3,7 +3,7 @@
 // voices, pauses, silence and noise (what the model sees must not move).
 
 import { describe, expect, it } from 'vitest';
-import { countSyllables, createFrameAnalyzer, Framer, summaryFunctionals, windowFunctionals, type FrameFeatures } from '../../src/features/index.js';
+import { countSyllables, createFrameAnalyzer, FrameColumns, Framer, summaryFunctionals, windowFunctionals, type FrameFeatures } from '../../src/features/index.js';
 import { StretchFunctionals } from '../../src/features/stretch-functionals.js';
 import { SyllableCounter } from '../../src/features/syllables.js';
 import { concat, silence, speechLike } from '../helpers/audio.js';
@@ -31,23 +31,25 @@ const bits = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOff
 
 describe('StretchFunctionals', () => {
   const all = frames();
+  const columns = new FrameColumns();
+  for (const f of all) columns.pushFrame(f);
 
   it('equals windowFunctionals of the frames so far after every frame, bit for bit', () => {
     const stretch = new StretchFunctionals('full');
     expect(all.filter((f) => f.isSpeech && f.pitchHz > 0).length).toBeGreaterThan(100);
     for (let n = 1; n <= all.length; n++) {
-      stretch.append(all[n - 1]!);
+      stretch.append(columns, n - 1);
       expect(bits(stretch.functionals()), `after ${n} frames`).toEqual(bits(windowFunctionals(all.slice(0, n))));
     }
   });
 
   it('equals summaryFunctionals in the summary kind, and starts again on reset', () => {
     const stretch = new StretchFunctionals('summary');
-    for (const f of all.slice(0, 120)) stretch.append(f);
+    for (let i = 0; i < 120; i++) stretch.append(columns, i);
     stretch.reset();
     const rest = all.slice(120);
     for (let n = 1; n <= rest.length; n++) {
-      stretch.append(rest[n - 1]!);
+      stretch.append(columns, 120 + n - 1);
       expect(bits(stretch.functionals()), `after ${n} frames`).toEqual(bits(summaryFunctionals(rest.slice(0, n))));
     }
   });
@@ -57,7 +59,7 @@ describe('StretchFunctionals', () => {
     expect(counter.count()).toBe(0);
     let seen = 0;
     for (let n = 1; n <= all.length; n++) {
-      counter.push(all[n - 1]!);
+      counter.push(columns, n - 1);
       const expected = countSyllables(all.slice(0, n));
       expect(counter.count()).toBe(expected);
       seen = expected;

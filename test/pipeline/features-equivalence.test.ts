@@ -6,7 +6,7 @@
 // against the speaker's baseline as src/pipeline/window.ts specifies.
 
 import { describe, expect, it } from 'vitest';
-import { from, lastValueFrom, toArray } from 'rxjs';
+import { from, lastValueFrom, tap, toArray } from 'rxjs';
 import { decodeAudio, encodeAudio } from '../../src/codecs/pcm.js';
 import {
   createFrameAnalyzer,
@@ -109,10 +109,19 @@ function reference(msgs: RawAudioFrame[], modelInput: boolean): Reference {
   return { frames: all, windows };
 }
 
-async function live(msgs: RawAudioFrame[], modelInput: boolean): Promise<{ batches: FeatureBatch[]; windows: ProsodyWindow[] }> {
+interface LiveBatch {
+  tsMs: number;
+  frames: FrameFeatures[];
+}
+
+async function live(msgs: RawAudioFrame[], modelInput: boolean): Promise<{ batches: LiveBatch[]; windows: ProsodyWindow[] }> {
   const metrics = new Metrics(false);
-  const batches = await lastValueFrom(from(msgs).pipe(decodeFrames(metrics), resampleFrames(metrics, INTERNAL_RATE_HZ), analyzeFrames(metrics, { modelInput }), toArray()));
-  const windows = await lastValueFrom(from(batches).pipe(rollingWindows(metrics, { ...WINDOW, modelInput }), toArray()));
+  // A batch's frames are lent for its emission: copied out as they pass.
+  const batches: LiveBatch[] = [];
+  const copy = tap((b: FeatureBatch) => batches.push({ tsMs: b.tsMs, frames: Array.from({ length: b.frames.length }, (_, i) => b.frames.frame(i)) }));
+  const windows = await lastValueFrom(
+    from(msgs).pipe(decodeFrames(metrics), resampleFrames(metrics, INTERNAL_RATE_HZ), analyzeFrames(metrics, { modelInput }), copy, rollingWindows(metrics, { ...WINDOW, modelInput }), toArray()),
+  );
   return { batches, windows };
 }
 

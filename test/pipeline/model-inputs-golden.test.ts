@@ -5,11 +5,11 @@
 // with the model's scores measured again.
 
 import { createHash } from 'node:crypto';
-import { from, lastValueFrom, toArray } from 'rxjs';
+import { from, lastValueFrom, tap, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { encodeAudio } from '../../src/codecs/pcm.js';
 import { INTERNAL_RATE_HZ } from '../../src/features/index.js';
-import type { RawAudioFrame, Track } from '../../src/frames/types.js';
+import type { FeatureBatch, RawAudioFrame, Track } from '../../src/frames/types.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import { analyzeFrames } from '../../src/pipeline/analyze.js';
 import { decodeFrames } from '../../src/pipeline/decode.js';
@@ -57,9 +57,15 @@ async function modelInputsHash(): Promise<{ hash: string; judged: number }> {
       msgs.push({ kind: 'raw-audio', callId: 'golden', track, encoding: 'mulaw', sampleRateHz: INTERNAL_RATE_HZ, bytes: encodeAudio(samples.subarray(k * chunk, (k + 1) * chunk), 'mulaw'), tsMs: k * 20, arrivalMs: 0 });
     }
     const m = new Metrics(false);
-    const batches = await lastValueFrom(from(msgs).pipe(decodeFrames(m), resampleFrames(m, INTERNAL_RATE_HZ), analyzeFrames(m, { modelInput: true }), toArray()));
-    for (const b of batches) for (const f of b.frames) h.update(`${f.isSpeech},${f.rmsDb},${f.pitchHz};`);
-    const windows = await lastValueFrom(from(batches).pipe(rollingWindows(m, { windowMs: 3000, intervalMs: 250, minSpeechMs: 600, modelInput: true }), toArray()));
+    // A batch's frames are lent for its emission: read them as they pass.
+    const frames: string[] = [];
+    const read = tap((b: FeatureBatch) => {
+      for (let i = 0; i < b.frames.length; i++) frames.push(`${b.frames.isSpeech[i] === 1},${b.frames.rmsDb[i]},${b.frames.pitchHz[i]};`);
+    });
+    const windows = await lastValueFrom(
+      from(msgs).pipe(decodeFrames(m), resampleFrames(m, INTERNAL_RATE_HZ), analyzeFrames(m, { modelInput: true }), read, rollingWindows(m, { windowMs: 3000, intervalMs: 250, minSpeechMs: 600, modelInput: true }), toArray()),
+    );
+    for (const f of frames) h.update(f);
     for (const w of windows) {
       h.update(Buffer.from(w.features.buffer, w.features.byteOffset, w.features.byteLength));
       if (w.features.length > 0) judged++;
