@@ -11,9 +11,7 @@ export function detectTurns(caller$: Obs<FeatureBatch>, agent$: Obs<FeatureBatch
     const turns = new TurnTaking(HOP_MS);
     return merge(caller$, agent$).subscribe({
       next(b) {
-        const speech: boolean[] = [];
-        for (let i = 0; i < b.frames.length; i++) speech.push(b.frames.isSpeech[i] === 1);
-        for (const t of turns.push(b.track, speech, limits)) {
+        for (const t of turns.push(b.track, b.frames.isSpeech, b.frames.length, limits)) {
           out.next(
             t.kind === 'talk-over'
               ? { kind: 'talk-over', tsMs: t.atMs, arrivalMs: b.arrivalMs, overlapMs: t.overlapMs }

@@ -21,6 +21,42 @@ class Talker {
   }
 }
 
+/**
+ * One track's voice activity (1 speech, 0 not) for the hops the other track has not reached yet:
+ * a byte queue, not an array grown and spliced per audio message (this runs for every message of
+ * every call).
+ */
+class HopQueue {
+  private bytes = new Uint8Array(64);
+  private head = 0;
+  private tail = 0;
+
+  get length(): number {
+    return this.tail - this.head;
+  }
+
+  at(i: number): boolean {
+    return this.bytes[this.head + i] === 1;
+  }
+
+  append(speech: ArrayLike<number>, count: number): void {
+    if (this.tail + count > this.bytes.length) {
+      const live = this.bytes.subarray(this.head, this.tail);
+      const into = this.length + count > this.bytes.length ? new Uint8Array(2 * (this.length + count)) : this.bytes;
+      into.set(live);
+      this.bytes = into;
+      this.tail -= this.head;
+      this.head = 0;
+    }
+    for (let i = 0; i < count; i++) this.bytes[this.tail++] = speech[i] === 1 ? 1 : 0;
+  }
+
+  drop(count: number): void {
+    this.head += count;
+    if (this.head === this.tail) this.head = this.tail = 0;
+  }
+}
+
 export type TurnEvent = { kind: 'talk-over'; atMs: number; overlapMs: number } | { kind: 'silence'; atMs: number; silenceMs: number };
 
 export interface TurnLimits {
@@ -29,7 +65,7 @@ export interface TurnLimits {
 }
 
 export class TurnTaking {
-  private readonly pending = { caller: [] as boolean[], agent: [] as boolean[] };
+  private readonly pending = { caller: new HopQueue(), agent: new HopQueue() };
   private readonly caller = new Talker();
   private readonly agent = new Talker();
   private hop = 0;
@@ -41,15 +77,18 @@ export class TurnTaking {
 
   constructor(private readonly hopMs: number) {}
 
-  /** Adds one track's voice activity per hop; returns turn events, each reported once. */
-  push(track: 'caller' | 'agent', speech: readonly boolean[], limits: () => TurnLimits): TurnEvent[] {
-    this.pending[track].push(...speech);
+  /**
+   * Adds one track's voice activity for its next `count` hops (1 speech, 0 not); returns turn
+   * events, each reported once.
+   */
+  push(track: 'caller' | 'agent', speech: ArrayLike<number>, count: number, limits: () => TurnLimits): TurnEvent[] {
+    this.pending[track].append(speech, count);
     const n = Math.min(this.pending.caller.length, this.pending.agent.length);
     const out: TurnEvent[] = [];
     const { talkOverMs, silenceMs } = limits();
     for (let i = 0; i < n; i++, this.hop++) {
-      this.caller.step(this.pending.caller[i]!);
-      const { started } = this.agent.step(this.pending.agent[i]!);
+      this.caller.step(this.pending.caller.at(i));
+      const { started } = this.agent.step(this.pending.agent.at(i));
       if (started) {
         this.interrupting = this.caller.talking;
         this.overlapHops = 0;
@@ -73,8 +112,8 @@ export class TurnTaking {
         this.heardAnyone = true;
       } else this.silentHops++;
     }
-    this.pending.caller.splice(0, n);
-    this.pending.agent.splice(0, n);
+    this.pending.caller.drop(n);
+    this.pending.agent.drop(n);
     return out;
   }
 }
