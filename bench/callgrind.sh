@@ -3,7 +3,9 @@
 # machine, where CPU time is not (other processes thrash the caches). Runs bench/pipeline-cpu.js
 # under valgrind --tool=callgrind with instrumentation off through start-up and the warm-up pass,
 # on for the measured pass only (node --single-threaded: the GC and the compiler run inline, so
-# they are counted too). Usage, from the repository root:
+# they are counted too; --predictable-gc-schedule: V8 otherwise times its collections by the wall
+# clock, which moved one build's count between 18 and 23 M per call-second on a busy machine).
+# Usage, from the repository root:
 #   bench/callgrind.sh [DIST_DIR=dist] [pipeline-cpu args, default --calls 4 --duration-s 10]
 set -euo pipefail
 dist=${1:-dist}
@@ -13,7 +15,7 @@ args=("$@")
 tmp=$(mktemp -d)
 [ -n "${KEEP_CALLGRIND:-}" ] || trap 'rm -rf "$tmp"' EXIT
 valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$tmp/cg.%p" \
-  node --single-threaded "$dist/bench/pipeline-cpu.js" "${args[@]}" --wait-file "$tmp/go" > "$tmp/out" 2> "$tmp/err" &
+  node --single-threaded --predictable-gc-schedule "$dist/bench/pipeline-cpu.js" "${args[@]}" --wait-file "$tmp/go" > "$tmp/out" 2> "$tmp/err" &
 pid=$!
 until [ -e "$tmp/go.ready" ]; do
   kill -0 $pid 2>/dev/null || { cat "$tmp/err" >&2; exit 1; }
