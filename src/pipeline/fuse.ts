@@ -35,27 +35,29 @@ export function fuseEmotion(metrics: Metrics, params: () => FusionParams, text$:
       let heard = false;
       let lastTsMs = 0;
       const models: FusedEmotion['models'] = {};
+      /** Folds one verdict in; the state after it (null before any model has spoken). */
+      const take = (input: ClassifiedWindow | TextEvidence): FusedState | null => {
+        if ('summary' in input) {
+          prosody = input.summary;
+          speaking = input.summary.voiceActivity > 0.2;
+          fusion.addVoice(input.probs, input.tsMs, input.summary.baselineSpeechS, input.summary.voiceActivity);
+          if (input.probs) heard = true;
+          if (input.probs && input.model) models.voice = input.model;
+        } else {
+          fusion.addText(input.probs, input.isFinal, input.tsMs, input.strong, input.named === true);
+          cues = input.cues;
+          // The words being judged: a partial when the state starts on one.
+          lastUtterance = input.text;
+          heard = true;
+          if (input.model) models.text = input.model;
+        }
+        // Media time only moves forward: an utterance's end can trail the audio already analysed.
+        lastTsMs = Math.max(lastTsMs, input.tsMs);
+        return heard ? fusion.update(lastTsMs) : null;
+      };
       return merge(voice$, text$).subscribe({
         next(input) {
-          const t0 = performance.now();
-          if ('summary' in input) {
-            prosody = input.summary;
-            speaking = input.summary.voiceActivity > 0.2;
-            fusion.addVoice(input.probs, input.tsMs, input.summary.baselineSpeechS, input.summary.voiceActivity);
-            if (input.probs) heard = true;
-            if (input.probs && input.model) models.voice = input.model;
-          } else {
-            fusion.addText(input.probs, input.isFinal, input.tsMs, input.strong, input.named === true);
-            cues = input.cues;
-            // The words being judged: a partial when the state starts on one.
-            lastUtterance = input.text;
-            heard = true;
-            if (input.model) models.text = input.model;
-          }
-          // Media time only moves forward: an utterance's end can trail the audio already analysed.
-          lastTsMs = Math.max(lastTsMs, input.tsMs);
-          const state = heard ? fusion.update(lastTsMs) : null;
-          metrics.stageMs.observe({ stage: 'fuse' }, performance.now() - t0);
+          const state = metrics.time('fuse', () => take(input));
           out.next({ kind: 'fused', callId: input.callId, tsMs: lastTsMs, arrivalMs: input.arrivalMs, state, prosody, speaking, cues, lastUtterance, models: { ...models } });
         },
         error: (e) => out.error(e),
