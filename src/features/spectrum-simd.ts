@@ -15,8 +15,8 @@
 import { fftTables } from './fft.js';
 import { MEL_BANDS, type SpectralTables } from './spectral-tables.js';
 import {
-  BLOCK, BR, BR_IF, END, F32_LOAD, F64, F64_ADD, F64_CONVERT_I32_S, F64_DIV, F64_GT, F64_LOAD, F64_LT, F64_MUL, F64_PROMOTE_F32, F64_SQRT, F64_STORE, F64_SUB,
-  F64X2_ADD, F64X2_EXTRACT_LANE, F64X2_MUL, F64X2_SPLAT, F64X2_SQRT, F64X2_SUB, GET, I32, I32_ADD, I32_AND, I32_EQZ, I32_LOAD, I32_LT_S, I32_OR, I32_SHL, I32_SHR_U,
+  BLOCK, BR, BR_IF, END, F32_LOAD, F64, F64_ADD, F64_CONVERT_I32_S, F64_DIV, F64_GT, F64_LOAD, F64_LT, F64_MUL, F64_PROMOTE_F32, F64_SQRT, F64_STORE,
+  F64X2_ADD, F64X2_EXTRACT_LANE, I8X16_SHUFFLE, F64X2_MUL, F64X2_SPLAT, F64X2_SQRT, F64X2_SUB, GET, I32, I32_ADD, I32_AND, I32_EQZ, I32_LOAD, I32_LT_S, I32_OR, I32_SHL, I32_SHR_U,
   I32_CONST, IF, LOOP, SELECT, SET, V128, V128_LOAD, V128_LOAD64_SPLAT, V128_STORE, VOID, f64Const, instantiateWasm, leb, sleb, wasmModule,
 } from './wasm-asm.js';
 
@@ -111,26 +111,16 @@ function layout(size: number, weightCount: number, mfccPairs: number): Layout {
 
 // spectrum()'s locals: i32 byte offsets and counters, f64 scalars, v128 lane pairs.
 const [I, HALF, START, K, A, W, STOP, ZERO, RB] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-const [S_BR, S_BI, S_WR, S_WI, S_XR, S_XI, S_AR, S_AI, V, KF, SUM_L, WEIGHTED_L, SUM_SQ_L, ACC, TARGET, NORM, FLUX, E] = Array.from({ length: 18 }, (_, i) => 9 + i);
-const [BR_V, BI_V, WR_V, WI_V, XR_V, XI_V, AR_V, AI_V, NORM_V, D_V] = Array.from({ length: 10 }, (_, i) => 27 + i);
-
-interface Ops {
-  load: number[];
-  store: number[];
-  mul: number[];
-  add: number[];
-  sub: number[];
-  align: number;
-}
-const scalarOps: Ops = { load: [F64_LOAD], store: [F64_STORE], mul: [F64_MUL], add: [F64_ADD], sub: [F64_SUB], align: 3 };
-const vectorOps: Ops = { load: V128_LOAD, store: V128_STORE, mul: F64X2_MUL, add: F64X2_ADD, sub: F64X2_SUB, align: 3 };
+const [V, KF, SUM_L, WEIGHTED_L, SUM_SQ_L, ACC, TARGET, NORM, FLUX, E] = Array.from({ length: 10 }, (_, i) => 9 + i);
+const [BR_V, BI_V, WR_V, WI_V, XR_V, XI_V, AR_V, AI_V, NORM_V, D_V, R01, R23, I01, I23, W2R, W2I] = Array.from({ length: 16 }, (_, i) => 19 + i);
 
 /**
- * One butterfly (or two, lane by lane) at byte offset `a` of re/im, partner `half` bytes on, as fft.ts
+ * Two butterflies, lane by lane, at byte offset `a` of re/im, partner `half` bytes on, as fft.ts
  * computes it: x = b·w; b = a − x; a = a + x, with the twiddle already in wr/wi.
  */
-function butterfly(o: Ops, L: Layout, a: number[], half: number[], r: { br: number; bi: number; wr: number; wi: number; xr: number; xi: number; ar: number; ai: number }): number[] {
+function butterfly(L: Layout, a: number[], half: number[], r: { br: number; bi: number; wr: number; wi: number; xr: number; xi: number; ar: number; ai: number }): number[] {
   const b = [...a, ...half, I32_ADD];
+  const o = { load: V128_LOAD, store: V128_STORE, mul: F64X2_MUL, add: F64X2_ADD, sub: F64X2_SUB, align: 3 };
   return [
     ...b, ...o.load, ...at(L.re, o.align), SET, r.br,
     ...b, ...o.load, ...at(L.im, o.align), SET, r.bi,
@@ -142,6 +132,32 @@ function butterfly(o: Ops, L: Layout, a: number[], half: number[], r: { br: numb
     ...b, GET, r.ai, GET, r.xi, ...o.sub, ...o.store, ...at(L.im, o.align),
     ...a, GET, r.ar, GET, r.xr, ...o.add, ...o.store, ...at(L.re, o.align),
     ...a, GET, r.ai, GET, r.xi, ...o.add, ...o.store, ...at(L.im, o.align),
+  ];
+}
+
+const LOW_LANES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+const HIGH_LANES = [8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31];
+
+/**
+ * One stage's two butterflies on the four values (R01, R23) / (I01, I23) hold, with twiddles
+ * (wr, wi): partners are lane 0 with lane 1 of the same register, regrouped so a = (R01₀, R23₀) and
+ * b = (R01₁, R23₁); results stay regrouped (a results in R01, b results in R23), which is exactly the
+ * pairing of the next stage (x₀ with x₂, x₁ with x₃) — and, after it, the values' own order.
+ */
+function inRegisters(wr: number, wi: number): number[] {
+  const regroup = (lo: number, hi: number, a: number, b: number) => [
+    GET, lo, GET, hi, ...I8X16_SHUFFLE, ...LOW_LANES, SET, a,
+    GET, lo, GET, hi, ...I8X16_SHUFFLE, ...HIGH_LANES, SET, b,
+  ];
+  return [
+    ...regroup(R01, R23, AR_V, BR_V),
+    ...regroup(I01, I23, AI_V, BI_V),
+    GET, BR_V, GET, wr, ...F64X2_MUL, GET, BI_V, GET, wi, ...F64X2_MUL, ...F64X2_SUB, SET, XR_V,
+    GET, BR_V, GET, wi, ...F64X2_MUL, GET, BI_V, GET, wr, ...F64X2_MUL, ...F64X2_ADD, SET, XI_V,
+    GET, AR_V, GET, XR_V, ...F64X2_ADD, SET, R01,
+    GET, AR_V, GET, XR_V, ...F64X2_SUB, SET, R23,
+    GET, AI_V, GET, XI_V, ...F64X2_ADD, SET, I01,
+    GET, AI_V, GET, XI_V, ...F64X2_SUB, SET, I23,
   ];
 }
 
@@ -159,17 +175,29 @@ function spectrumBody(size: number, L: Layout): number[] {
       GET, I, ...f64Const(0), F64_STORE, ...at(L.im),
       ...bump(I, 8),
     ]),
-    // The first stage (half = 1) one butterfly at a time: its partners are neighbours.
-    ...i32(0), F64_LOAD, ...at(L.twRe), SET, S_WR,
-    ...i32(0), F64_LOAD, ...at(L.twIm), SET, S_WI,
+    // The first two stages (half = 1, 2) four values at a time, in registers: lanes regrouped so
+    // that each stage's butterflies pair lane with lane (twiddle entries 0, then 1 and 2).
+    ...i32(0), ...V128_LOAD64_SPLAT, ...at(L.twRe), SET, WR_V,
+    ...i32(0), ...V128_LOAD64_SPLAT, ...at(L.twIm), SET, WI_V,
+    ...i32(0), ...V128_LOAD, ...at(L.twRe + 8), SET, W2R,
+    ...i32(0), ...V128_LOAD, ...at(L.twIm + 8), SET, W2I,
     ...i32(0), SET, A,
     ...whileLoop(below(A, n8), [
-      ...butterfly(scalarOps, L, [GET, A], i32(8), { br: S_BR, bi: S_BI, wr: S_WR, wi: S_WI, xr: S_XR, xi: S_XI, ar: S_AR, ai: S_AI }),
-      ...bump(A, 16),
+      GET, A, ...V128_LOAD, ...at(L.re), SET, R01,
+      GET, A, ...V128_LOAD, ...at(L.re + 16), SET, R23,
+      GET, A, ...V128_LOAD, ...at(L.im), SET, I01,
+      GET, A, ...V128_LOAD, ...at(L.im + 16), SET, I23,
+      ...inRegisters(WR_V, WI_V),
+      ...inRegisters(W2R, W2I),
+      GET, A, GET, R01, ...V128_STORE, ...at(L.re),
+      GET, A, GET, R23, ...V128_STORE, ...at(L.re + 16),
+      GET, A, GET, I01, ...V128_STORE, ...at(L.im),
+      GET, A, GET, I23, ...V128_STORE, ...at(L.im + 16),
+      ...bump(A, 32),
     ]),
     // Later stages two butterflies (k, k + 1) at a time; stage `half` reads its twiddles from
     // entries half − 1 + k of the per-stage tables, i.e. bytes HALF − 8 + K.
-    ...i32(16), SET, HALF,
+    ...i32(32), SET, HALF,
     ...whileLoop(below(HALF, n8), [
       ...i32(0), SET, START,
       ...whileLoop(below(START, n8), [
@@ -178,7 +206,7 @@ function spectrumBody(size: number, L: Layout): number[] {
           GET, HALF, GET, K, I32_ADD, ...V128_LOAD, ...at(L.twRe - 8), SET, WR_V,
           GET, HALF, GET, K, I32_ADD, ...V128_LOAD, ...at(L.twIm - 8), SET, WI_V,
           GET, START, GET, K, I32_ADD, SET, A,
-          ...butterfly(vectorOps, L, [GET, A], [GET, HALF], { br: BR_V, bi: BI_V, wr: WR_V, wi: WI_V, xr: XR_V, xi: XI_V, ar: AR_V, ai: AI_V }),
+          ...butterfly(L, [GET, A], [GET, HALF], { br: BR_V, bi: BI_V, wr: WR_V, wi: WI_V, xr: XR_V, xi: XI_V, ar: AR_V, ai: AI_V }),
           ...bump(K, 16),
         ]),
         GET, START, GET, HALF, ...i32(1), I32_SHL, I32_ADD, SET, START,
@@ -297,7 +325,7 @@ function instantiate(tables: SpectralTables): SpectrumKernel | null {
   const pages = Math.ceil(L.end / 65536);
   const bytes = wasmModule(
     [
-      { name: 'spectrum', params: [], results: [], locals: [[9, I32], [18, F64], [10, V128]], body: spectrumBody(size, L) },
+      { name: 'spectrum', params: [], results: [], locals: [[9, I32], [10, F64], [16, V128]], body: spectrumBody(size, L) },
       { name: 'dct', params: [], results: [], locals: [[3, I32], [1, V128]], body: dctBody(mfccPairs, L) },
     ],
     pages,
