@@ -48,9 +48,9 @@ export function createFrameAnalyzer(opts: { spectral?: SpectralFrames } = {}): F
   const scratchMfcc = new Float32Array(MFCC_COUNT);
   const levels = wasmLevels();
 
-  /** One frame's features: the scalars here, the MFCCs in `mfcc` (when spectral is set). */
-  const r = { rmsDb: 0, pitchHz: 0, power: 0, pitchSt: 0, isSpeech: false, zcr: 0, spectral: false, spectralCentroidHz: NaN, spectralFlatness: NaN, spectralRolloffHz: NaN, spectralFlux: NaN };
   const mfcc = new Float32Array(MFCC_COUNT);
+  /** The last frame's features, rewritten by each measure(); its MFCCs are `mfcc` or NOT_ANALYSED_MFCC. */
+  const r: FrameFeatures = { rmsDb: 0, pitchHz: 0, power: 0, pitchSt: 0, isSpeech: false, zcr: 0, spectralCentroidHz: NaN, spectralFlatness: NaN, spectralRolloffHz: NaN, spectralFlux: NaN, mfcc: NOT_ANALYSED_MFCC };
 
   function measure(frame: Float32Array): void {
     if (frame.length !== FRAME_SIZE_SAMPLES) {
@@ -86,7 +86,7 @@ export function createFrameAnalyzer(opts: { spectral?: SpectralFrames } = {}): F
         skipped.set(frame);
         skippedPending = true;
       }
-      r.spectral = false;
+      r.mfcc = NOT_ANALYSED_MFCC;
       r.spectralCentroidHz = NaN;
       r.spectralFlatness = NaN;
       r.spectralRolloffHz = NaN;
@@ -99,7 +99,7 @@ export function createFrameAnalyzer(opts: { spectral?: SpectralFrames } = {}): F
       skippedPending = false;
     }
     const shape = spectral.analyze(frame, mfcc);
-    r.spectral = true;
+    r.mfcc = mfcc;
     r.spectralCentroidHz = shape.spectralCentroidHz;
     r.spectralFlatness = shape.spectralFlatness;
     r.spectralRolloffHz = shape.spectralRolloffHz;
@@ -108,38 +108,13 @@ export function createFrameAnalyzer(opts: { spectral?: SpectralFrames } = {}): F
 
   function analyze(frame: Float32Array): FrameFeatures {
     measure(frame);
-    return {
-      rmsDb: r.rmsDb,
-      pitchHz: r.pitchHz,
-      power: r.power,
-      pitchSt: r.pitchSt,
-      isSpeech: r.isSpeech,
-      zcr: r.zcr,
-      spectralCentroidHz: r.spectralCentroidHz,
-      spectralFlatness: r.spectralFlatness,
-      spectralRolloffHz: r.spectralRolloffHz,
-      spectralFlux: r.spectralFlux,
-      mfcc: r.spectral ? mfcc.slice() : NOT_ANALYSED_MFCC,
-    };
+    // The caller keeps the object and its MFCCs: a copy of both.
+    return { ...r, mfcc: r.mfcc === mfcc ? mfcc.slice() : NOT_ANALYSED_MFCC };
   }
 
   function analyzeInto(frame: Float32Array, into: FrameColumns): number {
     measure(frame);
-    const i = into.length;
-    into.ensure(i + 1);
-    into.rmsDb[i] = r.rmsDb;
-    into.pitchHz[i] = r.pitchHz;
-    into.power[i] = r.power;
-    into.pitchSt[i] = r.pitchSt;
-    into.isSpeech[i] = r.isSpeech ? 1 : 0;
-    into.zcr[i] = r.zcr;
-    into.spectralCentroidHz[i] = r.spectralCentroidHz;
-    into.spectralFlatness[i] = r.spectralFlatness;
-    into.spectralRolloffHz[i] = r.spectralRolloffHz;
-    into.spectralFlux[i] = r.spectralFlux;
-    into.mfcc.set(r.spectral ? mfcc : NOT_ANALYSED_MFCC, i * MFCC_COUNT);
-    into.length = i + 1;
-    return i;
+    return into.pushFrame(r);
   }
 
   return { analyze, analyzeInto };
