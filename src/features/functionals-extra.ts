@@ -9,7 +9,7 @@ import type { FrameColumns } from './frame-columns.js';
 import { HOP_MS, MFCC_COUNT } from './types.js';
 
 /** Pauses shorter than this inside speech are stop closures, not pauses (150 ms). */
-const MIN_PAUSE_FRAMES = 15;
+export const MIN_PAUSE_FRAMES = 15;
 const VOICED_MFCC = Array.from({ length: MFCC_COUNT - 1 }, (_, i) => i + 1);
 
 export const EXTRA_FUNCTIONAL_NAMES: readonly string[] = [

@@ -12,6 +12,8 @@ import { HOP_MS, MFCC_COUNT, type FrameFeatures } from './types.js';
 
 const CONTOUR_STATS = ['mean', 'std', 'p10', 'p50', 'p90', 'range', 'slope', 'delta'] as const;
 const SHAPES = ['zcr', 'centroid_khz', 'flatness', 'rolloff_khz', 'flux'] as const;
+/** Spectral shapes with a mean and std over speech frames (zcr … flux, in that order). */
+export const SHAPE_COUNT = SHAPES.length;
 const MFCC_INDICES = Array.from({ length: MFCC_COUNT }, (_, i) => i);
 
 export const FUNCTIONAL_NAMES: readonly string[] = Object.freeze([

@@ -9,15 +9,13 @@
 // columns. The result is bit-identical to windowFunctionals / summaryFunctionals of the same
 // frames: test/features/stretch-functionals.test.ts holds it to them.
 
-import { FUNCTIONAL_COUNT, SUMMARY_SLOTS } from './functionals.js';
+import { FUNCTIONAL_COUNT, SHAPE_COUNT, SUMMARY_SLOTS } from './functionals.js';
+import { MIN_PAUSE_FRAMES } from './functionals-extra.js';
 import { percentileSorted, std } from './stats.js';
 import { SyllableCounter } from './syllables.js';
 import type { FrameColumns } from './frame-columns.js';
 import { HOP_MS, MFCC_COUNT } from './types.js';
 
-/** Pauses shorter than this inside speech are stop closures (functionals-extra.ts). */
-const MIN_PAUSE_FRAMES = 15;
-const SHAPE_COUNT = 5;
 /** Voiced-frame means of functionals-extra.ts: centroid, flatness, rolloff, MFCC 1..12. */
 const VOICED_MEANS = 3 + MFCC_COUNT - 1;
 
