@@ -147,16 +147,29 @@ export function measuredRows(get: (key: string) => Published | null): Row[] {
   ];
 }
 
+/** The sizing rule of docs/scaling.md applied to a node's capacity C, with its worked example (2,000 seats at 70 % occupancy). */
+export function sizing(c: number) {
+  const seats = 2000;
+  const occupancy = 0.7;
+  const maxCalls = Math.floor(0.8 * c);
+  const concurrent = Math.round(seats * occupancy);
+  return {
+    maxCalls,
+    concurrent,
+    nodes: Math.ceil(concurrent / maxCalls) + 1,
+    example: `${seats.toLocaleString('en-US')} seats at ${occupancy * 100} % occupancy`,
+  };
+}
+
 /** The capacity sentence of the README's Scaling section. */
 export function scalingText(p: Published<BenchReport> | null): string {
   if (!p || p.result.maxCalls === undefined) {
     return 'How many calls one node holds is measured by `npm run bench -- --find-max` on the machine type you deploy (no figure is published for the reference machine yet: `npm run bench:publish` measures it). Run nodes as one with `CALLCUE_BUS_URL=redis://…`, set `CALLCUE_MAX_CALLS` to about 0.8 × that figure, and size a cluster as `ceil(peak concurrent calls / CALLCUE_MAX_CALLS) + 1` nodes; [docs/scaling.md](docs/scaling.md) gives the steps, the failure behaviour and the deployment files.';
   }
   const c = p.result.maxCalls;
-  const max = Math.floor(0.8 * c);
-  const nodes = Math.ceil((2000 * 0.7) / max) + 1;
+  const s = sizing(c);
   const m = p.machine;
-  return `One ${m.cores}-core node (${m.cpu}, measured ${when(p)}) holds **${c} concurrent calls** within the budget (\`--find-max\`, above); run nodes as one with \`CALLCUE_BUS_URL=redis://…\`, set \`CALLCUE_MAX_CALLS\` to about 0.8 × that figure (${max}), and size a cluster as \`ceil(peak concurrent calls / ${max}) + 1\` nodes (2,000 seats at 70 % occupancy: ${nodes} nodes). Measure your own machine type first; [docs/scaling.md](docs/scaling.md) gives the steps, the failure behaviour and the deployment files.`;
+  return `One ${m.cores}-core node (${m.cpu}, measured ${when(p)}) holds **${c} concurrent calls** within the budget (\`--find-max\`, above); run nodes as one with \`CALLCUE_BUS_URL=redis://…\`, set \`CALLCUE_MAX_CALLS\` to about 0.8 × that figure (${s.maxCalls}), and size a cluster as \`ceil(peak concurrent calls / ${s.maxCalls}) + 1\` nodes (${s.example}: ${s.nodes} nodes). Measure your own machine type first; [docs/scaling.md](docs/scaling.md) gives the steps, the failure behaviour and the deployment files.`;
 }
 
 export function table(rows: Row[]): string {

@@ -59,6 +59,8 @@ describe('README figures from the published bench results', () => {
     expect(out.scaling).toContain('| 1 node (`--find-max`: the most within budget) | **320** | 2 / 95 | 98 | 12 | 80 | — | — | 396 | 0 | 2026-12-24 |');
     expect(out.scaling).toContain('| 1 node | 100 | 2 / 20 | 23 | 12 | 25 | — | — | 330 | 0 | 2026-12-24 (busy) |');
     expect(out.scaling).toContain('So `C ≈ 320` calls per 2-core node here; with 0.8 × C that is `CALLCUE_MAX_CALLS=256`.');
+    // The sizing steps' worked example follows the published C (it was typed by hand once, and went stale).
+    expect(out.scaling).toContain('2,000 seats at 70 % occupancy (1,400 concurrent calls) on nodes like this one need `ceil(1400 / 256) + 1 = 7` nodes.');
     // Outside the markers, nothing changed.
     const outside = (text: string) => text.replace(/<!-- begin ([^:]+):[^>]*-->[\s\S]*?<!-- end \1:[^>]*-->/g, '');
     expect(outside(out.readme)).toBe(outside(readme));
@@ -71,6 +73,7 @@ describe('README figures from the published bench results', () => {
     const several = { ...findMax!, result: { ...(findMax!.result as object), maxCallsRuns: [320, 410, 365] } };
     const out = generate(readFileSync(packagePath('README.md'), 'utf8'), readFileSync(packagePath('docs/scaling.md'), 'utf8'), [several, ...rest]);
     expect(out.readme).toContain('**320 calls** (the lowest of 3 runs: 320, 410, 365; at 320: emotion p99 95 ms');
+    expect(out.scaling).toContain('So `C ≈ 320` calls per 2-core node here (the lowest of 3 runs: 320, 410, 365);');
   });
 
   it('the committed README and docs/scaling.md are what the committed results generate', () => {
