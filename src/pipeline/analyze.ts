@@ -4,7 +4,7 @@
 // feed coaching, which reads level, pitch and rhythm) — test/pipeline/features-equivalence.test.ts
 // holds the windows to the full analysis, bit for bit.
 
-import { defer, filter, map, type OperatorFunction } from 'rxjs';
+import { Observable, type OperatorFunction } from 'rxjs';
 import { Framer, FrameColumns, createFrameAnalyzer, HOP_MS } from '../features/index.js';
 import type { FeatureBatch, PcmFrame } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -16,30 +16,37 @@ export interface AnalyzeOptions {
 
 export function analyzeFrames(metrics: Metrics, opts: AnalyzeOptions = { modelInput: true }): OperatorFunction<PcmFrame, FeatureBatch> {
   return (source) =>
-    defer(() => {
+    new Observable<FeatureBatch>((out) => {
       const framer = new Framer();
       const analyzer = createFrameAnalyzer({ spectral: opts.modelInput ? 'speech' : 'none' });
       // One set of columns, lent to each batch in turn (FeatureBatch.frames): no object per frame.
       const frames = new FrameColumns();
       const analyze = (frame: Float32Array) => analyzer.analyzeInto(frame, frames);
-      const analyzeAll = (samples: Float32Array) => framer.forEachFrame(samples, analyze);
+      // The samples being analysed: a variable the one timed closure reads, not a closure per message.
+      let samples: Float32Array | null = null;
+      const analyzeAll = () => framer.forEachFrame(samples!, analyze);
       let framesOut = 0;
-      return source.pipe(
-        map((f): FeatureBatch => {
+      // A plain subscriber rather than map and filter: two fewer hops per audio message.
+      return source.subscribe({
+        next(f) {
           frames.clear();
-          metrics.time('features', () => analyzeAll(f.samples));
-          const batch: FeatureBatch = {
-            kind: 'features',
-            callId: f.callId,
-            track: f.track,
-            tsMs: framesOut * HOP_MS,
-            arrivalMs: f.arrivalMs,
-            frames,
-          };
+          samples = f.samples;
+          try {
+            metrics.time('features', analyzeAll);
+          } catch (err) {
+            out.error(err);
+            return;
+          } finally {
+            samples = null;
+          }
+          // A message too short to complete a frame makes no batch.
+          if (frames.length === 0) return;
+          const batch: FeatureBatch = { kind: 'features', callId: f.callId, track: f.track, tsMs: framesOut * HOP_MS, arrivalMs: f.arrivalMs, frames };
           framesOut += frames.length;
-          return batch;
-        }),
-        filter((b) => b.frames.length > 0),
-      );
+          out.next(batch);
+        },
+        error: (err) => out.error(err),
+        complete: () => out.complete(),
+      });
     });
 }

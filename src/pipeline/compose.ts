@@ -1,21 +1,22 @@
 // One call's pipeline: input frames in, feed events out. Every stage is its own operator (this
 // folder); this file only wires them.
 //
-//   shed ─┬─ caller audio: decode → resample → analyze ─┬─ windows → classify ─┐
-//         │                 └→ plugged voice model (16 kHz windows) ┴──────────┤
-//         │                                             └──────────┐           ├─ fuse → emotion
-//         ├─ agent audio:  decode → resample → analyze ─┬─ windows │(coaching) │
-//         │                                             └─ talk-over           │
-//         └─ transcripts: redact ─┬─ transcript events                         │
-//                                 ├─ caller: text emotion (+ closing question) ┤
-//                                 ├─ caller: plugged text model (+ previous turns) ┘
-//                                 └─ agent finals: language findings
+//   shed → route ─┬─ caller audio: decode → analyze ─┬─ windows → classify ─┐
+//                 │          └→ plugged voice model (16 kHz windows) ┴──────────┤
+//                 │                                   └──────────┐           ├─ fuse → emotion
+//                 ├─ agent audio:  decode → analyze ─┬─ windows │(coaching) │
+//                 │                                  └─ talk-over           │
+//                 └─ transcripts: redact ─┬─ transcript events                │
+//                                         ├─ caller: text emotion (+ closing question) ┤
+//                                         ├─ caller: plugged text model (+ previous turns) ┘
+//                                         └─ agent finals: language findings
+//   (decode brings every track to the internal rate: resample.ts is its step, not a stage of its own)
 //   signals (fused state, transcripts, findings, agent voice, turn-taking) → policy → prompts,
 //   checklist, alerts;  signals + decisions → QA scorecard when the call ends
 
 import { EMPTY, filter, map, merge, share, type Observable } from 'rxjs';
 import { INTERNAL_RATE_HZ } from '../features/types.js';
-import type { FeatureBatch, InputFrame, PcmFrame, RawAudioFrame, Track, TrackSpec, TranscriptFrame } from '../frames/types.js';
+import type { FeatureBatch, InputFrame, PcmFrame, Track, TrackSpec } from '../frames/types.js';
 import type { EventPayload } from '../frames/events.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ProsodyModel } from '../classifiers/prosody.js';
@@ -24,8 +25,8 @@ import type { ModelSlots } from '../models/index.js';
 import type { Playbook } from '../policy/schema.js';
 import type { PolicySignal } from '../policy/signals.js';
 import { shedAudio } from './shed.js';
+import { routeFrames } from './route.js';
 import { decodeFrames } from './decode.js';
-import { resampleFrames } from './resample.js';
 import { analyzeFrames } from './analyze.js';
 import { rollingWindows } from './window.js';
 import { classifyWindows } from './classify.js';
@@ -70,31 +71,21 @@ export interface PipelineOptions {
 export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
   const { metrics } = deps;
   return (input$: Observable<InputFrame>): Observable<EventPayload> => {
-    const frames$ = input$.pipe(shedAudio({ maxQueuedAudio: opts.maxQueuedAudio, onShed: opts.onShed }), share());
+    const routes = routeFrames(input$.pipe(shedAudio({ maxQueuedAudio: opts.maxQueuedAudio, onShed: opts.onShed })));
+    const plugged = deps.plugged ?? null;
 
-    const pcm = (track: Track): Observable<PcmFrame> =>
-      !opts.tracks.some((t) => t.track === track)
-        ? EMPTY
-        : frames$.pipe(
-            filter((f): f is RawAudioFrame => f.kind === 'raw-audio' && f.track === track),
-            decodeFrames(metrics),
-            resampleFrames(metrics, INTERNAL_RATE_HZ),
-            share(),
-          );
-    const callerPcm$ = pcm('caller');
+    const carried = (track: Track) => opts.tracks.some((t) => t.track === track);
+    const pcm = (track: Track): Observable<PcmFrame> => (carried(track) ? routes.audio(track).pipe(decodeFrames(metrics, INTERNAL_RATE_HZ)) : EMPTY);
+    // The caller's samples are shared only when the plugged voice model reads them too.
+    const callerPcm$ = plugged ? pcm('caller').pipe(share()) : pcm('caller');
     const features = (pcm$: Observable<PcmFrame>, modelInput: boolean): Observable<FeatureBatch> => pcm$.pipe(analyzeFrames(metrics, { modelInput }), share());
     const windows = (track: Track, batches: Observable<FeatureBatch>, modelInput: boolean) =>
       batches.pipe(rollingWindows(metrics, { windowMs: opts.windowMs, intervalMs: opts.emotionIntervalMs, minSpeechMs: opts.minSpeechMs, modelInput }));
 
     const caller$ = features(callerPcm$, true);
     const agent$ = features(pcm('agent'), false);
-    const plugged = deps.plugged ?? null;
 
-    const redacted$ = frames$.pipe(
-      filter((f): f is TranscriptFrame => f.kind === 'transcript'),
-      redactTranscripts(metrics),
-      share(),
-    );
+    const redacted$ = routes.transcripts.pipe(redactTranscripts(metrics), share());
     const language$ = redacted$.pipe(agentLanguage(metrics, opts.language, { jargon: opts.jargon }), share());
     const closingAsked$ = language$.pipe(
       filter((l) => l.transcript.track === 'agent' && l.findings.some((f) => f.kind === 'flow-closing')),

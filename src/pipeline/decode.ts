@@ -1,16 +1,18 @@
-// Stage 1: wire bytes (PCM16, μ-law, A-law) → linear samples. Each track decodes into one buffer of
-// its own, reused message after message: the samples of a frame are valid until the track's next
-// frame is decoded. Every reader takes them synchronously as they pass (the framer and the plugged
-// voice model copy what they keep), so nothing needs them longer. A fresh backing store per message
-// cost more than the decoding; slabs of a second each (what this did before) were freed only when
-// the worker's heap was next collected, so ~64 MB of dead slabs could build up in each pipeline
-// worker (V8 lets external memory grow that far before it collects) — a large share of the RSS a
-// node gained under load.
+// Stage 1: wire bytes (PCM16, μ-law, A-law) → linear samples at the internal rate (the resampling
+// step, resample.ts, is called from here: one operator, one subscriber per message). Each track
+// decodes into one buffer of its own, reused message after message: the samples of a frame are
+// valid until the track's next frame is decoded. Every reader takes them synchronously as they pass
+// (the framer and the plugged voice model copy what they keep), so nothing needs them longer. A
+// fresh backing store per message cost more than the decoding; slabs of a second each (what this
+// did before) were freed only when the worker's heap was next collected, so ~64 MB of dead slabs
+// could build up in each pipeline worker (V8 lets external memory grow that far before it
+// collects) — a large share of the RSS a node gained under load.
 
-import { defer, map, type OperatorFunction } from 'rxjs';
+import { Observable, type OperatorFunction } from 'rxjs';
 import { decodeAudioInto, sampleCount } from '../codecs/pcm.js';
 import type { PcmFrame, RawAudioFrame } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
+import { TrackResampler } from './resample.js';
 
 /** One track's decoding buffer; views of it by length (a bridge's messages are nearly all one length). */
 class TrackSamples {
@@ -29,27 +31,54 @@ class TrackSamples {
   }
 }
 
-export function decodeFrames(metrics: Metrics): OperatorFunction<RawAudioFrame, PcmFrame> {
+/** One track's decoding and rate conversion. */
+class TrackDecoder {
+  private readonly samples = new TrackSamples();
+  private readonly resampler: TrackResampler;
+  /** The message being decoded (a field, so the timed step is one closure, not one per message). */
+  private frame: RawAudioFrame | null = null;
+  private readonly decodeFrame = () => {
+    const f = this.frame!;
+    return decodeAudioInto(f.bytes, f.encoding, this.samples.take(sampleCount(f.bytes, f.encoding)));
+  };
+
+  constructor(
+    private readonly metrics: Metrics,
+    toHz: number,
+  ) {
+    this.resampler = new TrackResampler(metrics, toHz);
+  }
+
+  decode(f: RawAudioFrame): PcmFrame {
+    this.frame = f;
+    const decoded = this.metrics.time('decode', this.decodeFrame);
+    this.frame = null;
+    const samples = this.resampler.push(decoded, f.sampleRateHz);
+    return { kind: 'pcm', callId: f.callId, track: f.track, tsMs: f.tsMs, arrivalMs: f.arrivalMs, sampleRateHz: this.resampler.toHz, samples };
+  }
+}
+
+/** Audio messages (of any tracks) → each track's samples at toHz (INTERNAL_RATE_HZ in a call's pipeline). */
+export function decodeFrames(metrics: Metrics, toHz: number): OperatorFunction<RawAudioFrame, PcmFrame> {
   return (source) =>
-    defer(() => {
-      const buffers = new Map<string, TrackSamples>();
-      const samplesOf = (track: string) => {
-        let b = buffers.get(track);
-        if (!b) buffers.set(track, (b = new TrackSamples()));
-        return b;
-      };
-      return source.pipe(
-        map((f) =>
-          metrics.time('decode', () => ({
-            kind: 'pcm' as const,
-            callId: f.callId,
-            track: f.track,
-            tsMs: f.tsMs,
-            arrivalMs: f.arrivalMs,
-            sampleRateHz: f.sampleRateHz,
-            samples: decodeAudioInto(f.bytes, f.encoding, samplesOf(f.track).take(sampleCount(f.bytes, f.encoding))),
-          })),
-        ),
-      );
+    new Observable<PcmFrame>((out) => {
+      const decoders = new Map<string, TrackDecoder>();
+      return source.subscribe({
+        next(f) {
+          let decoder = decoders.get(f.track);
+          if (!decoder) decoders.set(f.track, (decoder = new TrackDecoder(metrics, toHz)));
+          let pcm: PcmFrame;
+          try {
+            pcm = decoder.decode(f);
+          } catch (err) {
+            // As map() would: a message that cannot be decoded errors this call's pipeline only.
+            out.error(err);
+            return;
+          }
+          out.next(pcm);
+        },
+        error: (err) => out.error(err),
+        complete: () => out.complete(),
+      });
     });
 }

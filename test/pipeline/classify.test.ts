@@ -13,7 +13,6 @@ import { Metrics } from '../../src/observability/metrics.js';
 import { analyzeFrames } from '../../src/pipeline/analyze.js';
 import { classifyWindows } from '../../src/pipeline/classify.js';
 import { decodeFrames } from '../../src/pipeline/decode.js';
-import { resampleFrames } from '../../src/pipeline/resample.js';
 import { rollingWindows } from '../../src/pipeline/window.js';
 import { hasEspeak } from '../../src/scenarios/espeak.js';
 import { createRng } from '../../src/training/rng.js';
@@ -36,8 +35,7 @@ async function classified(samples: Float32Array, language: string): Promise<Clas
   const m = new Metrics(false);
   return lastValueFrom(
     from(msgs).pipe(
-      decodeFrames(m),
-      resampleFrames(m, INTERNAL_RATE_HZ),
+      decodeFrames(m, INTERNAL_RATE_HZ),
       analyzeFrames(m, { modelInput: true }),
       rollingWindows(m, { windowMs: 3000, intervalMs: 250, minSpeechMs: 600, modelInput: true }),
       classifyWindows(m, model, language),

@@ -23,7 +23,6 @@ import {
 import type { FeatureBatch, ProsodyWindow, RawAudioFrame, Track } from '../../src/frames/types.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import { decodeFrames } from '../../src/pipeline/decode.js';
-import { resampleFrames } from '../../src/pipeline/resample.js';
 import { analyzeFrames } from '../../src/pipeline/analyze.js';
 import { rollingWindows } from '../../src/pipeline/window.js';
 import { concat, silence, speechLike } from '../helpers/audio.js';
@@ -120,7 +119,7 @@ async function live(msgs: RawAudioFrame[], modelInput: boolean): Promise<{ batch
   const batches: LiveBatch[] = [];
   const copy = tap((b: FeatureBatch) => batches.push({ tsMs: b.tsMs, frames: Array.from({ length: b.frames.length }, (_, i) => b.frames.frame(i)) }));
   const windows = await lastValueFrom(
-    from(msgs).pipe(decodeFrames(metrics), resampleFrames(metrics, INTERNAL_RATE_HZ), analyzeFrames(metrics, { modelInput }), copy, rollingWindows(metrics, { ...WINDOW, modelInput }), toArray()),
+    from(msgs).pipe(decodeFrames(metrics, INTERNAL_RATE_HZ), analyzeFrames(metrics, { modelInput }), copy, rollingWindows(metrics, { ...WINDOW, modelInput }), toArray()),
   );
   return { batches, windows };
 }

@@ -13,7 +13,6 @@ import type { FeatureBatch, RawAudioFrame, Track } from '../../src/frames/types.
 import { Metrics } from '../../src/observability/metrics.js';
 import { analyzeFrames } from '../../src/pipeline/analyze.js';
 import { decodeFrames } from '../../src/pipeline/decode.js';
-import { resampleFrames } from '../../src/pipeline/resample.js';
 import { rollingWindows } from '../../src/pipeline/window.js';
 
 /** sha256 computed by the code of fd0437a on the same material (the same computation run against that commit's build). */
@@ -63,7 +62,7 @@ async function modelInputsHash(): Promise<{ hash: string; judged: number }> {
       for (let i = 0; i < b.frames.length; i++) frames.push(`${b.frames.isSpeech[i] === 1},${b.frames.rmsDb[i]},${b.frames.pitchHz[i]};`);
     });
     const windows = await lastValueFrom(
-      from(msgs).pipe(decodeFrames(m), resampleFrames(m, INTERNAL_RATE_HZ), analyzeFrames(m, { modelInput: true }), read, rollingWindows(m, { windowMs: 3000, intervalMs: 250, minSpeechMs: 600, modelInput: true }), toArray()),
+      from(msgs).pipe(decodeFrames(m, INTERNAL_RATE_HZ), analyzeFrames(m, { modelInput: true }), read, rollingWindows(m, { windowMs: 3000, intervalMs: 250, minSpeechMs: 600, modelInput: true }), toArray()),
     );
     for (const f of frames) h.update(f);
     for (const w of windows) {
