@@ -3,7 +3,7 @@
 // replayed fast, or analysed offline. A window without enough speech is not judged; nor is one
 // the voice judge refuses (a language the model was not validated on, or a sound unlike the
 // speech it knows: src/classifiers/voice-judge.ts). Refused windows carry probs null, which the
-// fusion reads as no voice evidence.
+// fusion reads as no voice evidence; a verdict carries the version of the model that gave it.
 
 import { defer, map, type OperatorFunction } from 'rxjs';
 import type { ClassifiedWindow, ProsodyWindow } from '../frames/types.js';
@@ -19,7 +19,9 @@ export function classifyWindows(metrics: Metrics, model: ProsodyModel | null, la
       return source.pipe(
         map((w): ClassifiedWindow => {
           if (!judge || w.features.length === 0) return { ...w, probs: null };
-          return { ...w, probs: metrics.time('classify', () => judge.judge(w.features).probs) };
+          const probs = metrics.time('classify', () => judge.judge(w.features).probs);
+          // Named here, where the verdict is given (compose.ts needs no stage to name it later).
+          return probs === null ? { ...w, probs } : { ...w, probs, model: model!.version };
         }),
       );
     });

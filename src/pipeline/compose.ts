@@ -14,7 +14,7 @@
 //   signals (fused state, transcripts, findings, agent voice, turn-taking) → policy → prompts,
 //   checklist, alerts;  signals + decisions → QA scorecard when the call ends
 
-import { EMPTY, filter, map, merge, share, type Observable } from 'rxjs';
+import { EMPTY, filter, identity, map, merge, share, type Observable } from 'rxjs';
 import { INTERNAL_RATE_HZ } from '../features/types.js';
 import type { FeatureBatch, InputFrame, PcmFrame, Track, TrackSpec } from '../frames/types.js';
 import type { EventPayload } from '../frames/events.js';
@@ -108,7 +108,8 @@ export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
       : EMPTY;
     const fused$ = windows('caller', caller$, true).pipe(
       classifyWindows(metrics, deps.prosodyModel, opts.language),
-      withVoiceVerdicts(voiceVerdicts$, () => plugged?.slots.voice?.judges(opts.language) ?? false, deps.prosodyModel?.version ?? null),
+      // Without a plugged voice model the shipped model's verdicts go on as classify names them.
+      plugged ? withVoiceVerdicts(voiceVerdicts$, () => plugged.slots.voice?.judges(opts.language) ?? false, deps.prosodyModel?.version ?? null) : identity,
       fuseEmotion(metrics, () => deps.playbook().fusion, text$),
       share(),
     );

@@ -2,7 +2,7 @@
 // prosody only: a label is never made up. Before a loaded model has judged the caller it says so
 // (learning), so a screen does not mistake the first seconds of a call for a node without models.
 
-import { filter, map, type OperatorFunction } from 'rxjs';
+import { Observable, type OperatorFunction } from 'rxjs';
 import type { EventPayload } from '../frames/events.js';
 import type { ProsodySummary } from '../frames/types.js';
 import type { FusedEmotion } from './fuse.js';
@@ -23,38 +23,52 @@ const EMPTY_PROSODY: ProsodySummary = {
 /** modelled: whether any emotion model (shipped or plugged) runs for this call. */
 export function toEmotionEvents(modelled: boolean): OperatorFunction<FusedEmotion, EventPayload> {
   return (source) =>
-    source.pipe(
-      // Before the caller's first window there is nothing measured to show.
-      filter((f) => f.prosody !== null || f.state !== null),
-      map((f): EventPayload => {
-        const base = {
-          type: 'emotion' as const,
-          callId: f.callId,
-          track: 'caller' as const,
-          tsMs: Math.round(f.tsMs),
-          arrivalMs: f.arrivalMs,
-          prosody: f.prosody ?? EMPTY_PROSODY,
-          speaking: f.speaking,
-        };
-        // A model that has not spoken yet is learning the caller's voice, not missing.
-        if (!f.state) return modelled ? { ...base, learning: true } : base;
-        return {
-          ...base,
-          label: f.state.label,
-          probs: f.state.probs,
-          intensity: f.state.intensity,
-          trend: f.state.trend,
-          sources: f.state.sources,
-          models: pick(f.models, f.state.sources),
-        };
+    new Observable<EventPayload>((out) =>
+      // One plain subscriber rather than filter and map, and the events written out in full rather
+      // than spread from a base: this runs for every window of every call.
+      source.subscribe({
+        next(f) {
+          // Before the caller's first window there is nothing measured to show.
+          if (f.prosody === null && f.state === null) return;
+          out.next(toEvent(f, modelled));
+        },
+        error: (err) => out.error(err),
+        complete: () => out.complete(),
       }),
     );
 }
 
+function toEvent(f: FusedEmotion, modelled: boolean): EventPayload {
+  const tsMs = Math.round(f.tsMs);
+  const prosody = f.prosody ?? EMPTY_PROSODY;
+  const state = f.state;
+  if (!state) {
+    // A model that has not spoken yet is learning the caller's voice, not missing.
+    return modelled
+      ? { type: 'emotion', callId: f.callId, track: 'caller', tsMs, arrivalMs: f.arrivalMs, prosody, speaking: f.speaking, learning: true }
+      : { type: 'emotion', callId: f.callId, track: 'caller', tsMs, arrivalMs: f.arrivalMs, prosody, speaking: f.speaking };
+  }
+  return {
+    type: 'emotion',
+    callId: f.callId,
+    track: 'caller',
+    tsMs,
+    arrivalMs: f.arrivalMs,
+    prosody,
+    speaking: f.speaking,
+    label: state.label,
+    probs: state.probs,
+    intensity: state.intensity,
+    trend: state.trend,
+    sources: state.sources,
+    models: pick(f.models, state.sources),
+  };
+}
+
 /** The versions of the models whose verdicts are in the state (a source gone stale is not named). */
 function pick(models: FusedEmotion['models'], sources: readonly string[]): { voice?: string; text?: string } {
-  return {
-    ...(sources.includes('prosody') && models.voice ? { voice: models.voice } : {}),
-    ...(sources.includes('text') && models.text ? { text: models.text } : {}),
-  };
+  const named: { voice?: string; text?: string } = {};
+  if (sources.includes('prosody') && models.voice) named.voice = models.voice;
+  if (sources.includes('text') && models.text) named.text = models.text;
+  return named;
 }
