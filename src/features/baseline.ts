@@ -17,7 +17,7 @@
 // bit-identical to computing them over its frames at every window, which cost as much as the
 // window itself.
 
-import { FUNCTIONAL_COUNT, FUNCTIONAL_NAMES } from './functionals.js';
+import { FUNCTIONAL_COUNT, FUNCTIONAL_NAMES, SUMMARY_FUNCTIONALS } from './functionals.js';
 import { columnsOf, type FrameColumns } from './frame-columns.js';
 import { StretchFunctionals, type StretchKind } from './stretch-functionals.js';
 import { HOP_MS, type FrameFeatures } from './types.js';
@@ -43,6 +43,7 @@ const LEVEL_FUNCTIONALS = new Set([
   'loudness_db_p90',
   'mfcc0_mean',
 ]);
+const ALL_FUNCTIONALS: readonly number[] = Array.from({ length: FUNCTIONAL_COUNT }, (_, i) => i);
 const ABSOLUTE_INDICES = FUNCTIONAL_NAMES.flatMap((name, i) => (LEVEL_FUNCTIONALS.has(name) ? [] : [i]));
 
 /** Names of the model-input vector that normalize() returns. */
@@ -58,7 +59,7 @@ export class SpeakerBaseline {
    * kind: 'full' computes every functional; 'summary' only those the evidence reads (for a speaker
    * whose windows only the evidence reads: then only those slots of reference() are meaningful).
    */
-  constructor(kind: StretchKind = 'full') {
+  constructor(private readonly kind: StretchKind = 'full') {
     this.pending = new StretchFunctionals(kind);
   }
 
@@ -70,6 +71,9 @@ export class SpeakerBaseline {
   /** Cached reference; invalidated by add(). */
   private cachedReference: Float32Array | null = null;
   private cacheValid = false;
+  /** Cached summaryReference(); invalidated by add(). */
+  private cachedSummary: Float32Array | null = null;
+  private summaryValid = false;
 
   /** Milliseconds of speech the baseline has heard. */
   get speechMs(): number {
@@ -93,29 +97,49 @@ export class SpeakerBaseline {
       }
     }
     this.cacheValid = false;
+    this.summaryValid = false;
   }
 
   /** The speaker's usual functionals so far, or null before there is enough speech. */
   reference(): Float32Array | null {
     if (this.cacheValid) return this.cachedReference;
-    let weight = this.segmentCount;
-    // Plain loops, not TypedArray.from (with a mapping function it is a generic iteration, and this
-    // runs for every window of every call): the same values, in the same order.
-    const sum = new Float64Array(this.segmentSum);
-    if (this.pending.speech >= MIN_PARTIAL_SPEECH_FRAMES) {
-      const partial = this.pending.functionals();
-      const w = this.pending.speech / SEGMENT_SPEECH_FRAMES;
-      for (let i = 0; i < FUNCTIONAL_COUNT; i++) sum[i] += partial[i] * w;
-      weight += w;
-    }
-    let reference: Float32Array | null = null;
-    if (weight > 0) {
-      reference = new Float32Array(FUNCTIONAL_COUNT);
-      for (let i = 0; i < FUNCTIONAL_COUNT; i++) reference[i] = sum[i] / weight;
-    }
-    this.cachedReference = reference;
+    this.cachedReference = this.referenceOf(this.kind);
     this.cacheValid = true;
     return this.cachedReference;
+  }
+
+  /**
+   * reference() in the slots the evidence reads (functionals.ts SUMMARY_FUNCTIONALS), the same
+   * numbers; the other slots are not meaningful. Every window's evidence needs the reference, but
+   * only a window the model judges needs the rest, whose standard deviations and slopes over the
+   * stretch in progress cost as much as the window's own functionals.
+   */
+  summaryReference(): Float32Array | null {
+    if (this.cacheValid) return this.cachedReference;
+    if (this.summaryValid) return this.cachedSummary;
+    this.cachedSummary = this.referenceOf('summary');
+    this.summaryValid = true;
+    return this.cachedSummary;
+  }
+
+  /** The reference in the given slots (every slot, or the summary's; the others are then 0). */
+  private referenceOf(slots: StretchKind): Float32Array | null {
+    const counted = this.pending.speech >= MIN_PARTIAL_SPEECH_FRAMES;
+    const w = this.pending.speech / SEGMENT_SPEECH_FRAMES;
+    const weight = counted ? this.segmentCount + w : this.segmentCount;
+    if (weight <= 0) return null;
+    const partial = counted ? this.pending.functionals(slots) : null;
+    // A summary baseline's segments are 0 outside the summary slots, so there it is the same array.
+    const indices = slots === 'summary' ? SUMMARY_FUNCTIONALS : ALL_FUNCTIONALS;
+    const reference = new Float32Array(FUNCTIONAL_COUNT);
+    // Each slot as a plain loop always took it: its segments' sum, plus the partial weighted, over the weight.
+    for (let j = 0; j < indices.length; j++) {
+      const i = indices[j]!;
+      let sum = this.segmentSum[i]!;
+      if (partial) sum += partial[i]! * w;
+      reference[i] = sum / weight;
+    }
+    return reference;
   }
 
   /** The model input for a window's functionals: see the file header and NORMALIZED_NAMES. */

@@ -10,7 +10,8 @@
 // the caller's track — a non-speech frame's spectrum is computed only when the next frame is
 // speech, for its flux, exactly as it would have been — and `'none'` on the agent's. Frames not
 // analysed carry NaN spectral values, so a reader that should not exist would show at once.
-// Training and offline tools use the default, 'all'.
+// Training and offline tools use the default, 'all'; with 'speech' or 'none' a non-speech frame's
+// power (read on speech frames only) is NaN too.
 
 import { createPitchTracker } from './pitch.js';
 import { semitonesRe100Hz } from './semitones.js';
@@ -77,7 +78,9 @@ export function createFrameAnalyzer(opts: { spectral?: SpectralFrames } = {}): F
     const pitchHz = rmsDb > PITCH_MIN_LEVEL_DB ? pitch.pitchHz(frame) : 0;
     r.rmsDb = rmsDb;
     r.pitchHz = pitchHz;
-    r.power = 10 ** (rmsDb / 10);
+    // Power is read on speech frames only (the loudness level is their power mean): the live path
+    // leaves it NaN on the others, most of a call's frames, rather than raise 10 to their level.
+    r.power = isSpeech || which === 'all' ? 10 ** (rmsDb / 10) : Number.NaN;
     r.pitchSt = pitchHz > 0 ? semitonesRe100Hz(pitchHz) : 0;
     r.isSpeech = isSpeech;
     r.zcr = crossings / (FRAME_SIZE_SAMPLES - 1);

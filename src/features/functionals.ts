@@ -102,17 +102,32 @@ function contour(out: Float32Array, at: number, times: Float64Array, values: Flo
   out[at + 7] = deltaCount > 0 ? deltaSum / deltaCount : 0;
 }
 
-/** Mean and standard deviation of the values into out[at], out[at + 1]. */
-function meanStd(out: Float32Array, at: number, values: Float64Array): void {
-  const mu = mean(values);
+/** Mean and standard deviation of the speech frames' values of a column (each divided by scale) into out[at], out[at + 1]. */
+function meanStd(out: Float32Array, at: number, column: Float64Array, index: Int32Array, values: Float64Array, scale = 1): void {
+  // stats.mean and stats.std of the series, with the mean's sum taken as the series is gathered (the same sum).
+  const n = values.length;
+  let sum = 0;
+  if (scale === 1) {
+    for (let k = 0; k < n; k++) {
+      const v = column[index[k]!]!;
+      values[k] = v;
+      sum += v;
+    }
+  } else {
+    for (let k = 0; k < n; k++) {
+      const v = column[index[k]!]! / scale;
+      values[k] = v;
+      sum += v;
+    }
+  }
+  const mu = sum / n;
   out[at] = mu;
   out[at + 1] = std(values, mu);
 }
 
 /** The speech frames' values of a column, in the scratch series. */
-function speechValues(column: Float64Array, index: Int32Array, values: Float64Array, scale = 1): Float64Array {
-  if (scale === 1) for (let k = 0; k < values.length; k++) values[k] = column[index[k]!]!;
-  else for (let k = 0; k < values.length; k++) values[k] = column[index[k]!]! / scale;
+function speechValues(column: Float64Array, index: Int32Array, values: Float64Array): Float64Array {
+  for (let k = 0; k < values.length; k++) values[k] = column[index[k]!]!;
   return values;
 }
 
@@ -166,28 +181,37 @@ export function columnFunctionals(c: FrameColumns, from: number, to: number): Fl
   contour(out, at, speechAt, loudness, loudAdjacent, 10 * Math.log10(powerMean));
   at += CONTOUR_STATS.length;
 
-  meanStd(out, at, speechValues(c.zcr, index, values));
-  meanStd(out, at + 2, speechValues(c.spectralCentroidHz, index, values, 1000));
-  meanStd(out, at + 4, speechValues(c.spectralFlatness, index, values));
-  meanStd(out, at + 6, speechValues(c.spectralRolloffHz, index, values, 1000));
-  meanStd(out, at + 8, speechValues(c.spectralFlux, index, values));
+  meanStd(out, at, c.zcr, index, values);
+  meanStd(out, at + 2, c.spectralCentroidHz, index, values, 1000);
+  meanStd(out, at + 4, c.spectralFlatness, index, values);
+  meanStd(out, at + 6, c.spectralRolloffHz, index, values, 1000);
+  meanStd(out, at + 8, c.spectralFlux, index, values);
   at += 2 * SHAPES.length;
 
   const mfccMeanAt = at;
   const mfccStdAt = at + MFCC_COUNT;
   const mfccDeltaAt = at + 2 * MFCC_COUNT;
+  let deltaCount = 0;
+  for (let s = 1; s < n; s++) if (loudAdjacent[s]) deltaCount++;
   for (let m = 0; m < MFCC_COUNT; m++) {
-    for (let k = 0; k < n; k++) values[k] = c.mfcc[index[k]! * MFCC_COUNT + m]!;
-    const mu = mean(values);
-    out[mfccMeanAt + m] = mu;
-    out[mfccStdAt + m] = std(values, mu);
-    let deltaSum = 0;
-    let deltaCount = 0;
-    for (let s = 1; s < n; s++) {
-      if (!loudAdjacent[s]) continue;
-      deltaSum += Math.abs(values[s]! - values[s - 1]!);
-      deltaCount++;
+    // stats.mean, stats.std and the mean |Δ| of the series: each sum in its order, the mean's taken
+    // as the series is gathered and the deviations' with the differences (two passes, not four).
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      const v = c.mfcc[index[k]! * MFCC_COUNT + m]!;
+      values[k] = v;
+      sum += v;
     }
+    const mu = sum / n;
+    let squares = 0;
+    let deltaSum = 0;
+    squares += (values[0]! - mu) ** 2;
+    for (let s = 1; s < n; s++) {
+      squares += (values[s]! - mu) ** 2;
+      if (loudAdjacent[s]) deltaSum += Math.abs(values[s]! - values[s - 1]!);
+    }
+    out[mfccMeanAt + m] = mu;
+    out[mfccStdAt + m] = n < 2 ? 0 : Math.sqrt(squares / n);
     out[mfccDeltaAt + m] = deltaCount > 0 ? deltaSum / deltaCount : 0;
   }
   at += 3 * MFCC_COUNT;

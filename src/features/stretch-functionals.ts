@@ -210,14 +210,18 @@ export class StretchFunctionals {
     for (let q = 1; q < MFCC_COUNT; q++) v[2 + q] += m[q]![k]!;
   }
 
-  /** The stretch's functionals, as windowFunctionals (or summaryFunctionals) of its frames. */
-  functionals(): Float32Array {
+  /**
+   * The stretch's functionals, as windowFunctionals of its frames; as summaryFunctionals in the
+   * summary kind, or when only the summary's slots are asked for (those slots are the same numbers
+   * either way: the full pass computes them as the summary does).
+   */
+  functionals(slots: StretchKind = 'full'): Float32Array {
     const out = new Float32Array(FUNCTIONAL_COUNT);
     const n = this.speech;
     if (n === 0) return out;
     const np = this.pitch;
     const s = this.sums;
-    if (this.kind === 'summary') {
+    if (this.kind === 'summary' || slots === 'summary') {
       if (np > 0) {
         const sorted = this.pitchSorted.subarray(0, np);
         const p10 = percentileSorted(sorted, 0.1);

@@ -26,7 +26,15 @@ export function summarizeProsody(frames: readonly FrameFeatures[], baseline: Spe
 
 /** The same from a window's functionals already computed (the live window computes them once for both). */
 export function summarizeFunctionals(f: Float32Array, baseline: SpeakerBaseline): ProsodySummary {
-  const ref = baseline.reference();
+  return summarizeAgainst(f, baseline.summaryReference(), baseline.speechMs);
+}
+
+/**
+ * The evidence of a window's functionals against a baseline's reference (null before there is
+ * one) holding baselineSpeechMs of speech. Reads only the summary's slots of either (functionals.ts
+ * SUMMARY_FUNCTIONALS), so a window no model judges needs only those computed.
+ */
+export function summarizeAgainst(f: Float32Array, ref: Float32Array | null, baselineSpeechMs: number): ProsodySummary {
   const voiced = f[VOICING] > 0 && f[SPEECH_RATIO] > 0;
   const hasSpeech = f[SPEECH_RATIO] > 0;
   const refVoiced = ref !== null && ref[VOICING] > 0;
@@ -45,6 +53,6 @@ export function summarizeFunctionals(f: Float32Array, baseline: SpeakerBaseline)
     speakingRateRelPct:
       ref && hasSpeech && f[SYLLABLE_RATE] > 0 && ref[SYLLABLE_RATE] >= MIN_RATE_SYL_PER_S ? pct(f[SYLLABLE_RATE], ref[SYLLABLE_RATE]) : 0,
     voiceActivity: f[SPEECH_RATIO],
-    baselineSpeechS: baseline.speechMs / 1000,
+    baselineSpeechS: baselineSpeechMs / 1000,
   };
 }

@@ -30,8 +30,8 @@ export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorF
       let start = 0;
       /** Speech frames in the ring, kept as frames come and go (not counted again at each window). */
       let ringSpeech = 0;
-      // A track no model reads (the agent's) needs only what the evidence reads, baseline included.
-      const functionalsOf = opts.modelInput ? columnFunctionals : columnSummaryFunctionals;
+      // A window no model judges (all of the agent's: coaching only; the caller's with too little
+      // speech) needs only what the evidence reads, baseline included.
       const baseline = new SpeakerBaseline(opts.modelInput ? 'full' : 'summary');
       let nextEmitMs = opts.intervalMs;
       const due: ProsodyWindow[] = [];
@@ -49,7 +49,7 @@ export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorF
           if (endMs < nextEmitMs) continue;
           nextEmitMs += opts.intervalMs;
           const judged = opts.modelInput && ringSpeech * HOP_MS >= opts.minSpeechMs;
-          const functionals = functionalsOf(ring, start, ring.length);
+          const functionals = (judged ? columnFunctionals : columnSummaryFunctionals)(ring, start, ring.length);
           due.push({
             callId: batch.callId,
             track: batch.track,

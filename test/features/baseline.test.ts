@@ -6,11 +6,12 @@ import {
   NORMALIZED_COUNT,
   NORMALIZED_NAMES,
   SpeakerBaseline,
+  SUMMARY_FUNCTIONALS,
   summarizeProsody,
   windowFunctionals,
   type FrameFeatures,
 } from '../../src/features/index.js';
-import { concat, voice } from './signals.js';
+import { concat, seededNoise, voice } from './signals.js';
 
 function analyzeAll(samples: Float32Array): FrameFeatures[] {
   const analyzer = createFrameAnalyzer();
@@ -43,6 +44,29 @@ describe('SpeakerBaseline', () => {
     expect(Math.abs(same[pitchMedian])).toBeLessThan(0.5);
     expect(higher[pitchMedian]).toBeCloseTo(12 * Math.log2(180 / 120), 0);
     expect(higher[NORMALIZED_COUNT - 1]).toBeGreaterThan(0);
+  });
+
+  it('gives the summary slots of its reference without the rest, the same numbers, after every batch', () => {
+    const next = seededNoise(5);
+    const hiss = Float32Array.from({ length: 8000 }, () => next() * 0.01);
+    const frames = analyzeAll(
+      concat(voice({ f0Hz: 120, durationS: 1.5, syllablesPerS: 4 }), hiss, voice({ f0Hz: 200, durationS: 2.5, syllablesPerS: 6, amplitude: 0.5 }), new Float32Array(4000), voice({ f0Hz: 90, durationS: 3, syllablesPerS: 3, amplitude: 0.1 })),
+    );
+    const full = new SpeakerBaseline();
+    const summary = new SpeakerBaseline();
+    const slots = (r: Float32Array | null) => (r ? SUMMARY_FUNCTIONALS.map((i) => new Uint32Array(Float32Array.of(r[i]!).buffer)[0]) : null);
+    let compared = 0;
+    for (let at = 0; at < frames.length; at += 2) {
+      const batch = frames.slice(at, at + 2);
+      full.add(batch);
+      summary.add(batch);
+      const expected = full.reference();
+      expect(slots(summary.summaryReference()), `after ${at + 2} frames`).toEqual(slots(expected));
+      if (expected) compared++;
+      // Asked after its summary, the full reference is still the full one.
+      if (at % 50 === 0) expect(summary.reference()).toEqual(expected);
+    }
+    expect(compared).toBeGreaterThan(200);
   });
 
   it('summarises a higher, louder second half as positive relative to the first', () => {

@@ -54,6 +54,14 @@ describe('StretchFunctionals', () => {
     }
   });
 
+  it('in the full kind, gives the summary slots alone as summaryFunctionals does, bit for bit', () => {
+    const stretch = new StretchFunctionals('full');
+    for (let n = 1; n <= all.length; n++) {
+      stretch.append(columns, n - 1);
+      expect(bits(stretch.functionals('summary')), `after ${n} frames`).toEqual(bits(summaryFunctionals(all.slice(0, n))));
+    }
+  });
+
   it('counts syllables frame by frame as countSyllables counts a window', () => {
     const counter = new SyllableCounter();
     expect(counter.count()).toBe(0);

@@ -15,7 +15,7 @@ import {
   HOP_MS,
   INTERNAL_RATE_HZ,
   SpeakerBaseline,
-  summarizeFunctionals,
+  summarizeAgainst,
   windowFunctionals,
   type FrameFeatures,
   type ProsodySummary,
@@ -98,7 +98,7 @@ function reference(msgs: RawAudioFrame[], modelInput: boolean): Reference {
       windows.push({
         tsMs: endMs,
         durationMs: ring.length * HOP_MS,
-        summary: summarizeFunctionals(functionals, baseline),
+        summary: summarizeAgainst(functionals, baseline.reference(), baseline.speechMs),
         features: modelInput && speech * HOP_MS >= WINDOW.minSpeechMs ? baseline.normalize(functionals) : new Float32Array(0),
       });
     }
@@ -139,6 +139,8 @@ describe('the live audio path computes what the models see exactly as the full a
       const frames = got.batches.flatMap((b) => b.frames);
       expect(frames.length).toBe(ref.frames.length);
       expect(frames.map((f) => [f.isSpeech, f.rmsDb, f.pitchHz])).toEqual(ref.frames.map((f) => [f.isSpeech, f.rmsDb, f.pitchHz]));
+      // Power is computed for the speech frames, which are the only ones read.
+      expect(frames.map((f) => (f.isSpeech ? f.power : 'not read'))).toEqual(ref.frames.map((f) => (f.isSpeech ? f.power : 'not read')));
       // The batches carry media time as before.
       let at = 0;
       for (const b of got.batches) {
