@@ -10,17 +10,24 @@
 // 100 calls, busy machine, 2026-12-07). It is off by default: on a quiet node near its CPU limit the
 // pauses reached the latency tail (config/schema.ts has the figures).
 //
-// The main thread's young generation (V8's default: two 16 MB semi-spaces, always resident once
-// grown) is sized by a command-line flag only, which the launchers pass (MAIN_NODE_FLAGS). The flag
-// is the process's: it caps the pipeline workers' semi-spaces too (seen in their heap statistics:
-// 8.4 MB of new space, not the 16.8 their resourceLimits ask for), so they scavenge more often; the
-// bench figures of 2026-12-07 (issue 17 item 3) were measured so.
+// The main thread's young generation is sized by a command-line flag only, which the launchers pass
+// (MAIN_NODE_FLAGS): 8 MB semi-spaces. At 100 calls the main thread allocates ~25 MB a second (ws's
+// buffer views, frames, the workers' events), and much of what a scavenge finds has lived only a few
+// hundred ms (events waiting for the recorder's flush, sockets' pending writes): at 4 MB it scavenged
+// 6.6 times a second, at 8 MB 3.1 times, for ~9 MB more RSS (--trace-gc, 100 calls, 2026-12-07).
+// The flag is the process's, and every isolate created later reads it: left set, it capped the
+// pipeline workers' young generation at the main thread's (8 MB of new space instead of the 16 their
+// resourceLimits ask for; worker-pool.ts says why 16), and they scavenged twice as often (102 against
+// 55 per worker in a 100-call run). So once the main isolate is made, applyHeapSettings clears it.
 
 import { setFlagsFromString } from 'node:v8';
 
-/** Node flags the service is launched with (Dockerfile, npm start, spawnNode): 4 MB semi-spaces for the main thread. */
-export const MAIN_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+/** Node flags the service is launched with (Dockerfile, npm start, spawnNode): 8 MB semi-spaces for the main thread. */
+export const MAIN_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
 
+/** At boot, before any worker thread starts (the flags are read by each isolate as it is created). */
 export function applyHeapSettings(opts: { heapGrowthPct: number }): void {
   if (opts.heapGrowthPct > 0) setFlagsFromString(`--heap-growing-percent=${opts.heapGrowthPct}`);
+  // The main isolate has read its semi-space size: threads started from now on size their own.
+  setFlagsFromString('--max-semi-space-size=0');
 }

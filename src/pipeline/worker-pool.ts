@@ -21,9 +21,9 @@ import type { FromWorker, FromWorkerBatch, ModelVersions, ToWorker, ToWorkerBatc
  * what a pipeline keeps (a call's frames, for its windows and baseline) lives seconds and is promoted
  * whatever its size. Measured (bench, 100 calls, 20 s, busy machine): RSS p50 379 / max 420 MB at the
  * default, 342 / 384 at 16 MB, 336 / 398 at 8 MB; but scavenges grow with a smaller one (60 calls,
- * --trace-gc: 115 scavenges at 48 MB, 144 at 16, 195 at 8, their time in proportion): 16 MB. A
- * process launched with --max-semi-space-size (heap-settings.ts: the Dockerfile, npm start, the bench)
- * caps it below this: its workers run with 4 MB semi-spaces.
+ * --trace-gc: 115 scavenges at 48 MB, 144 at 16, 195 at 8, their time in proportion): 16 MB. The
+ * main thread's --max-semi-space-size would cap it; heap-settings.ts clears that flag before the
+ * workers start.
  */
 const YOUNG_GENERATION_MB = 16;
 
