@@ -6,7 +6,7 @@
 
 import { Observable, type OperatorFunction } from 'rxjs';
 import { Framer, FrameColumns, createFrameAnalyzer, HOP_MS } from '../features/index.js';
-import type { FeatureBatch, PcmFrame } from '../frames/types.js';
+import type { FeatureBatch, PcmFrame, Track } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
 
 export interface AnalyzeOptions {
@@ -14,36 +14,57 @@ export interface AnalyzeOptions {
   modelInput: boolean;
 }
 
+/** One track's framing and frame analysis (the step track-features.ts calls for each message). */
+export class TrackAnalyzer {
+  private readonly framer = new Framer();
+  private readonly analyzer: ReturnType<typeof createFrameAnalyzer>;
+  // One set of columns, lent to each batch in turn (FeatureBatch.frames): no object per frame.
+  private readonly frames = new FrameColumns();
+  private readonly analyzeOne = (frame: Float32Array) => this.analyzer.analyzeInto(frame, this.frames);
+  /** The samples being analysed: a field the one timed closure reads, not a closure per message. */
+  private samples: Float32Array | null = null;
+  private readonly analyzeAll = () => this.framer.forEachFrame(this.samples!, this.analyzeOne);
+  private framesOut = 0;
+
+  constructor(
+    private readonly metrics: Metrics,
+    opts: AnalyzeOptions,
+  ) {
+    this.analyzer = createFrameAnalyzer({ spectral: opts.modelInput ? 'speech' : 'none' });
+  }
+
+  /** The frames the message's samples complete, or null when they complete none (a message shorter than a hop). */
+  analyze(samples: Float32Array, f: { callId: string; track: Track; arrivalMs: number }): FeatureBatch | null {
+    const frames = this.frames;
+    frames.clear();
+    this.samples = samples;
+    try {
+      this.metrics.time('features', this.analyzeAll);
+    } finally {
+      this.samples = null;
+    }
+    if (frames.length === 0) return null;
+    const batch: FeatureBatch = { kind: 'features', callId: f.callId, track: f.track, tsMs: this.framesOut * HOP_MS, arrivalMs: f.arrivalMs, frames };
+    this.framesOut += frames.length;
+    return batch;
+  }
+}
+
 export function analyzeFrames(metrics: Metrics, opts: AnalyzeOptions = { modelInput: true }): OperatorFunction<PcmFrame, FeatureBatch> {
   return (source) =>
     new Observable<FeatureBatch>((out) => {
-      const framer = new Framer();
-      const analyzer = createFrameAnalyzer({ spectral: opts.modelInput ? 'speech' : 'none' });
-      // One set of columns, lent to each batch in turn (FeatureBatch.frames): no object per frame.
-      const frames = new FrameColumns();
-      const analyze = (frame: Float32Array) => analyzer.analyzeInto(frame, frames);
-      // The samples being analysed: a variable the one timed closure reads, not a closure per message.
-      let samples: Float32Array | null = null;
-      const analyzeAll = () => framer.forEachFrame(samples!, analyze);
-      let framesOut = 0;
+      const analyzer = new TrackAnalyzer(metrics, opts);
       // A plain subscriber rather than map and filter: two fewer hops per audio message.
       return source.subscribe({
         next(f) {
-          frames.clear();
-          samples = f.samples;
+          let batch: FeatureBatch | null;
           try {
-            metrics.time('features', analyzeAll);
+            batch = analyzer.analyze(f.samples, f);
           } catch (err) {
             out.error(err);
             return;
-          } finally {
-            samples = null;
           }
-          // A message too short to complete a frame makes no batch.
-          if (frames.length === 0) return;
-          const batch: FeatureBatch = { kind: 'features', callId: f.callId, track: f.track, tsMs: framesOut * HOP_MS, arrivalMs: f.arrivalMs, frames };
-          framesOut += frames.length;
-          out.next(batch);
+          if (batch) out.next(batch);
         },
         error: (err) => out.error(err),
         complete: () => out.complete(),

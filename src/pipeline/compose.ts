@@ -10,7 +10,8 @@
 //                                         ├─ caller: text emotion (+ closing question) ┤
 //                                         ├─ caller: plugged text model (+ previous turns) ┘
 //                                         └─ agent finals: language findings
-//   (decode brings every track to the internal rate: resample.ts is its step, not a stage of its own)
+//   (decode brings every track to the internal rate: resample.ts is its step, not a stage of its own;
+//   decode and analyze run as one operator, track-features.ts, unless a plugged voice model reads the samples)
 //   signals (fused state, transcripts, findings, agent voice, turn-taking) → policy → prompts,
 //   checklist, alerts;  signals + decisions → QA scorecard when the call ends
 
@@ -24,10 +25,13 @@ import type { TextEmotionModel } from '../text/emotion/index.js';
 import type { ModelSlots } from '../models/index.js';
 import type { Playbook } from '../policy/schema.js';
 import type { PolicySignal } from '../policy/signals.js';
+import type { TurnLimits } from '../policy/talk-over.js';
 import { shedAudio } from './shed.js';
 import { routeFrames } from './route.js';
+import { fanOut } from './fan-out.js';
 import { decodeFrames } from './decode.js';
 import { analyzeFrames } from './analyze.js';
+import { trackFeatures } from './track-features.js';
 import { rollingWindows } from './window.js';
 import { classifyWindows } from './classify.js';
 import { fuseEmotion } from './fuse.js';
@@ -68,6 +72,23 @@ export interface PipelineOptions {
   onSuppressed?: (ruleId: string, reason: string) => void;
 }
 
+/**
+ * The playbook's turn-taking limits, read at each audio message (reloads apply to live calls): the
+ * same object for as long as the playbook is the same one, not one object per message.
+ */
+function turnLimits(playbook: () => Playbook): () => TurnLimits {
+  let of: Playbook | null = null;
+  let limits: TurnLimits = { talkOverMs: 0, silenceMs: 0 };
+  return () => {
+    const pb = playbook();
+    if (pb !== of) {
+      of = pb;
+      limits = { talkOverMs: pb.coaching.talkOverMs, silenceMs: pb.qa.silenceMs };
+    }
+    return limits;
+  };
+}
+
 export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
   const { metrics } = deps;
   return (input$: Observable<InputFrame>): Observable<EventPayload> => {
@@ -75,15 +96,23 @@ export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
     const plugged = deps.plugged ?? null;
 
     const carried = (track: Track) => opts.tracks.some((t) => t.track === track);
-    const pcm = (track: Track): Observable<PcmFrame> => (carried(track) ? routes.audio(track).pipe(decodeFrames(metrics, INTERNAL_RATE_HZ)) : EMPTY);
-    // The caller's samples are shared only when the plugged voice model reads them too.
-    const callerPcm$ = plugged ? pcm('caller').pipe(share()) : pcm('caller');
-    const features = (pcm$: Observable<PcmFrame>, modelInput: boolean): Observable<FeatureBatch> => pcm$.pipe(analyzeFrames(metrics, { modelInput }), share());
+    // The caller's samples leave the track's stages only when the plugged voice model reads them too;
+    // otherwise decoding and analysis are one operator (one hop per audio message).
+    const callerPcm$: Observable<PcmFrame> = plugged && carried('caller') ? routes.audio('caller').pipe(decodeFrames(metrics, INTERNAL_RATE_HZ), share()) : EMPTY;
+    const features = (track: Track, modelInput: boolean): Observable<FeatureBatch> => {
+      if (!carried(track)) return EMPTY;
+      const batches$ =
+        track === 'caller' && plugged
+          ? callerPcm$.pipe(analyzeFrames(metrics, { modelInput }))
+          : routes.audio(track).pipe(trackFeatures(metrics, { toHz: INTERNAL_RATE_HZ, modelInput }));
+      // Read by the track's windows and by the turn-taking.
+      return batches$.pipe(fanOut());
+    };
     const windows = (track: Track, batches: Observable<FeatureBatch>, modelInput: boolean) =>
       batches.pipe(rollingWindows(metrics, { windowMs: opts.windowMs, intervalMs: opts.emotionIntervalMs, minSpeechMs: opts.minSpeechMs, modelInput }));
 
-    const caller$ = features(callerPcm$, true);
-    const agent$ = features(pcm('agent'), false);
+    const caller$ = features('caller', true);
+    const agent$ = features('agent', false);
 
     const redacted$ = routes.transcripts.pipe(redactTranscripts(metrics), share());
     const language$ = redacted$.pipe(agentLanguage(metrics, opts.language, { jargon: opts.jargon }), share());
@@ -122,7 +151,7 @@ export function buildCallPipeline(deps: PipelineDeps, opts: PipelineOptions) {
       ),
       language$.pipe(map((l): PolicySignal => ({ kind: 'language', tsMs: l.transcript.endMs, arrivalMs: l.transcript.arrivalMs, transcript: l.transcript, findings: l.findings }))),
       windows('agent', agent$, false).pipe(map((w): PolicySignal => ({ kind: 'agent-voice', tsMs: w.tsMs, arrivalMs: w.arrivalMs, summary: w.summary }))),
-      detectTurns(caller$, agent$, () => ({ talkOverMs: deps.playbook().coaching.talkOverMs, silenceMs: deps.playbook().qa.silenceMs })),
+      detectTurns(caller$, agent$, turnLimits(deps.playbook)),
     ).pipe(share());
     const policy$ = signals$.pipe(
       applyPolicy(metrics, { callId: opts.callId, agentId: opts.agentId, language: opts.language, playbook: deps.playbook, onSuppressed: opts.onSuppressed }),

@@ -31,15 +31,15 @@ class TrackSamples {
   }
 }
 
-/** One track's decoding and rate conversion. */
-class TrackDecoder {
-  private readonly samples = new TrackSamples();
+/** One track's decoding and rate conversion (the step track-features.ts calls for each message). */
+export class TrackDecoder {
+  private readonly buffer = new TrackSamples();
   private readonly resampler: TrackResampler;
   /** The message being decoded (a field, so the timed step is one closure, not one per message). */
   private frame: RawAudioFrame | null = null;
   private readonly decodeFrame = () => {
     const f = this.frame!;
-    return decodeAudioInto(f.bytes, f.encoding, this.samples.take(sampleCount(f.bytes, f.encoding)));
+    return decodeAudioInto(f.bytes, f.encoding, this.buffer.take(sampleCount(f.bytes, f.encoding)));
   };
 
   constructor(
@@ -49,11 +49,20 @@ class TrackDecoder {
     this.resampler = new TrackResampler(metrics, toHz);
   }
 
-  decode(f: RawAudioFrame): PcmFrame {
+  get sampleRateHz(): number {
+    return this.resampler.toHz;
+  }
+
+  /** The message's samples at sampleRateHz, valid until this track's next message. */
+  samples(f: RawAudioFrame): Float32Array {
     this.frame = f;
     const decoded = this.metrics.time('decode', this.decodeFrame);
     this.frame = null;
-    const samples = this.resampler.push(decoded, f.sampleRateHz);
+    return this.resampler.push(decoded, f.sampleRateHz);
+  }
+
+  decode(f: RawAudioFrame): PcmFrame {
+    const samples = this.samples(f);
     return { kind: 'pcm', callId: f.callId, track: f.track, tsMs: f.tsMs, arrivalMs: f.arrivalMs, sampleRateHz: this.resampler.toHz, samples };
   }
 }

@@ -22,8 +22,7 @@ import {
 } from '../../src/features/index.js';
 import type { FeatureBatch, ProsodyWindow, RawAudioFrame, Track } from '../../src/frames/types.js';
 import { Metrics } from '../../src/observability/metrics.js';
-import { decodeFrames } from '../../src/pipeline/decode.js';
-import { analyzeFrames } from '../../src/pipeline/analyze.js';
+import { trackFeatures } from '../../src/pipeline/track-features.js';
 import { rollingWindows } from '../../src/pipeline/window.js';
 import { concat, silence, speechLike } from '../helpers/audio.js';
 
@@ -119,7 +118,7 @@ async function live(msgs: RawAudioFrame[], modelInput: boolean): Promise<{ batch
   const batches: LiveBatch[] = [];
   const copy = tap((b: FeatureBatch) => batches.push({ tsMs: b.tsMs, frames: Array.from({ length: b.frames.length }, (_, i) => b.frames.frame(i)) }));
   const windows = await lastValueFrom(
-    from(msgs).pipe(decodeFrames(metrics, INTERNAL_RATE_HZ), analyzeFrames(metrics, { modelInput }), copy, rollingWindows(metrics, { ...WINDOW, modelInput }), toArray()),
+    from(msgs).pipe(trackFeatures(metrics, { toHz: INTERNAL_RATE_HZ, modelInput }), copy, rollingWindows(metrics, { ...WINDOW, modelInput }), toArray()),
   );
   return { batches, windows };
 }

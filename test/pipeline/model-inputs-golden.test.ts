@@ -5,7 +5,7 @@
 // with the model's scores measured again.
 
 import { createHash } from 'node:crypto';
-import { from, lastValueFrom, tap, toArray } from 'rxjs';
+import { from, lastValueFrom, tap, toArray, type Observable } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { encodeAudio } from '../../src/codecs/pcm.js';
 import { INTERNAL_RATE_HZ } from '../../src/features/index.js';
@@ -14,6 +14,7 @@ import { Metrics } from '../../src/observability/metrics.js';
 import { analyzeFrames } from '../../src/pipeline/analyze.js';
 import { decodeFrames } from '../../src/pipeline/decode.js';
 import { rollingWindows } from '../../src/pipeline/window.js';
+import { trackFeatures } from '../../src/pipeline/track-features.js';
 
 /** sha256 computed by the code of fd0437a on the same material (the same computation run against that commit's build). */
 const BEFORE = 'f92a095a6fb198e9d3051be6056be0bbdb241430468622bdfcf259c6988c737f';
@@ -44,7 +45,13 @@ function goldenTrack(seed: number, durationMs: number): Float32Array {
   return out;
 }
 
-async function modelInputsHash(): Promise<{ hash: string; judged: number }> {
+/** The live pipeline's two ways to a track's feature batches: one operator, or decode then analyze (a plugged voice model reading the caller's samples). */
+const PATHS = {
+  fused: (m: Metrics) => trackFeatures(m, { toHz: INTERNAL_RATE_HZ, modelInput: true }),
+  separate: (m: Metrics) => (s: Observable<RawAudioFrame>) => s.pipe(decodeFrames(m, INTERNAL_RATE_HZ), analyzeFrames(m, { modelInput: true })),
+};
+
+async function modelInputsHash(path: keyof typeof PATHS): Promise<{ hash: string; judged: number }> {
   const h = createHash('sha256');
   let judged = 0;
   for (let seed = 0; seed < 3; seed++) {
@@ -62,7 +69,7 @@ async function modelInputsHash(): Promise<{ hash: string; judged: number }> {
       for (let i = 0; i < b.frames.length; i++) frames.push(`${b.frames.isSpeech[i] === 1},${b.frames.rmsDb[i]},${b.frames.pitchHz[i]};`);
     });
     const windows = await lastValueFrom(
-      from(msgs).pipe(decodeFrames(m, INTERNAL_RATE_HZ), analyzeFrames(m, { modelInput: true }), read, rollingWindows(m, { windowMs: 3000, intervalMs: 250, minSpeechMs: 600, modelInput: true }), toArray()),
+      from(msgs).pipe(PATHS[path](m), read, rollingWindows(m, { windowMs: 3000, intervalMs: 250, minSpeechMs: 600, modelInput: true }), toArray()),
     );
     for (const f of frames) h.update(f);
     for (const w of windows) {
@@ -74,8 +81,8 @@ async function modelInputsHash(): Promise<{ hash: string; judged: number }> {
 }
 
 describe('the prosody model sees what it saw before the speed work', () => {
-  it('the caller\'s model inputs and frame measurements hash as they did', async () => {
-    const { hash, judged } = await modelInputsHash();
+  it.each(Object.keys(PATHS) as (keyof typeof PATHS)[])('the caller\'s model inputs and frame measurements hash as they did (%s)', async (path) => {
+    const { hash, judged } = await modelInputsHash(path);
     expect(judged).toBeGreaterThan(100);
     expect(hash).toBe(BEFORE);
   });
