@@ -21,6 +21,18 @@ export interface ShedOptions {
 const due: (() => void)[] = [];
 let dueImmediate: ReturnType<typeof setImmediate> | null = null;
 
+/** Runs after each call's drain (setAfterDrain). */
+let afterDrain: (() => void) | null = null;
+
+/**
+ * A hook run after each call's drain, before the next call's: a pipeline worker posts there what a
+ * person waits on (a prompt raised by a call's voice need not wait for every other call's drain of
+ * the turn — milliseconds at 50 calls a worker). One per thread; null removes it.
+ */
+export function setAfterDrain(hook: (() => void) | null): void {
+  afterDrain = hook;
+}
+
 function runDue(): void {
   dueImmediate = null;
   const drains = due.splice(0, due.length);
@@ -28,6 +40,7 @@ function runDue(): void {
   for (const drain of drains) {
     try {
       drain();
+      afterDrain?.();
     } catch (err) {
       // One call's failure must not leave the others undrained; it is rethrown once they have run.
       failure ??= { err };

@@ -13,6 +13,7 @@ import { primeScriptCache, warmAgentLanguageRules } from '../text/language/index
 import { LocalRunner, type PipelineRun } from './runner.js';
 import { AudioUnpacker } from './worker-audio.js';
 import { coalesce } from './coalesce.js';
+import { setAfterDrain } from './shed.js';
 import type { FromWorker, FromWorkerBatch, ToWorker, ToWorkerBatch, WorkerInit } from './worker-protocol.js';
 
 const port = parentPort!;
@@ -27,15 +28,19 @@ const taken = new Map<number, number>();
 const flusher = coalesce(flush, 2, 5);
 /** Whether the outbox holds something a person waits on. */
 let urgentQueued = false;
+/** Whether it holds a prompt or an alert: posted as soon as the drain that raised it is done (shed.ts). */
+let promptQueued = false;
 const post = (m: FromWorker) => {
   outbox.push(m);
   const lane = m.op === 'event' && m.ev.type === 'emotion' ? 'bulk' : 'urgent';
   if (lane === 'urgent') urgentQueued = true;
+  if (m.op === 'event' && (m.ev.type === 'prompt' || m.ev.type === 'alert')) promptQueued = true;
   flusher.schedule(lane);
 };
 function flush() {
   stageClock.begin('worker-io');
   urgentQueued = false;
+  promptQueued = false;
   if (taken.size > 0) {
     const pairs: number[] = [];
     for (const [n, count] of taken) pairs.push(n, count);
@@ -47,6 +52,12 @@ function flush() {
   port.postMessage({ op: 'batch', messages } satisfies FromWorkerBatch);
   stageClock.end();
 }
+
+// A prompt the voice raised leaves when its call's drain is done, not after every other call's of the
+// turn (words calls' prompts were already posted before the rest of their batch: onBatch).
+setAfterDrain(() => {
+  if (promptQueued) flusher.now();
+});
 
 async function start(init: WorkerInit) {
   stageClock.thread = `worker-${init.index}`;

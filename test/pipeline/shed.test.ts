@@ -3,7 +3,7 @@
 
 import { Subject, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { shedAudio } from '../../src/pipeline/shed.js';
+import { setAfterDrain, shedAudio } from '../../src/pipeline/shed.js';
 import type { InputFrame } from '../../src/frames/types.js';
 
 const audio = (i: number): InputFrame => ({ kind: 'raw-audio', callId: 'c', track: 'caller', encoding: 'pcm16le', sampleRateHz: 8000, bytes: new Uint8Array(2), tsMs: i * 20, arrivalMs: i });
@@ -53,5 +53,23 @@ describe('shedAudio', () => {
     expect(seen).toEqual([]);
     await new Promise<void>((r) => setImmediate(r));
     expect(seen).toEqual(['b1', 'b4', 'a3']);
+  });
+
+  it("runs the thread's after-drain hook after each call's drain, before the next call's", async () => {
+    const seen: string[] = [];
+    const a = new Subject<InputFrame>();
+    const b = new Subject<InputFrame>();
+    a.pipe(shedAudio({ maxQueuedAudio: 10, onShed: () => undefined })).subscribe((f) => seen.push(`a${f.arrivalMs}`));
+    b.pipe(shedAudio({ maxQueuedAudio: 10, onShed: () => undefined })).subscribe((f) => seen.push(`b${f.arrivalMs}`));
+    setAfterDrain(() => seen.push('|'));
+    try {
+      a.next(audio(1));
+      b.next(audio(2));
+      a.next(audio(3));
+      await new Promise<void>((r) => setImmediate(r));
+    } finally {
+      setAfterDrain(null);
+    }
+    expect(seen).toEqual(['a1', 'a3', '|', 'b2', '|']);
   });
 });
