@@ -118,7 +118,10 @@ export function applyEvent(state: CallState | undefined, ev: InternalEvent): Cal
       state.extras.push(g);
     }
   }
-  const nowIso = new Date().toISOString();
-  state.prompts = state.prompts.filter((p) => p.expiresAt > nowIso);
+  // Most events find no prompt on screen: no clock string, no new array for them.
+  if (state.prompts.length > 0) {
+    const nowIso = new Date().toISOString();
+    state.prompts = state.prompts.filter((p) => p.expiresAt > nowIso);
+  }
   return state;
 }

@@ -20,6 +20,13 @@ const BACKED_UP_BYTES = 256 * 1024;
 export const feedDelivery: FastifyPluginAsync = async (app: FastifyInstance) => {
   const { bus, metrics, config } = app.callcue;
   const router = new FeedRouter(bus.events$);
+  // The histogram's series per event type, looked up once: observe() with labels hashes them every time.
+  const latencyByType = new Map<string, { observe(value: number): void }>();
+  const latencyOf = (type: string) => {
+    let h = latencyByType.get(type);
+    if (!h) latencyByType.set(type, (h = metrics.eventLatencyMs.labels({ type })));
+    return h;
+  };
   app.addHook('onClose', async () => router.close());
 
   const preValidation = async (req: FastifyRequest, reply: import('fastify').FastifyReply) => {
@@ -64,7 +71,7 @@ export const feedDelivery: FastifyPluginAsync = async (app: FastifyInstance) => 
           metrics.droppedFeedEvents.inc();
           return;
         }
-        metrics.eventLatencyMs.observe({ type: ev.type }, latencyMs);
+        latencyOf(ev.type).observe(latencyMs);
         socket.send(json);
       },
     };

@@ -52,4 +52,19 @@ describe('feed router', () => {
     bus.next(transcript('c2', 4));
     expect(wall.got).toHaveLength(6);
   });
+
+  it('sends the event as it was published, without arrivalMs and with latencyMs last', () => {
+    const bus = new Subject<InternalEvent>();
+    const router = new FeedRouter(bus);
+    const sent: string[] = [];
+    router.add({ wants: () => true, deliver: (_ev, json) => sent.push(json) }, []);
+    bus.next(started('c1', 'a1'));
+    // arrivalMs in the middle, a nested object, an undefined field: as a rest copy would send them.
+    const ev = { type: 'prompt', callId: 'c1', promptId: 'p1', arrivalMs: 0, rule: 'r', emotion: { label: 'anger', intensity: 0.5 }, supersedes: undefined, seq: 2, at: 'x' } as unknown as InternalEvent;
+    bus.next(ev);
+    const { arrivalMs: _a, ...rest } = ev;
+    expect(sent[1]!.replace(/"latencyMs":[0-9.e+-]+/, '"latencyMs":L')).toBe(JSON.stringify({ ...rest, latencyMs: 'L' }).replace('"L"', 'L'));
+    expect(Object.keys(JSON.parse(sent[1]!)).at(-1)).toBe('latencyMs');
+    router.close();
+  });
 });
