@@ -71,6 +71,9 @@ export class SpeakerBaseline {
   /** Cached reference; invalidated by add(). */
   private cachedReference: Float32Array | null = null;
   private cacheValid = false;
+  private readonly fullBuffer = new Float32Array(FUNCTIONAL_COUNT);
+  /** Only the summary slots are ever written: the others stay 0. */
+  private readonly summaryBuffer = new Float32Array(FUNCTIONAL_COUNT);
   /** Cached summaryReference(); invalidated by add(). */
   private cachedSummary: Float32Array | null = null;
   private summaryValid = false;
@@ -100,7 +103,7 @@ export class SpeakerBaseline {
     this.summaryValid = false;
   }
 
-  /** The speaker's usual functionals so far, or null before there is enough speech. */
+  /** The speaker's usual functionals so far, or null before there is enough speech; valid until the next add(). */
   reference(): Float32Array | null {
     if (this.cacheValid) return this.cachedReference;
     this.cachedReference = this.referenceOf(this.kind);
@@ -131,7 +134,8 @@ export class SpeakerBaseline {
     const partial = counted ? this.pending.functionals(slots) : null;
     // A summary baseline's segments are 0 outside the summary slots, so there it is the same array.
     const indices = slots === 'summary' ? SUMMARY_FUNCTIONALS : ALL_FUNCTIONALS;
-    const reference = new Float32Array(FUNCTIONAL_COUNT);
+    // Reused (the cache is rewritten, not replaced): a typed array of this size lives outside V8's heap.
+    const reference = slots === 'summary' ? this.summaryBuffer : this.fullBuffer;
     // Each slot as a plain loop always took it: its segments' sum, plus the partial weighted, over the weight.
     for (let j = 0; j < indices.length; j++) {
       const i = indices[j]!;

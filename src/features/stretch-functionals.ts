@@ -87,6 +87,7 @@ export class StretchFunctionals {
   private pauseFrames = 0;
   private run = 0;
   private readonly syllables = new SyllableCounter();
+  private readonly out = new Float32Array(FUNCTIONAL_COUNT);
 
   constructor(private readonly kind: StretchKind = 'full') {}
 
@@ -213,10 +214,11 @@ export class StretchFunctionals {
   /**
    * The stretch's functionals, as windowFunctionals of its frames; as summaryFunctionals in the
    * summary kind, or when only the summary's slots are asked for (those slots are the same numbers
-   * either way: the full pass computes them as the summary does).
+   * either way: the full pass computes them as the summary does). The array is the stretch's own,
+   * valid until the next call (the baseline reads it at once; one per call was off-heap garbage).
    */
   functionals(slots: StretchKind = 'full'): Float32Array {
-    const out = new Float32Array(FUNCTIONAL_COUNT);
+    const out = this.out.fill(0);
     const n = this.speech;
     if (n === 0) return out;
     const np = this.pitch;

@@ -3,7 +3,7 @@
 // baseline.ts: normalise first, then add the new frames).
 
 import { Observable, type OperatorFunction } from 'rxjs';
-import { columnFunctionals, columnSummaryFunctionals, FRAME_SIZE_SAMPLES, FrameColumns, HOP_MS, INTERNAL_RATE_HZ, SpeakerBaseline, summarizeFunctionals } from '../features/index.js';
+import { columnFunctionals, columnSummaryFunctionals, FRAME_SIZE_SAMPLES, FUNCTIONAL_COUNT, FrameColumns, HOP_MS, INTERNAL_RATE_HZ, SpeakerBaseline, summarizeFunctionals } from '../features/index.js';
 import type { FeatureBatch, ProsodyWindow } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
 
@@ -33,6 +33,8 @@ export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorF
       // A window no model judges (all of the agent's: coaching only; the caller's with too little
       // speech) needs only what the evidence reads, baseline included.
       const baseline = new SpeakerBaseline(opts.modelInput ? 'full' : 'summary');
+      /** Each window's functionals, read at once (summary, model input): one array reused. */
+      const scratch = new Float32Array(FUNCTIONAL_COUNT);
       let nextEmitMs = opts.intervalMs;
       const due: ProsodyWindow[] = [];
       const take = (batch: FeatureBatch) => {
@@ -49,7 +51,7 @@ export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorF
           if (endMs < nextEmitMs) continue;
           nextEmitMs += opts.intervalMs;
           const judged = opts.modelInput && ringSpeech * HOP_MS >= opts.minSpeechMs;
-          const functionals = (judged ? columnFunctionals : columnSummaryFunctionals)(ring, start, ring.length);
+          const functionals = (judged ? columnFunctionals : columnSummaryFunctionals)(ring, start, ring.length, scratch);
           due.push({
             callId: batch.callId,
             track: batch.track,
