@@ -17,7 +17,7 @@ export function detectTurns(caller$: Obs<FeatureBatch>, agent$: Obs<FeatureBatch
     const observer = {
       next(b: FeatureBatch) {
         stageClock.enter('policy');
-        let events: TurnEvent[];
+        let events: readonly TurnEvent[];
         try {
           events = turns.push(b.track, b.frames.isSpeech, b.frames.length, limits);
         } catch (err) {

@@ -10,14 +10,15 @@ const HANGOVER_HOPS = 30; // 300 ms of silence ends it
 class Talker {
   talking = false;
   private run = 0;
-  step(speech: boolean): { started: boolean } {
+  /** Steps one hop; true when a turn started on it. */
+  step(speech: boolean): boolean {
     if (speech === this.talking) this.run = 0;
     else if (++this.run >= (speech ? ONSET_HOPS : HANGOVER_HOPS)) {
       this.talking = speech;
       this.run = 0;
-      return { started: speech };
+      return speech;
     }
-    return { started: false };
+    return false;
   }
 }
 
@@ -57,6 +58,9 @@ class HopQueue {
   }
 }
 
+/** What push() returns when nothing happened (nearly always): one array instead of one per audio message. */
+const NO_EVENTS: readonly TurnEvent[] = Object.freeze([]);
+
 export type TurnEvent = { kind: 'talk-over'; atMs: number; overlapMs: number } | { kind: 'silence'; atMs: number; silenceMs: number };
 
 export interface TurnLimits {
@@ -81,15 +85,14 @@ export class TurnTaking {
    * Adds one track's voice activity for its next `count` hops (1 speech, 0 not); returns turn
    * events, each reported once.
    */
-  push(track: 'caller' | 'agent', speech: ArrayLike<number>, count: number, limits: () => TurnLimits): TurnEvent[] {
+  push(track: 'caller' | 'agent', speech: ArrayLike<number>, count: number, limits: () => TurnLimits): readonly TurnEvent[] {
     this.pending[track].append(speech, count);
     const n = Math.min(this.pending.caller.length, this.pending.agent.length);
-    const out: TurnEvent[] = [];
+    let out: TurnEvent[] | null = null;
     const { talkOverMs, silenceMs } = limits();
     for (let i = 0; i < n; i++, this.hop++) {
       this.caller.step(this.pending.caller.at(i));
-      const { started } = this.agent.step(this.pending.agent.at(i));
-      if (started) {
+      if (this.agent.step(this.pending.agent.at(i))) {
         this.interrupting = this.caller.talking;
         this.overlapHops = 0;
         this.reported = false;
@@ -99,14 +102,14 @@ export class TurnTaking {
         this.overlapHops++;
         const ms = this.overlapHops * this.hopMs;
         if (!this.reported && ms >= talkOverMs) {
-          out.push({ kind: 'talk-over', atMs: this.hop * this.hopMs, overlapMs: ms });
+          (out ??= []).push({ kind: 'talk-over', atMs: this.hop * this.hopMs, overlapMs: ms });
           this.reported = true;
         }
       }
       // Dead air counts between turns only: not before anyone has spoken.
       if (this.caller.talking || this.agent.talking) {
         if (this.heardAnyone && this.silentHops * this.hopMs >= silenceMs) {
-          out.push({ kind: 'silence', atMs: (this.hop - this.silentHops) * this.hopMs, silenceMs: this.silentHops * this.hopMs });
+          (out ??= []).push({ kind: 'silence', atMs: (this.hop - this.silentHops) * this.hopMs, silenceMs: this.silentHops * this.hopMs });
         }
         this.silentHops = 0;
         this.heardAnyone = true;
@@ -114,6 +117,6 @@ export class TurnTaking {
     }
     this.pending.caller.drop(n);
     this.pending.agent.drop(n);
-    return out;
+    return out ?? NO_EVENTS;
   }
 }
