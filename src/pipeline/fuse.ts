@@ -57,7 +57,14 @@ export function fuseEmotion(metrics: Metrics, params: () => FusionParams, text$:
       };
       return merge(voice$, text$).subscribe({
         next(input) {
-          const state = metrics.time('fuse', () => take(input));
+          let state: ReturnType<typeof take>;
+          try {
+            state = metrics.time('fuse', () => take(input));
+          } catch (err) {
+            // Fails this call's pipeline only (a throw out of next() would take the worker down).
+            out.error(err);
+            return;
+          }
           out.next({ kind: 'fused', callId: input.callId, tsMs: lastTsMs, arrivalMs: input.arrivalMs, state, prosody, speaking, cues, lastUtterance, models: { ...models } });
         },
         error: (e) => out.error(e),

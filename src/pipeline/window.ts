@@ -73,8 +73,16 @@ export function rollingWindows(metrics: Metrics, opts: WindowOptions): OperatorF
       return source.subscribe({
         next(batch) {
           current = batch;
-          metrics.time('window', takeCurrent);
-          current = null;
+          try {
+            metrics.time('window', takeCurrent);
+          } catch (err) {
+            // Fails this call's pipeline; a throw out of next() would be reported as unhandled
+            // and take the worker, and every call on it, down.
+            out.error(err);
+            return;
+          } finally {
+            current = null;
+          }
           if (due.length === 0) return;
           for (let i = 0; i < due.length; i++) out.next(due[i]!);
           due.length = 0;
