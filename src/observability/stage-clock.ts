@@ -43,6 +43,9 @@ export type Stage = (typeof STAGES)[number];
 const INDEX = new Map<string, number>(STAGES.map((s, i) => [s, i]));
 const NONE = -1;
 
+/** A stage's index for enterIndex(). */
+export const stageIndex = (stage: Stage): number => INDEX.get(stage)!;
+
 /** Clock ticks per second of /proc's utime and stime (USER_HZ; 100 on every Linux build). */
 const TICKS_PER_S = 100;
 
@@ -82,6 +85,14 @@ class StageClock {
     const now = this.charge();
     this.stack.push(this.current);
     this.current = INDEX.get(stage)!;
+    return now;
+  }
+
+  /** enter() by the stage's index in STAGES (stageIndex()), for a caller that looks it up once. */
+  enterIndex(index: number): number {
+    const now = this.charge();
+    this.stack.push(this.current);
+    this.current = index;
     return now;
   }
 

@@ -13,7 +13,7 @@ interface Value {
   metricName: string;
 }
 
-interface StageCounts {
+export interface StageCounts {
   buckets: Float64Array;
   sum: number;
   count: number;
@@ -35,8 +35,17 @@ export class StageHistogram {
 
   /** The same call as prom-client's Histogram#observe({ stage }, ms). */
   observe(labels: { stage: string }, ms: number): void {
-    let c = this.stages.get(labels.stage);
-    if (c === undefined) this.stages.set(labels.stage, (c = { buckets: new Float64Array(this.boundsMs.length), sum: 0, count: 0 }));
+    this.observeInto(this.series(labels.stage), ms);
+  }
+
+  /** One stage's series, made on first use: a caller that observes it often keeps it (Metrics.time). */
+  series(stage: string): StageCounts {
+    let c = this.stages.get(stage);
+    if (c === undefined) this.stages.set(stage, (c = { buckets: new Float64Array(this.boundsMs.length), sum: 0, count: 0 }));
+    return c;
+  }
+
+  observeInto(c: StageCounts, ms: number): void {
     const bounds = this.boundsMs;
     for (let i = 0; i < bounds.length; i++) {
       if (ms <= bounds[i]!) {
@@ -63,7 +72,12 @@ export class StageHistogram {
     return { name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator };
   }
 
+  /** Zeroes every series in place (a series kept by a caller stays the one exposed). */
   reset(): void {
-    this.stages.clear();
+    for (const c of this.stages.values()) {
+      c.buckets.fill(0);
+      c.sum = 0;
+      c.count = 0;
+    }
   }
 }
