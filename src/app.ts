@@ -14,7 +14,6 @@ import { feedDelivery } from './delivery/feed.js';
 import { nativeIngest } from './ingest/native.js';
 import { transportMaxPayload } from './ingest/socket.js';
 import { rateLimits } from './ingest/limits.js';
-import { installLeanReceiver } from './ingest/ws-receiver.js';
 import { Metrics } from './observability/metrics.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { opsRoutes } from './observability/routes.js';
@@ -104,8 +103,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     recorder,
   });
 
-  // Every socket's frames are parsed with less garbage (ingest/ws-receiver.ts), where ws is the version it knows.
-  if (!installLeanReceiver()) logger.warn('ws is not the version src/ingest/ws-receiver.ts was written for: its own frame parser runs');
   await app.register(websocket, { options: { maxPayload: transportMaxPayload(config.maxMessageBytes) } });
   await app.register(rateLimits);
   await app.register(socketClock);

@@ -6,4 +6,3 @@ export { forkIngest } from './fork.js';
 export { transcriptsIngest, TRANSCRIPTS_PATH } from './transcripts.js';
 export { twilioTranscriptionsIngest, TWILIO_TRANSCRIPTIONS_PATH } from './twilio-transcriptions.js';
 export { bridgePreValidation, type BridgeRequest } from './bridge-auth.js';
-export { installLeanReceiver } from './ws-receiver.js';
