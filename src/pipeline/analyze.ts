@@ -4,10 +4,11 @@
 // feed coaching, which reads level, pitch and rhythm) — test/pipeline/features-equivalence.test.ts
 // holds the windows to the full analysis, bit for bit.
 
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import { Framer, FrameColumns, createFrameAnalyzer, HOP_MS } from '../features/index.js';
 import type { FeatureBatch, PcmFrame, Track } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
+import { stepEach } from './step-each.js';
 
 export interface AnalyzeOptions {
   /** Whether the prosody model reads this track's windows (the caller's), or only coaching (the agent's). */
@@ -51,23 +52,8 @@ export class TrackAnalyzer {
 }
 
 export function analyzeFrames(metrics: Metrics, opts: AnalyzeOptions = { modelInput: true }): OperatorFunction<PcmFrame, FeatureBatch> {
-  return (source) =>
-    new Observable<FeatureBatch>((out) => {
-      const analyzer = new TrackAnalyzer(metrics, opts);
-      // A plain subscriber rather than map and filter: two fewer hops per audio message.
-      return source.subscribe({
-        next(f) {
-          let batch: FeatureBatch | null;
-          try {
-            batch = analyzer.analyze(f.samples, f);
-          } catch (err) {
-            out.error(err);
-            return;
-          }
-          if (batch) out.next(batch);
-        },
-        error: (err) => out.error(err),
-        complete: () => out.complete(),
-      });
-    });
+  return stepEach(() => {
+    const analyzer = new TrackAnalyzer(metrics, opts);
+    return (f) => analyzer.analyze(f.samples, f);
+  });
 }

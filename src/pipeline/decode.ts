@@ -8,11 +8,12 @@
 // could build up in each pipeline worker (V8 lets external memory grow that far before it
 // collects) — a large share of the RSS a node gained under load.
 
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import { decodeAudioInto, sampleCount } from '../codecs/pcm.js';
 import type { PcmFrame, RawAudioFrame } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
 import { TrackResampler } from './resample.js';
+import { stepEach } from './step-each.js';
 
 /** One track's decoding buffer; views of it by length (a bridge's messages are nearly all one length). */
 class TrackSamples {
@@ -69,25 +70,12 @@ export class TrackDecoder {
 
 /** Audio messages (of any tracks) → each track's samples at toHz (INTERNAL_RATE_HZ in a call's pipeline). */
 export function decodeFrames(metrics: Metrics, toHz: number): OperatorFunction<RawAudioFrame, PcmFrame> {
-  return (source) =>
-    new Observable<PcmFrame>((out) => {
-      const decoders = new Map<string, TrackDecoder>();
-      return source.subscribe({
-        next(f) {
-          let decoder = decoders.get(f.track);
-          if (!decoder) decoders.set(f.track, (decoder = new TrackDecoder(metrics, toHz)));
-          let pcm: PcmFrame;
-          try {
-            pcm = decoder.decode(f);
-          } catch (err) {
-            // As map() would: a message that cannot be decoded errors this call's pipeline only.
-            out.error(err);
-            return;
-          }
-          out.next(pcm);
-        },
-        error: (err) => out.error(err),
-        complete: () => out.complete(),
-      });
-    });
+  return stepEach(() => {
+    const decoders = new Map<string, TrackDecoder>();
+    return (f) => {
+      let decoder = decoders.get(f.track);
+      if (!decoder) decoders.set(f.track, (decoder = new TrackDecoder(metrics, toHz)));
+      return decoder.decode(f);
+    };
+  });
 }

@@ -3,11 +3,12 @@
 // stage, so a message makes one hop through the pipeline's plumbing instead of one per stage. The
 // separate operators remain for the caller's track when a plugged voice model reads its samples too.
 
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { FeatureBatch, RawAudioFrame } from '../frames/types.js';
 import type { Metrics } from '../observability/metrics.js';
 import { TrackAnalyzer, type AnalyzeOptions } from './analyze.js';
 import { TrackDecoder } from './decode.js';
+import { stepEach } from './step-each.js';
 
 export interface TrackFeaturesOptions extends AnalyzeOptions {
   /** The rate the track is analysed at (INTERNAL_RATE_HZ in a call's pipeline). */
@@ -16,24 +17,9 @@ export interface TrackFeaturesOptions extends AnalyzeOptions {
 
 /** One track's audio messages → its feature batches (none for a message that completes no frame). */
 export function trackFeatures(metrics: Metrics, opts: TrackFeaturesOptions): OperatorFunction<RawAudioFrame, FeatureBatch> {
-  return (source) =>
-    new Observable<FeatureBatch>((out) => {
-      const decoder = new TrackDecoder(metrics, opts.toHz);
-      const analyzer = new TrackAnalyzer(metrics, opts);
-      return source.subscribe({
-        next(f) {
-          let batch: FeatureBatch | null;
-          try {
-            batch = analyzer.analyze(decoder.samples(f), f);
-          } catch (err) {
-            // As map() would: a message that cannot be decoded or analysed errors this call's pipeline only.
-            out.error(err);
-            return;
-          }
-          if (batch) out.next(batch);
-        },
-        error: (err) => out.error(err),
-        complete: () => out.complete(),
-      });
-    });
+  return stepEach(() => {
+    const decoder = new TrackDecoder(metrics, opts.toHz);
+    const analyzer = new TrackAnalyzer(metrics, opts);
+    return (f) => analyzer.analyze(decoder.samples(f), f);
+  });
 }

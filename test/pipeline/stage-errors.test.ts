@@ -7,9 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY, Subject, type Observable } from 'rxjs';
 import { rollingWindows } from '../../src/pipeline/window.js';
 import { fuseEmotion } from '../../src/pipeline/fuse.js';
+import { trackFeatures } from '../../src/pipeline/track-features.js';
+import { INTERNAL_RATE_HZ } from '../../src/features/types.js';
+import { CallcueError } from '../../src/errors.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import { parsePlaybook } from '../../src/policy/store.js';
-import type { ClassifiedWindow, FeatureBatch } from '../../src/frames/types.js';
+import type { ClassifiedWindow, FeatureBatch, RawAudioFrame } from '../../src/frames/types.js';
 
 const playbook = parsePlaybook(readFileSync('playbooks/default.json', 'utf8'), 'default');
 
@@ -31,6 +34,16 @@ async function feedBad<I>(stage: (in$: Observable<I>) => Observable<unknown>, ba
 }
 
 describe('a stage that cannot read its input', () => {
+  it('decoding and frame analysis: fails the call’s stream, nothing unhandled', async () => {
+    const features = trackFeatures(new Metrics(false), { toHz: INTERNAL_RATE_HZ, modelInput: true });
+    // PCM16 with an odd byte count cannot be decoded.
+    const frame = { kind: 'raw-audio', callId: 'c1', track: 'caller', tsMs: 0, arrivalMs: 0, encoding: 'pcm16le', sampleRateHz: 8000, bytes: new Uint8Array(321) };
+    const seen = await feedBad<RawAudioFrame>(features, frame as unknown as RawAudioFrame);
+    expect(seen.error).toBeInstanceOf(CallcueError);
+    expect(seen.unhandled).toEqual([]);
+    expect(seen.values).toBe(0);
+  });
+
   it('rolling windows: fails the call’s stream, nothing unhandled', async () => {
     const windows = rollingWindows(new Metrics(false), { windowMs: 3000, intervalMs: 250, minSpeechMs: 600, modelInput: true });
     // A batch without its frame columns: what a broken upstream stage could hand over.
