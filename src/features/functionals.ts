@@ -105,20 +105,13 @@ function contour(out: Float32Array, at: number, times: Float64Array, values: Flo
 /** Mean and standard deviation of the speech frames' values of a column (each divided by scale) into out[at], out[at + 1]. */
 function meanStd(out: Float32Array, at: number, column: Float64Array, index: Int32Array, values: Float64Array, scale = 1): void {
   // stats.mean and stats.std of the series, with the mean's sum taken as the series is gathered (the same sum).
+  // Dividing by 1 changes no value (IEEE), so one loop serves the scaled and the unscaled columns.
   const n = values.length;
   let sum = 0;
-  if (scale === 1) {
-    for (let k = 0; k < n; k++) {
-      const v = column[index[k]!]!;
-      values[k] = v;
-      sum += v;
-    }
-  } else {
-    for (let k = 0; k < n; k++) {
-      const v = column[index[k]!]! / scale;
-      values[k] = v;
-      sum += v;
-    }
+  for (let k = 0; k < n; k++) {
+    const v = column[index[k]!]! / scale;
+    values[k] = v;
+    sum += v;
   }
   const mu = sum / n;
   out[at] = mu;

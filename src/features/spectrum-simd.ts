@@ -116,22 +116,21 @@ const [BR_V, BI_V, WR_V, WI_V, XR_V, XI_V, AR_V, AI_V, NORM_V, D_V, R01, R23, I0
 
 /**
  * Two butterflies, lane by lane, at byte offset `a` of re/im, partner `half` bytes on, as fft.ts
- * computes it: x = b·w; b = a − x; a = a + x, with the twiddle already in wr/wi.
+ * computes it: x = b·w; b = a − x; a = a + x, with the twiddles already in WR_V / WI_V.
  */
-function butterfly(L: Layout, a: number[], half: number[], r: { br: number; bi: number; wr: number; wi: number; xr: number; xi: number; ar: number; ai: number }): number[] {
+function butterfly(L: Layout, a: number[], half: number[]): number[] {
   const b = [...a, ...half, I32_ADD];
-  const o = { load: V128_LOAD, store: V128_STORE, mul: F64X2_MUL, add: F64X2_ADD, sub: F64X2_SUB, align: 3 };
   return [
-    ...b, ...o.load, ...at(L.re, o.align), SET, r.br,
-    ...b, ...o.load, ...at(L.im, o.align), SET, r.bi,
-    GET, r.br, GET, r.wr, ...o.mul, GET, r.bi, GET, r.wi, ...o.mul, ...o.sub, SET, r.xr,
-    GET, r.br, GET, r.wi, ...o.mul, GET, r.bi, GET, r.wr, ...o.mul, ...o.add, SET, r.xi,
-    ...a, ...o.load, ...at(L.re, o.align), SET, r.ar,
-    ...a, ...o.load, ...at(L.im, o.align), SET, r.ai,
-    ...b, GET, r.ar, GET, r.xr, ...o.sub, ...o.store, ...at(L.re, o.align),
-    ...b, GET, r.ai, GET, r.xi, ...o.sub, ...o.store, ...at(L.im, o.align),
-    ...a, GET, r.ar, GET, r.xr, ...o.add, ...o.store, ...at(L.re, o.align),
-    ...a, GET, r.ai, GET, r.xi, ...o.add, ...o.store, ...at(L.im, o.align),
+    ...b, ...V128_LOAD, ...at(L.re), SET, BR_V,
+    ...b, ...V128_LOAD, ...at(L.im), SET, BI_V,
+    GET, BR_V, GET, WR_V, ...F64X2_MUL, GET, BI_V, GET, WI_V, ...F64X2_MUL, ...F64X2_SUB, SET, XR_V,
+    GET, BR_V, GET, WI_V, ...F64X2_MUL, GET, BI_V, GET, WR_V, ...F64X2_MUL, ...F64X2_ADD, SET, XI_V,
+    ...a, ...V128_LOAD, ...at(L.re), SET, AR_V,
+    ...a, ...V128_LOAD, ...at(L.im), SET, AI_V,
+    ...b, GET, AR_V, GET, XR_V, ...F64X2_SUB, ...V128_STORE, ...at(L.re),
+    ...b, GET, AI_V, GET, XI_V, ...F64X2_SUB, ...V128_STORE, ...at(L.im),
+    ...a, GET, AR_V, GET, XR_V, ...F64X2_ADD, ...V128_STORE, ...at(L.re),
+    ...a, GET, AI_V, GET, XI_V, ...F64X2_ADD, ...V128_STORE, ...at(L.im),
   ];
 }
 
@@ -206,7 +205,7 @@ function spectrumBody(size: number, L: Layout): number[] {
           GET, HALF, GET, K, I32_ADD, ...V128_LOAD, ...at(L.twRe - 8), SET, WR_V,
           GET, HALF, GET, K, I32_ADD, ...V128_LOAD, ...at(L.twIm - 8), SET, WI_V,
           GET, START, GET, K, I32_ADD, SET, A,
-          ...butterfly(L, [GET, A], [GET, HALF], { br: BR_V, bi: BI_V, wr: WR_V, wi: WI_V, xr: XR_V, xi: XI_V, ar: AR_V, ai: AI_V }),
+          ...butterfly(L, [GET, A], [GET, HALF]),
           ...bump(K, 16),
         ]),
         GET, START, GET, HALF, ...i32(1), I32_SHL, I32_ADD, SET, START,

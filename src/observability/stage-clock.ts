@@ -82,10 +82,7 @@ class StageClock {
 
   /** Enters a nested stage: the current one's clock stops until exit(). Returns the time (performance.now()). */
   enter(stage: Stage): number {
-    const now = this.charge();
-    this.stack.push(this.current);
-    this.current = INDEX.get(stage)!;
-    return now;
+    return this.enterIndex(INDEX.get(stage)!);
   }
 
   /** enter() by the stage's index in STAGES (stageIndex()), for a caller that looks it up once. */
