@@ -2,10 +2,11 @@
 // prosody only: a label is never made up. Before a loaded model has judged the caller it says so
 // (learning), so a screen does not mistake the first seconds of a call for a node without models.
 
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import type { EventPayload } from '../frames/events.js';
 import type { ProsodySummary } from '../frames/types.js';
 import type { FusedEmotion } from './fuse.js';
+import { stepEach } from './step-each.js';
 
 const EMPTY_PROSODY: ProsodySummary = {
   loudnessDb: -100,
@@ -22,20 +23,10 @@ const EMPTY_PROSODY: ProsodySummary = {
 
 /** modelled: whether any emotion model (shipped or plugged) runs for this call. */
 export function toEmotionEvents(modelled: boolean): OperatorFunction<FusedEmotion, EventPayload> {
-  return (source) =>
-    new Observable<EventPayload>((out) =>
-      // One plain subscriber rather than filter and map, and the events written out in full rather
-      // than spread from a base: this runs for every window of every call.
-      source.subscribe({
-        next(f) {
-          // Before the caller's first window there is nothing measured to show.
-          if (f.prosody === null && f.state === null) return;
-          out.next(toEvent(f, modelled));
-        },
-        error: (err) => out.error(err),
-        complete: () => out.complete(),
-      }),
-    );
+  // One plain step rather than filter and map, and the events written out in full rather than
+  // spread from a base: this runs for every window of every call. Before the caller's first window
+  // there is nothing measured to show.
+  return stepEach(() => (f) => (f.prosody === null && f.state === null ? null : toEvent(f, modelled)));
 }
 
 function toEvent(f: FusedEmotion, modelled: boolean): EventPayload {
