@@ -67,7 +67,7 @@ words still count) when:
 
 ${unfamiliarSection(scores)}
 Synthetic voices are espeak-ng's, made at training and evaluation time: the gate trains on one
-half of its voice variants and of the scenario scripts' sentences, the table uses the other half
+half of its voice variants and of the sentences of eleven scenario scripts, the table uses the other half
 (\`src/training/synthetic-speech.ts\`); music, noise and tones come from
 \`src/training/unfamiliar-sounds.ts\`. All go through the same telephone channel as the corpora.
 *Target verdict*: a window labelled anger, anxiety or disappointment. The two language rows are

@@ -2,7 +2,7 @@
 // say real sentences with speech-like rhythm, but no human produced them. The voice model must
 // not judge them (calm espeak Mandarin once came out as anger 0.92), so its "not a voice I know"
 // detector trains on one half of espeak's voice variants and is measured on the other half.
-// Sentences are the scenario scripts' lines (scenarios/*.json), split the same way.
+// Sentences are the lines of a fixed list of scenario scripts (scenarios/*.json), split the same way.
 
 import type { Scenario } from '../scenarios/schema.js';
 import { speak } from '../scenarios/espeak.js';
@@ -30,10 +30,31 @@ const VARIANTS: Record<SyntheticSplit, readonly string[]> = {
 const AMPLITUDE: Record<SyntheticLanguage, number> = { en: 100, cmn: 50, yue: 60 };
 const RATE_WPM: Record<SyntheticLanguage, number> = { en: 165, cmn: 175, yue: 165 };
 
-/** Lines of the scenario scripts in a language (Chinese lines serve both Chinese voices), alternate lines to each split. */
+/**
+ * The scenario scripts whose lines the synthetic voices say: a fixed list, so that a scenario added
+ * for the demo or for eval-calls does not change what the gate trains and is scored on (the lines
+ * alternate between the splits, so one new script reshuffles both halves).
+ */
+export const SENTENCE_SCENARIOS: readonly string[] = Object.freeze([
+  'complaint-en-US',
+  'complaint-zh-CN',
+  'complaint-zh-HK',
+  'emergency-en-US',
+  'emergency-zh-CN',
+  'enquiry-en-US',
+  'enquiry-fee-en-US',
+  'enquiry-fee-zh-CN',
+  'enquiry-zh-CN',
+  'transaction-en-US',
+  'transaction-zh-CN',
+]);
+
+/** Lines of the SENTENCE_SCENARIOS in a language (Chinese lines serve both Chinese voices), alternate lines to each split. */
 export function syntheticSentences(scenarios: readonly Scenario[], language: SyntheticLanguage, split: SyntheticSplit): string[] {
   const chinese = language !== 'en';
-  const lines = scenarios.filter((s) => /^(?:zh|yue|cmn)/i.test(s.language) === chinese).flatMap((s) => s.turns.map((t) => t.text));
+  const lines = scenarios
+    .filter((s) => SENTENCE_SCENARIOS.includes(s.id) && /^(?:zh|yue|cmn)/i.test(s.language) === chinese)
+    .flatMap((s) => s.turns.map((t) => t.text));
   return lines.filter((_, i) => i % 2 === (split === 'train' ? 0 : 1));
 }
 
