@@ -60,6 +60,13 @@ describe('shipped text-emotion model', () => {
     ['我真的很生气', 'zh-CN', 'anger', true],
     ["this is the third time I'm calling", 'en-US', 'anger', false],
     ['这已经是我第三次打电话了', 'zh-CN', 'anger', false],
+    ["I'm really disappointed", 'en-US', 'disappointment', true],
+    // Named in Mandarin as in English: once only English let-down words were strong, and a Mandarin
+    // caller's 「真的很失望」 waited for a second emotional turn (eval-calls: +19 s).
+    ['我在你们银行十几年了，这次真的很失望', 'zh-CN', 'disappointment', true],
+    ['我對你們真的很失望', 'zh-HK', 'disappointment', true],
+    // A sigh or a "pity" opens calm sentences too: disappointment evidence, never strong on its own.
+    ['唉，可惜今天去不了分行', 'zh-CN', null, false],
   ] as const)('says whether a strong phrase names the feeling: %s', (text, language, strong, named) => {
     const result = model.classify(text, language);
     expect(result.strong).toBe(strong);

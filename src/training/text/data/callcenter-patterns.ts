@@ -71,7 +71,10 @@ export const CALLCENTER_PATTERNS: CuePatternSpec[] = [
   { id: 'zh.what-if', language: 'zh', label: 'anxiety', pattern: '怎么办|会不会(?:影响|被|扣|冻结)|影响(?:征信|信用)|逾期|罚息|点算|点算好|有没有风险|会有什么后果' },
   { id: 'zh.worry-word', language: 'zh', label: 'anxiety', pattern: '担心|害怕|慌|紧张|焦虑|不安|怕|好惊|惊死|忐忑|心急|提心吊胆|睡不着', names: true },
   // ── Chinese: disappointment ──────────────────────────────────────────────────────────────
-  { id: 'zh.letdown-word', language: 'zh', label: 'disappointment', pattern: '失望|寒心|心寒|伤心|难过|遗憾|可惜|心凉|灰心|沮丧|无奈|唉|哎', names: true },
+  // The caller names the let-down (as en.let-down): unequivocal, so it starts the state on a partial.
+  { id: 'zh.let-down', language: 'zh', label: 'disappointment', pattern: '失望|寒心|心寒|灰心|沮丧|心碎', strong: true, names: true },
+  // Sadness, regret and sighs: disappointment more often than not, but 「可惜」「唉」 open calm sentences too.
+  { id: 'zh.letdown-word', language: 'zh', label: 'disappointment', pattern: '伤心|难过|遗憾|可惜|心凉|无奈|唉|哎', names: true },
   { id: 'zh.expected', language: 'zh', label: 'disappointment', pattern: '没想到|本来以为|原本以为|原以为|还以为|我以为|满心期待|指望|不抱(?:任何)?希望|早知道' },
   { id: 'zh.broken-promise', language: 'zh', label: 'disappointment', pattern: '答应(?:过)?我|说好的|承诺|保证过|说过会|明明说' },
   { id: 'zh.loyalty', language: 'zh', label: 'disappointment', pattern: '老客户|[0-9一二两三四五六七八九十几]+年的?(?:老)?客户|这么多年|多年的?客户|就这样对待|这样对待|信任你们|辜负' },
