@@ -10,7 +10,7 @@ import { evaluateCalls, ONSET_MAX_TARGET_MS, type EvaluatedCall } from '../../sr
 import { hasEspeak, loadScenarioById, parseScenario, type Scenario } from '../../src/scenarios/index.js';
 import { startTestServer } from '../helpers/server.js';
 
-const EMOTIONAL = ['complaint-en-US', 'complaint-zh-HK', 'emergency-zh-CN'];
+const EMOTIONAL = ['complaint-en-US', 'complaint-zh-HK', 'complaint-refund-zh-CN', 'emergency-zh-CN'];
 const CALM = ['enquiry-zh-CN', 'enquiry-fee-en-US'];
 
 /** The call up to the turn after its first emotional turn: the part onset is measured on. */
