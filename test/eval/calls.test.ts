@@ -11,7 +11,7 @@ import { hasEspeak, loadScenarioById, parseScenario, type Scenario } from '../..
 import { startTestServer } from '../helpers/server.js';
 
 const EMOTIONAL = ['complaint-en-US', 'complaint-zh-HK', 'complaint-refund-zh-CN', 'emergency-zh-CN'];
-const CALM = ['enquiry-zh-CN', 'enquiry-fee-en-US'];
+const CALM = ['enquiry-zh-CN', 'enquiry-fee-en-US', 'enquiry-transfer-en-US'];
 
 /** The call up to the turn after its first emotional turn: the part onset is measured on. */
 function opening(s: Scenario): Scenario {

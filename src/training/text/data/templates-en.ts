@@ -183,6 +183,14 @@ export const EN_TEMPLATES: TemplateSet = {
       'Could you send me a new {thing} letter?',
       "I'd like to pay in a cheque.",
       'Is the app working today?',
+      // Money and time asked about a payment the caller is about to make: a plain question. Only
+      // money that is late or missing is anxiety ("when will my refund arrive?" above).
+      'How long does a [bank transfer|transfer to another bank|payment abroad|international payment] usually take?',
+      "I'd like to [send|transfer|move] {amount} to my [savings account|son|daughter|landlord|other account].",
+      "I want to send {amount} to my [son|daughter|mother] abroad, how many days does that take?",
+      'Is there a fee for [sending money abroad|an international transfer|a transfer to another bank]?',
+      'How long does it take to [open a savings account|get a new card|set up a direct debit|change my address]?',
+      'If I [make the transfer|send it|pay it] today, [which day|when] will it [get there|be in the other account]?',
     ],
   },
 };

@@ -178,6 +178,14 @@ export const ZH_TEMPLATES: TemplateSet = {
       '请问手机银行今天能用吗？',
       '唔该，我想{task}。',
       '我想问下点样{task}。',
+      // Money and time asked about a payment the caller is about to make: a plain question. Only
+      // money that is late or missing is anxiety (「{money}要多久才能退回来？」 above).
+      '[跨行转账|汇款到国外|境外汇款|转账到别的银行]一般要多长时间？',
+      '我想给我[儿子|女儿|父母|房东]转{amount}。',
+      '我想把{amount}转到[定期|另一张卡|我的储蓄账户]上。',
+      '[跨行转账|境外汇款|往国外汇钱]要手续费吗？',
+      '[办一张新卡|开户|改地址]一般要几天？',
+      '如果今天[转|汇|付]的话，[哪天|什么时候]能到对方账户？',
     ],
   },
 };
