@@ -51,6 +51,9 @@ export const SENTENCE_SCENARIOS: readonly string[] = Object.freeze([
 
 /** Lines of the SENTENCE_SCENARIOS in a language (Chinese lines serve both Chinese voices), alternate lines to each split. */
 export function syntheticSentences(scenarios: readonly Scenario[], language: SyntheticLanguage, split: SyntheticSplit): string[] {
+  const missing = SENTENCE_SCENARIOS.filter((id) => !scenarios.some((s) => s.id === id));
+  // A renamed or removed script would quietly change what the gate trains on.
+  if (missing.length > 0) throw new Error(`the synthetic voices' sentence scripts are missing: ${missing.join(', ')} (SENTENCE_SCENARIOS)`);
   const chinese = language !== 'en';
   const lines = scenarios
     .filter((s) => SENTENCE_SCENARIOS.includes(s.id) && /^(?:zh|yue|cmn)/i.test(s.language) === chinese)
