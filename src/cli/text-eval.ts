@@ -9,6 +9,7 @@ import { readCustomExamples } from '../training/text/custom-data.js';
 import { loadCorpora, type CorpusSplits } from '../training/text/datasets.js';
 import { DIALOGUE_RULE, dissatisfactionAuc, ruleComparison, type DialogueAucScore } from '../training/text/dialogue-score.js';
 import { evaluateModel } from '../training/text/evaluate.js';
+import { evaluateSureFinals, sureFinalsTable } from '../training/text/sure-finals.js';
 import type { Example } from '../training/text/example.js';
 import { formatScore, scoreDataset, type DatasetScore } from '../training/text/metrics.js';
 import { baselineScores } from '../training/text/tfidf-baseline.js';
@@ -70,7 +71,9 @@ export async function runEvalText(argv: string[]): Promise<number> {
   if (rules.length > 0) {
     process.stdout.write(`stc3-train (rule choice, not a held-out score): ${rules.map((r) => `${r.rule}${r.rule === DIALOGUE_RULE ? '*' : ''} ${r.auc.toFixed(3)}`).join(', ')}\n\n`);
   }
-  process.stdout.write(`${JSON.stringify({ model: model.version, scores, dialogues, dialogueRules: rules })}\n`);
+  const sure = evaluateSureFinals(model, corpora?.dev ?? {});
+  if (sure.length > 0) process.stdout.write(`how often one final alone starts a state at once (strongTextAbove):\n${sureFinalsTable(sure)}\n\n`);
+  process.stdout.write(`${JSON.stringify({ model: model.version, scores, dialogues, dialogueRules: rules, sureFinals: sure })}\n`);
   return 0;
 }
 

@@ -8,6 +8,7 @@ import { dialogueSection } from './model-card-dialogue.js';
 import type { DialogueAucScore } from './dialogue-score.js';
 import type { LanguageFit } from './language-models.js';
 import type { DatasetScore } from './metrics.js';
+import { sureFinalsTable, type SureFinals } from './sure-finals.js';
 import type { TrainOptions } from './trainer.js';
 
 export interface CardFacts {
@@ -36,6 +37,8 @@ export interface CardFacts {
   blocks: number;
   /** One per language when the languages were fitted apart. */
   languageFits: LanguageFit[];
+  /** How often a final alone would start a state at once, per threshold (sure-finals.ts). */
+  sureFinals: SureFinals[];
 }
 
 const f3 = (x: number) => x.toFixed(3);
@@ -244,6 +247,16 @@ the primary model (for the baseline: its target-row model, which never saw a non
 ${allRowsTable([...facts.scores, ...facts.baseline])}
 
 ${dialogueSection(facts.scores, facts.baseline, facts.dialogueScores, facts.dialogueRules, facts.contextScale)}
+
+## How sure a final must be to start a state at once
+Fusion starts a caller state on one final transcript, whatever the voice says, when this model is at least
+the playbook's \`strongTextAbove\` sure of a target emotion (\`playbooks/default.json\`). *Calm*: the share
+of calm rows (gold neutral and positive) the model is that sure of some target about — how often one calm
+sentence would raise a state on its own. *Target*: the share of target rows it is that sure of their own
+emotion — how often an emotional sentence starts one at once (the rest can still start one with the voice
+agreeing, or on a strong phrase). Each row judged with its dialogue context.
+
+${sureFinalsTable(facts.sureFinals)}
 ## Notes from model 1.0 (one shared bilingual feature space), kept for the record
 Where model 1.0 stood against the baseline: it beat it on GoEmotions under both protocols and
 raised less than half as many false alarms, but on SMP2020 it stayed below the per-corpus character

@@ -14,6 +14,7 @@ import { CALLCENTER_PATTERNS } from './data/callcenter-patterns.js';
 import { loadCorpora } from './datasets.js';
 import { dissatisfactionAuc, ruleComparison } from './dialogue-score.js';
 import { evaluateModel } from './evaluate.js';
+import { evaluateSureFinals } from './sure-finals.js';
 import type { Example } from './example.js';
 import { buildLexicon } from './lexicon-build.js';
 import { fitIdf } from './idf-fit.js';
@@ -145,6 +146,7 @@ export async function trainTextEmotion(options: TrainTextOptions): Promise<Train
     trainingCounts: countBy(examples, (e) => `${e.corpus} ${e.kind}${e.label !== null && e.kind === 'target' ? ` ${e.label}` : ''}`),
     customFiles: options.customFiles.length,
     scores,
+    sureFinals: evaluateSureFinals(model, corpora.dev),
     dialogueScores,
     dialogueRules,
     blocks: featurizer.blocks,
