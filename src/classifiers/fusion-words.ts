@@ -3,7 +3,7 @@
 // state at once instead of after onsetMs. Words are unequivocal when the text model flags a strong
 // phrase of a target emotion ("I want to make a complaint", 「被盗刷」) that it finds clearly more
 // likely than the other targets, on a partial as on a final, or when it is at least
-// strongTextAbove sure of a target on a final. The model's certainty
+// sureFinalAbove sure of a target on a final. The model's certainty
 // on a partial alone is not enough: a word it misreads stays in every later partial of the
 // utterance ("Sorry, could you say that again…" read as disappointment from "Sorry" on).
 

@@ -1,7 +1,8 @@
 // One caller emotion state from voice and words. Each source is smoothed on media time (voice: an
 // exponential average, fusion-voice.ts; words: the newest utterance, fading, fusion-words.ts), the
 // two are mixed with a neutral prior, and the state moves with hysteresis:
-//   - unequivocal words start a state at once, on a partial as on a final (and replace another
+//   - unequivocal words (a strong phrase, or a final the model is sureFinalAbove sure of) start a
+//     state at once, on a partial as on a final (and replace another
 //     state in force at once only when the model is strongTextAbove sure of them and they are final
 //     or name the feeling; with no voice, partials never move one emotion to another);
 //   - otherwise the mix must hold a target for onsetMs with each source heard (voice, recent words)
@@ -95,7 +96,7 @@ export class EmotionFusion {
    */
   addText(probs: EmotionProbs, isFinal: boolean, tsMs: number, strongPhrase: EmotionLabel | null = null, named = false): void {
     const p = this.params();
-    this.words.add(probs, isFinal, tsMs, strongPhrase, p.strongTextAbove, p.strongPhraseMargin, named);
+    this.words.add(probs, isFinal, tsMs, strongPhrase, p.sureFinalAbove, p.strongPhraseMargin, named);
   }
 
   /** The fused state at media time tsMs. */

@@ -72,7 +72,7 @@ export async function runEvalText(argv: string[]): Promise<number> {
     process.stdout.write(`stc3-train (rule choice, not a held-out score): ${rules.map((r) => `${r.rule}${r.rule === DIALOGUE_RULE ? '*' : ''} ${r.auc.toFixed(3)}`).join(', ')}\n\n`);
   }
   const sure = evaluateSureFinals(model, corpora?.dev ?? {});
-  if (sure.length > 0) process.stdout.write(`how often one final alone starts a state at once (strongTextAbove):\n${sureFinalsTable(sure)}\n\n`);
+  if (sure.length > 0) process.stdout.write(`how often one final alone starts a state at once (sureFinalAbove):\n${sureFinalsTable(sure)}\n\n`);
   process.stdout.write(`${JSON.stringify({ model: model.version, scores, dialogues, dialogueRules: rules, sureFinals: sure })}\n`);
   return 0;
 }

@@ -45,8 +45,13 @@ const fusionSchema = z
     textHalfLifeMs: z.number().positive(),
     /** A partial utterance counts this much of a final one. */
     partialWeight: z.number().min(0).max(1),
-    /** A final utterance the text model is this sure of starts a state at once (as does a strong phrase it flags, partial or final). */
+    /** Unequivocal words replace another emotion in force at once only when the text model is this sure of them. */
     strongTextAbove: z.number().min(0).max(1).default(0.8),
+    /**
+     * A final utterance the text model is this sure of starts a state at once, whatever the voice: where a calm
+     * question misread as anxious becomes a false alarm (the text card's *How sure a final must be*).
+     */
+    sureFinalAbove: z.number().min(0).max(1).default(0.9),
     /** A strong phrase the text model flags counts only with its emotion this far ahead of the other targets in the model's probabilities. */
     strongPhraseMargin: z.number().min(0).max(1).default(0.15),
     /** A state starts when its fused probability holds at or above onThreshold for onsetMs … */

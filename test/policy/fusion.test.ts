@@ -123,10 +123,22 @@ describe('EmotionFusion', () => {
     expect(f.update(3600).onset).toBe('anger');
   });
 
+  it('starts a state at once on a final only when the model is sureFinalAbove sure of it, whatever the voice', () => {
+    // "How long does a transfer abroad take?" read as anxiety 0.85, said in a calm voice: not at once.
+    const f = fusion();
+    voice(f, P(0.8, 0.1, 0.05, 0.05), 0, 3000);
+    f.addText(P(0.1, 0.02, 0.85, 0.03), true, 3100);
+    expect(f.update(3100)).toMatchObject({ onset: null, label: 'neutral' });
+    expect(playbook.fusion.sureFinalAbove).toBeGreaterThan(0.85);
+    // The same final the model is 0.92 sure of starts it.
+    f.addText(P(0.03, 0.02, 0.92, 0.03), true, 3600);
+    expect(f.update(3600).onset).toBe('anxiety');
+  });
+
   it('lets a strong phrase replace another emotion in force at once only when the model is sure of it', () => {
     const f = fusion();
     voice(f, P(0.8, 0.1, 0.05, 0.05), 0, 3000);
-    f.addText(P(0.05, 0.05, 0.05, 0.85), true, 3100);
+    f.addText(P(0.02, 0.03, 0.03, 0.92), true, 3100);
     expect(f.update(3100).onset).toBe('disappointment');
     // A disappointed caller who says she will complain: a complaint phrase the model reads as anger at 0.7.
     f.addText(P(0.05, 0.7, 0.05, 0.2), false, 4100, 'anger');
@@ -139,7 +151,7 @@ describe('EmotionFusion', () => {
   it('replaces an emotion in force on a partial only with words that name the feeling', () => {
     const f = fusion();
     voice(f, P(0.8, 0.1, 0.05, 0.05), 0, 3000);
-    f.addText(P(0.05, 0.05, 0.05, 0.85), true, 3100);
+    f.addText(P(0.02, 0.03, 0.03, 0.92), true, 3100);
     expect(f.update(3100).onset).toBe('disappointment');
     // 「又是稍後。我已經等過很多次」 — on its way to 「…我對你們已經很失望」: a repeat-contact phrase the
     // model reads as anger at 0.85 on the partial, naming no feeling.
@@ -153,7 +165,7 @@ describe('EmotionFusion', () => {
   it('with no voice, moves one emotion to another only on final words, not on a sentence still being spoken', () => {
     // The voice model has no verdict on this call (e.g. a language it is not validated on): words only.
     const f = fusion();
-    f.addText(P(0.05, 0.05, 0.05, 0.85), true, 1000);
+    f.addText(P(0.02, 0.03, 0.03, 0.92), true, 1000);
     expect(f.update(1000).onset).toBe('disappointment');
     // Partials the model is sure are angry, for four seconds, with no strong phrase.
     for (let t = 2000; t <= 6000; t += 500) {
@@ -177,7 +189,7 @@ describe('EmotionFusion', () => {
 
   it('counts a state that lapsed while the agent talked as in force when another emotion starts soon after', () => {
     const f = fusion();
-    f.addText(P(0.05, 0.05, 0.05, 0.85), true, 1000);
+    f.addText(P(0.02, 0.03, 0.03, 0.92), true, 1000);
     expect(f.update(1000).onset).toBe('disappointment');
     // The agent talks for a long while: the caller's words fade and the state lapses.
     let t = 1000;

@@ -250,7 +250,7 @@ ${dialogueSection(facts.scores, facts.baseline, facts.dialogueScores, facts.dial
 
 ## How sure a final must be to start a state at once
 Fusion starts a caller state on one final transcript, whatever the voice says, when this model is at least
-the playbook's \`strongTextAbove\` sure of a target emotion (\`playbooks/default.json\`). *Calm*: the share
+the playbook's \`sureFinalAbove\` sure of a target emotion (\`playbooks/default.json\`). *Calm*: the share
 of calm rows (gold neutral and positive) the model is that sure of some target about — how often one calm
 sentence would raise a state on its own. *Target*: the share of target rows it is that sure of their own
 emotion — how often an emotional sentence starts one at once (the rest can still start one with the voice

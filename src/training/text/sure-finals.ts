@@ -1,5 +1,5 @@
 // How often one final transcript alone starts a caller state at once. Fusion does so when the text
-// model is at least the playbook's strongTextAbove sure of a target emotion (fusion-words.ts),
+// model is at least the playbook's sureFinalAbove sure of a target emotion (fusion-words.ts),
 // whatever the voice says: the path on which a calmly asked "How long does a transfer abroad take?"
 // once raised an anxiety prompt. Per threshold: the share of calm rows (gold neutral and positive)
 // the model is that sure of some target about — a calm caller's instant false start — and the share
@@ -9,7 +9,7 @@ import type { EmotionLabel } from '../../frames/types.js';
 import type { TextEmotionModel } from '../../text/emotion/index.js';
 import type { Example } from './example.js';
 
-/** The thresholds reported (the playbook's strongTextAbove among them). */
+/** The thresholds reported (the playbook's sureFinalAbove among them). */
 export const SURE_THRESHOLDS: readonly number[] = [0.8, 0.85, 0.9, 0.95];
 const TARGETS: readonly EmotionLabel[] = ['anger', 'anxiety', 'disappointment'];
 
