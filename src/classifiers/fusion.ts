@@ -1,10 +1,10 @@
 // One caller emotion state from voice and words. Each source is smoothed on media time (voice: an
 // exponential average, fusion-voice.ts; words: the newest utterance, fading, fusion-words.ts), the
 // two are mixed with a neutral prior, and the state moves with hysteresis:
-//   - unequivocal words (a strong phrase, or a final the model is sureFinalAbove sure of) start a
-//     state at once, on a partial as on a final (and replace another
-//     state in force at once only when the model is strongTextAbove sure of them and they are final
-//     or name the feeling; with no voice, partials never move one emotion to another);
+//   - unequivocal words (a strong phrase, partial or final, or a final the model is sureFinalAbove
+//     sure of) start a state at once (and replace another state in force at once only when the
+//     model is strongTextAbove sure of them and they are final or name the feeling; with no voice,
+//     partials never move one emotion to another);
 //   - otherwise the mix must hold a target for onsetMs with each source heard (voice, recent words)
 //     at least agreeAbove sure of it on its own — neither model alone is trusted to start a state;
 //   - or, on voice alone, for voiceOnlyOnsetMs, once the caller's baseline holds enough speech and

@@ -257,6 +257,7 @@ emotion — how often an emotional sentence starts one at once (the rest can sti
 agreeing, or on a strong phrase). Each row judged with its dialogue context.
 
 ${sureFinalsTable(facts.sureFinals)}
+
 ## Notes from model 1.0 (one shared bilingual feature space), kept for the record
 Where model 1.0 stood against the baseline: it beat it on GoEmotions under both protocols and
 raised less than half as many false alarms, but on SMP2020 it stayed below the per-corpus character
