@@ -19,6 +19,9 @@ export interface ClassScore {
  */
 export type Protocol = 'target' | 'all-rows';
 
+/** A calm row: gold neutral, or a benign (positive) emotion — where an alarm is a calm caller's false alarm. */
+export const isCalmRow = (example: Example): boolean => example.kind === 'benign' || (example.kind === 'target' && example.label === 'neutral');
+
 /** The gold class of a row under a protocol, or null when the protocol leaves the row out. */
 export function protocolLabel(example: Example, protocol: Protocol): EmotionLabel | null {
   if (protocol === 'all-rows') return example.allRowsLabel;
@@ -93,7 +96,7 @@ export function scoreDataset(
     const predictedAllRows = predictAllRows === predict ? predicted : predictAllRows(example);
     allRows[EMOTION_LABELS.indexOf(example.allRowsLabel)][EMOTION_LABELS.indexOf(predictedAllRows)] += 1;
     const alarm = predicted !== 'neutral' ? 1 : 0;
-    if (example.kind === 'benign' || (example.kind === 'target' && example.label === 'neutral')) {
+    if (isCalmRow(example)) {
       calmRows += 1;
       calmAlarms += alarm;
     }

@@ -5,13 +5,13 @@
 // the model is that sure of some target about — a calm caller's instant false start — and the share
 // of target rows it is that sure of their own emotion. Each row is judged with its dialogue context.
 
-import type { EmotionLabel } from '../../frames/types.js';
+import { argmax, TARGETS } from '../../classifiers/fusion-words.js';
 import type { TextEmotionModel } from '../../text/emotion/index.js';
 import type { Example } from './example.js';
+import { isCalmRow } from './metrics.js';
 
 /** The thresholds reported (the playbook's sureFinalAbove among them). */
 export const SURE_THRESHOLDS: readonly number[] = [0.8, 0.85, 0.9, 0.95];
-const TARGETS: readonly EmotionLabel[] = ['anger', 'anxiety', 'disappointment'];
 
 export interface SureFinals {
   name: string;
@@ -29,11 +29,11 @@ export function sureFinals(name: string, examples: readonly Example[], model: Te
   let calmRows = 0;
   let targetRows = 0;
   for (const e of examples) {
-    const isCalm = e.kind === 'benign' || (e.kind === 'target' && e.label === 'neutral');
+    const isCalm = isCalmRow(e);
     const isTarget = e.kind === 'target' && e.label !== null && e.label !== 'neutral';
     if (!isCalm && !isTarget) continue;
     const { probs } = model.classify(e.text, e.language, e.context);
-    const top = TARGETS.reduce((a, b) => (probs[b] > probs[a] ? b : a));
+    const top = argmax(probs, TARGETS);
     if (isCalm) calmRows += 1;
     else targetRows += 1;
     SURE_THRESHOLDS.forEach((t, i) => {
